@@ -1,0 +1,55 @@
+package io.nexus.engine;
+
+import io.nexus.engine.batch.JourneyBatch;
+import java.io.Serializable;
+
+/**
+ * A model ready to credit journeys: a rule, or a data-driven model solved on training statistics; immutable,
+ * thread-safe and serializable, so that one fit can be shipped to every executor of a cluster.
+ */
+public interface FittedModel extends Serializable {
+
+  /** The model type and parameters this fit came from. */
+  ModelSpec spec();
+
+  /**
+   * Writes the share of row {@code row}'s conversions and value that each of its touches earns into
+   * {@code out[0 .. batch.length(row))}.
+   *
+   * <p>Shares are non-negative and sum to 1 for additive models; a channel's credit on the journey is the sum of
+   * its touches' shares. Rows without touches are left alone. {@code out} must hold at least
+   * {@link JourneyBatch#maxLength()} elements. Data-driven fits expect the batch's channel ids to come from the
+   * dictionary (or a copy of the dictionary) they were trained with.
+   */
+  void touchShares(JourneyBatch batch, int row, double[] out);
+
+  /**
+   * The dictionary whose channel ids the fit was trained with, or {@code null} for rules, which work with any.
+   * Batches to be credited by a data-driven fit must take their ids from this dictionary or a copy of it.
+   */
+  default ChannelDictionary channels() {
+    return null;
+  }
+
+  /**
+   * Whether the shares of a journey sum to 1. Participation is the exception: every channel on the journey gets the
+   * full value, so its credits are for reports only and must not be added up across channels.
+   */
+  default boolean additive() {
+    return true;
+  }
+
+  /** Remarks a user should see beside this fit's numbers, such as estimated Shapley sets; usually empty. */
+  default java.util.List<String> notes() {
+    return java.util.List.of();
+  }
+
+  /**
+   * The channel totals the model defines for its own training data, or {@code null} when a channel's total is simply
+   * the sum of its journey credits. Markov is the exception: ChannelAttribution defines its totals as the total
+   * conversions split by removal effect, which is not the sum of per-journey splits.
+   */
+  default ChannelTotals trainingTotals() {
+    return null;
+  }
+}

@@ -1,0 +1,313 @@
+package io.nexus.engine.batch;
+
+import io.nexus.engine.ChannelDictionary;
+import io.nexus.engine.Conversion;
+import io.nexus.engine.Journey;
+import io.nexus.engine.Touchpoint;
+import java.io.Serializable;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Many journeys (or aggregated paths) stored column by column, the form every model reads; immutable once built and
+ * safe to read from many threads.
+ *
+ * <p>A row is a path of touches with its number of conversions, their value and its number of nulls (journeys that
+ * took the path and did not convert). A single journey is a row with one or more conversions and no null, or no
+ * conversion and one null; a line of ChannelAttribution's path file is a row with any counts. The touches of row
+ * {@code r} are the indexes {@code start(r) .. end(r)-1} of the touch columns. Touch times and types are optional:
+ * path files have neither.
+ */
+public final class JourneyBatch implements Serializable {
+  private static final long serialVersionUID = 1L;
+
+  /** The time stored for touches and conversions whose time is unknown. */
+  public static final long NO_TIME = Long.MIN_VALUE;
+
+  private final ChannelDictionary channels;
+  private final int size;
+  private final int[] offsets;
+  private final int[] touchChannels;
+  private final long[] touchTimes;
+  private final int[] touchTypes;
+  private final String[] typeNames;
+  private final double[] conversions;
+  private final double[] values;
+  private final double[] nulls;
+  private final long[] conversionTimes;
+  private final String[] journeyIds;
+  private final int maxLength;
+
+  private JourneyBatch(Builder b) {
+    this.channels = b.channels;
+    this.size = b.size;
+    this.offsets = Arrays.copyOf(b.offsets, b.size + 1);
+    this.touchChannels = Arrays.copyOf(b.touchChannels, b.touchCount);
+    this.touchTimes = b.timed ? Arrays.copyOf(b.touchTimes, b.touchCount) : null;
+    this.touchTypes = b.typed ? Arrays.copyOf(b.touchTypes, b.touchCount) : null;
+    this.typeNames = b.typeNames.toArray(String[]::new);
+    this.conversions = Arrays.copyOf(b.conversions, b.size);
+    this.values = Arrays.copyOf(b.values, b.size);
+    this.nulls = Arrays.copyOf(b.nulls, b.size);
+    this.conversionTimes = b.timed ? Arrays.copyOf(b.conversionTimes, b.size) : null;
+    this.journeyIds = b.identified ? Arrays.copyOf(b.journeyIds, b.size) : null;
+    this.maxLength = b.maxLength;
+  }
+
+  /** A builder of a batch whose channel ids come from {@code channels}. */
+  public static Builder builder(ChannelDictionary channels) {
+    return new Builder(channels);
+  }
+
+  /** A batch of the given journeys, with a new channel dictionary. */
+  public static JourneyBatch of(List<Journey> journeys) {
+    return of(journeys, new ChannelDictionary());
+  }
+
+  /** A batch of the given journeys whose channel ids come from {@code channels}. */
+  public static JourneyBatch of(List<Journey> journeys, ChannelDictionary channels) {
+    Builder builder = builder(channels);
+    for (Journey journey : journeys) {
+      builder.addJourney(journey);
+    }
+    return builder.build();
+  }
+
+  /** The dictionary that names this batch's channel ids. */
+  public ChannelDictionary channels() {
+    return channels;
+  }
+
+  /** The number of rows. */
+  public int size() {
+    return size;
+  }
+
+  /** The total number of touches over all rows. */
+  public int touchCount() {
+    return offsets[size];
+  }
+
+  /** The index of row {@code row}'s first touch. */
+  public int start(int row) {
+    return offsets[row];
+  }
+
+  /** One past the index of row {@code row}'s last touch. */
+  public int end(int row) {
+    return offsets[row + 1];
+  }
+
+  /** The number of touches in row {@code row}. */
+  public int length(int row) {
+    return offsets[row + 1] - offsets[row];
+  }
+
+  /** The length of the longest row, the size a caller's scratch array for touch shares needs. */
+  public int maxLength() {
+    return maxLength;
+  }
+
+  /** The channel id of touch {@code touch}. */
+  public int channel(int touch) {
+    return touchChannels[touch];
+  }
+
+  /** Whether touches and conversions carry times (journeys do, path files do not). */
+  public boolean hasTimes() {
+    return touchTimes != null;
+  }
+
+  /** The time of touch {@code touch} in epoch milliseconds, or {@link #NO_TIME}. */
+  public long time(int touch) {
+    return touchTimes == null ? NO_TIME : touchTimes[touch];
+  }
+
+  /** The type of touch {@code touch}, such as {@code click}, or {@code null} when the batch has no types. */
+  public String type(int touch) {
+    return touchTypes == null ? null : typeNames[touchTypes[touch]];
+  }
+
+  /** The number of conversions on row {@code row}. */
+  public double conversions(int row) {
+    return conversions[row];
+  }
+
+  /** The total value of the conversions on row {@code row}. */
+  public double value(int row) {
+    return values[row];
+  }
+
+  /** The number of journeys on row {@code row} that took its path and did not convert. */
+  public double nulls(int row) {
+    return nulls[row];
+  }
+
+  /** The conversion time of row {@code row} in epoch milliseconds, or {@link #NO_TIME}. */
+  public long conversionTime(int row) {
+    return conversionTimes == null ? NO_TIME : conversionTimes[row];
+  }
+
+  /** The journey id of row {@code row}, or {@code null} for aggregated paths. */
+  public String journeyId(int row) {
+    return journeyIds == null ? null : journeyIds[row];
+  }
+
+  /** Row {@code row}'s channel names in order, for messages and tests. */
+  public List<String> path(int row) {
+    List<String> path = new ArrayList<>(length(row));
+    for (int i = start(row); i < end(row); i++) {
+      path.add(channels.name(touchChannels[i]));
+    }
+    return path;
+  }
+
+  /** Collects rows column by column; not thread-safe. */
+  public static final class Builder {
+    private final ChannelDictionary channels;
+    private int size;
+    private int touchCount;
+    private int maxLength;
+    private int[] offsets = new int[1025];
+    private int[] touchChannels = new int[4096];
+    private long[] touchTimes = new long[0];
+    private int[] touchTypes = new int[0];
+    private double[] conversions = new double[1024];
+    private double[] values = new double[1024];
+    private double[] nulls = new double[1024];
+    private long[] conversionTimes = new long[0];
+    private String[] journeyIds = new String[0];
+    private boolean timed;
+    private boolean typed;
+    private boolean identified;
+    private final List<String> typeNames = new ArrayList<>();
+    private final Map<String, Integer> typeIds = new HashMap<>();
+
+    private Builder(ChannelDictionary channels) {
+      this.channels = channels;
+    }
+
+    /** The dictionary this builder takes channel ids from. */
+    public ChannelDictionary channels() {
+      return channels;
+    }
+
+    /** The number of rows added so far. */
+    public int size() {
+      return size;
+    }
+
+    /**
+     * Adds a path of channel ids {@code path[from..to)} with its counts; the path is copied.
+     *
+     * @throws IllegalArgumentException when a count is negative or not finite
+     */
+    public Builder addPath(int[] path, int from, int to, double rowConversions, double rowValue, double rowNulls) {
+      if (timed || typed || identified) {
+        throw new IllegalStateException("a batch holds either journeys or untimed paths, not both");
+      }
+      checkCount("conversions", rowConversions);
+      checkCount("value", rowValue);
+      checkCount("nulls", rowNulls);
+      int length = to - from;
+      ensureRows();
+      ensureTouches(length);
+      System.arraycopy(path, from, touchChannels, touchCount, length);
+      touchCount += length;
+      finishRow(length, rowConversions, rowValue, rowNulls);
+      return this;
+    }
+
+    /** Adds a path of channel names with its counts. */
+    public Builder addPath(List<String> path, double rowConversions, double rowValue, double rowNulls) {
+      int[] ids = new int[path.size()];
+      for (int i = 0; i < ids.length; i++) {
+        ids[i] = channels.idOf(path.get(i));
+      }
+      return addPath(ids, 0, ids.length, rowConversions, rowValue, rowNulls);
+    }
+
+    /** Adds a journey: its touches with times and types, its conversions (or one null) and its id. */
+    public Builder addJourney(Journey journey) {
+      if (size > 0 && !timed) {
+        throw new IllegalStateException("a batch holds either journeys or untimed paths, not both");
+      }
+      if (!timed) {
+        timed = typed = identified = true;
+        touchTimes = new long[touchChannels.length];
+        touchTypes = new int[touchChannels.length];
+        conversionTimes = new long[conversions.length];
+        journeyIds = new String[conversions.length];
+      }
+      List<Touchpoint> touches = journey.touchpoints();
+      ensureRows();
+      ensureTouches(touches.size());
+      for (Touchpoint t : touches) {
+        touchChannels[touchCount] = channels.idOf(t.channel());
+        touchTimes[touchCount] = t.timestamp().toEpochMilli();
+        touchTypes[touchCount] = typeIds.computeIfAbsent(t.type(), this::newType);
+        touchCount++;
+      }
+      List<Conversion> converted = journey.conversions();
+      BigDecimal value = journey.conversionValue();
+      conversionTimes[size] = converted.isEmpty() ? NO_TIME : journey.conversionTime().toEpochMilli();
+      journeyIds[size] = journey.id();
+      finishRow(touches.size(), converted.size(), value.doubleValue(), converted.isEmpty() ? 1 : 0);
+      return this;
+    }
+
+    private int newType(String name) {
+      typeNames.add(name);
+      return typeNames.size() - 1;
+    }
+
+    private static void checkCount(String what, double count) {
+      if (!(count >= 0) || Double.isInfinite(count)) {
+        throw new IllegalArgumentException(what + " must be a finite number >= 0: " + count);
+      }
+    }
+
+    private void finishRow(int length, double rowConversions, double rowValue, double rowNulls) {
+      conversions[size] = rowConversions;
+      values[size] = rowValue;
+      nulls[size] = rowNulls;
+      size++;
+      offsets[size] = touchCount;
+      maxLength = Math.max(maxLength, length);
+    }
+
+    private void ensureRows() {
+      if (size + 2 > offsets.length) {
+        int capacity = offsets.length * 2;
+        offsets = Arrays.copyOf(offsets, capacity);
+        conversions = Arrays.copyOf(conversions, capacity);
+        values = Arrays.copyOf(values, capacity);
+        nulls = Arrays.copyOf(nulls, capacity);
+        if (timed) {
+          conversionTimes = Arrays.copyOf(conversionTimes, capacity);
+          journeyIds = Arrays.copyOf(journeyIds, capacity);
+        }
+      }
+    }
+
+    private void ensureTouches(int more) {
+      if (touchCount + more > touchChannels.length) {
+        int capacity = Math.max(touchChannels.length * 2, touchCount + more);
+        touchChannels = Arrays.copyOf(touchChannels, capacity);
+        if (timed) {
+          touchTimes = Arrays.copyOf(touchTimes, capacity);
+          touchTypes = Arrays.copyOf(touchTypes, capacity);
+        }
+      }
+    }
+
+    /** The batch of every row added so far. */
+    public JourneyBatch build() {
+      return new JourneyBatch(this);
+    }
+  }
+}

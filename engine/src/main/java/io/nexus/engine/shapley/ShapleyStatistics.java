@@ -1,0 +1,39 @@
+package io.nexus.engine.shapley;
+
+import io.nexus.engine.ChannelDictionary;
+import io.nexus.engine.TrainingStatistics;
+import io.nexus.engine.batch.JourneyBatch;
+import io.nexus.engine.batch.RowChannels;
+import io.nexus.engine.batch.Scratch;
+
+/** Conversions and nulls per set of distinct channels (sorted channel ids). */
+final class ShapleyStatistics implements TrainingStatistics {
+  private static final long serialVersionUID = 1L;
+
+  final ChannelDictionary channels;
+  final CountsByKey sets = new CountsByKey();
+
+  ShapleyStatistics(ChannelDictionary channels) {
+    this.channels = channels;
+  }
+
+  @Override
+  public void add(JourneyBatch batch, int row) {
+    if (batch.length(row) == 0) {
+      sets.unattributedConversions += batch.conversions(row);
+      return;
+    }
+    RowChannels present = RowChannels.of(batch, row);
+    int[] key = Scratch.ints(present.size());
+    int size = present.sortedInto(key);
+    sets.add(key, 0, size, batch.conversions(row), batch.value(row), batch.nulls(row));
+  }
+
+  @Override
+  public void merge(TrainingStatistics other) {
+    if (!(other instanceof ShapleyStatistics o)) {
+      throw new IllegalArgumentException("cannot merge " + other.getClass().getSimpleName() + " into Shapley");
+    }
+    sets.merge(o.sets);
+  }
+}
