@@ -110,7 +110,7 @@ final class MarkovSolver {
     }
     List<String> notes = new ArrayList<>();
     if (stats.unattributedConversions > 0) {
-      notes.add(stats.unattributedConversions + " conversions without touches were left unattributed");
+      notes.add(io.nexus.engine.batch.Numbers.plain(stats.unattributedConversions) + " conversions without touches were left unattributed");
     }
     return new MarkovChainFit(spec, stats.order, stats.channels, p, v, conversionEffect, effects,
         transitions(stats, n, rowStart, column, probability, start, outWeight),

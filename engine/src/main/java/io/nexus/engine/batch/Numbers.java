@@ -1,0 +1,19 @@
+package io.nexus.engine.batch;
+
+import java.math.BigDecimal;
+
+/** Formats doubles for people and files: every digit needed to read the same double back, never an exponent. */
+public final class Numbers {
+  private Numbers() {}
+
+  /** {@code d} in plain decimal notation with the shortest digits that round-trip: {@code 2}, {@code 0.1}. */
+  public static String plain(double d) {
+    if (d == 0) {
+      return "0";
+    }
+    if (Double.isNaN(d) || Double.isInfinite(d)) {
+      return Double.toString(d);
+    }
+    return new BigDecimal(Double.toString(d)).stripTrailingZeros().toPlainString();
+  }
+}

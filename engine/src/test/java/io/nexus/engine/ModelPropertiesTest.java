@@ -1,0 +1,171 @@
+package io.nexus.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import io.nexus.engine.batch.JourneyBatch;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Random;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+
+/** Properties every model must keep, on random journeys with times and touch types. */
+class ModelPropertiesTest {
+  private static final List<String> MODELS = List.of("first_touch", "last_touch", "last_non_direct", "linear",
+      "time_decay", "time_decay(half_life=0.5)", "position_based", "j_shaped", "inverse_j", "w_shaped",
+      "participation", "markov", "markov(order=2)", "markov(order=3)", "markov(order=4)", "shapley",
+      "counterfactual");
+  private static final List<String> CHANNELS = List.of("direct", "email", "search", "social", "display", "video");
+  private static final List<String> TYPES = List.of("impression", "click", "visit", "lead");
+
+  @Provide
+  Arbitrary<String> models() {
+    return Arbitraries.of(MODELS);
+  }
+
+  @Provide
+  Arbitrary<List<Journey>> journeys() {
+    Arbitrary<Journey> journey = Combinators.combine(
+        Arbitraries.integers().between(0, CHANNELS.size() - 1).list().ofMinSize(1).ofMaxSize(8),
+        Arbitraries.integers().between(0, TYPES.size() - 1).list().ofSize(8),
+        Arbitraries.integers().between(0, 20 * 24).list().ofSize(8),
+        Arbitraries.integers().between(0, 3),
+        Arbitraries.bigDecimals().between(BigDecimal.ZERO, new BigDecimal("500")).ofScale(2))
+        .as((channels, types, hours, conversions, value) -> {
+          List<Touchpoint> touches = new ArrayList<>();
+          for (int i = 0; i < channels.size(); i++) {
+            touches.add(Touchpoint.of(CHANNELS.get(channels.get(i)),
+                Fixtures.T0.minus(Duration.ofHours(hours.get(i))), TYPES.get(types.get(i)), BigDecimal.ONE));
+          }
+          List<Conversion> converted = new ArrayList<>();
+          for (int c = 0; c < conversions; c++) {
+            converted.add(Conversion.of(Fixtures.T0, c == 0 ? value : BigDecimal.TEN));
+          }
+          return new Journey("j", "u", touches, converted);
+        });
+    return journey.list().ofMinSize(1).ofMaxSize(40).map(ModelPropertiesTest::numbered);
+  }
+
+  private static List<Journey> numbered(List<Journey> journeys) {
+    List<Journey> result = new ArrayList<>();
+    for (int i = 0; i < journeys.size(); i++) {
+      Journey j = journeys.get(i);
+      result.add(new Journey("j" + i, j.userId(), j.touchpoints(), j.conversions()));
+    }
+    return result;
+  }
+
+  @Property(tries = 150)
+  void sharesAreNonNegativeAndAJourneysCreditsSumToOne(@ForAll("models") String spec,
+      @ForAll("journeys") List<Journey> journeys) {
+    JourneyBatch batch = JourneyBatch.of(journeys);
+    FittedModel model = Models.create(spec).fit(batch);
+    for (int row = 0; row < batch.size(); row++) {
+      double[] shares = Fixtures.shares(model, batch, row);
+      double sum = 0;
+      for (double s : shares) {
+        assertThat(s).isGreaterThanOrEqualTo(0);
+        sum += s;
+      }
+      double expected = model.additive() ? 1 : batch.path(row).stream().distinct().count();
+      assertThat(sum).isCloseTo(expected, within(1e-9));
+    }
+  }
+
+  @Property(tries = 150)
+  void channelValuesAddUpToTheTotalConversionValue(@ForAll("models") String spec,
+      @ForAll("journeys") List<Journey> journeys) {
+    JourneyBatch batch = JourneyBatch.of(journeys);
+    ChannelTotals totals = Fixtures.totals(spec, batch);
+    if (spec.equals("participation")) {
+      return;
+    }
+    double value = 0;
+    double conversions = 0;
+    for (int row = 0; row < batch.size(); row++) {
+      value += batch.value(row);
+      conversions += batch.conversions(row);
+    }
+    double attributedValue = totals.channels().stream().mapToDouble(ChannelTotals.ChannelTotal::value).sum();
+    double attributedConversions =
+        totals.channels().stream().mapToDouble(ChannelTotals.ChannelTotal::conversions).sum();
+    assertThat(attributedValue).isCloseTo(value, within(1e-9 * Math.max(1, value)));
+    assertThat(attributedConversions).isCloseTo(conversions, within(1e-9 * Math.max(1, conversions)));
+  }
+
+  @Property(tries = 100)
+  void aSingleTouchJourneyGetsAllTheCredit(@ForAll("models") String spec,
+      @ForAll("journeys") List<Journey> journeys) {
+    List<Journey> withSingle = new ArrayList<>(journeys);
+    withSingle.add(Fixtures.journey("single", "42.00", "email"));
+    JourneyBatch batch = JourneyBatch.of(withSingle);
+    FittedModel model = Models.create(spec).fit(batch);
+    assertThat(Fixtures.shares(model, batch, batch.size() - 1)).containsExactly(1);
+    JourneyCredits credits = Attribution.credit(model, withSingle.get(withSingle.size() - 1));
+    assertThat(credits.get("email").value()).isEqualByComparingTo("42.00");
+  }
+
+  @Property(tries = 100)
+  void theOrderOfJourneysDoesNotMatter(@ForAll("models") String spec, @ForAll("journeys") List<Journey> journeys,
+      @ForAll long seed) {
+    List<Journey> shuffled = new ArrayList<>(journeys);
+    Collections.shuffle(shuffled, new Random(seed));
+    ChannelTotals original = Fixtures.totals(spec, JourneyBatch.of(journeys));
+    ChannelTotals reordered = Fixtures.totals(spec, JourneyBatch.of(shuffled));
+    assertThat(reordered.channels()).hasSameSizeAs(original.channels());
+    for (ChannelTotals.ChannelTotal total : original.channels()) {
+      assertClose(reordered.conversions(total.channel()), total.conversions());
+      assertClose(reordered.value(total.channel()), total.value());
+    }
+  }
+
+  @Property(tries = 100)
+  void relabellingChannelsRelabelsTheResults(@ForAll("models") String spec,
+      @ForAll("journeys") List<Journey> journeys) {
+    List<Journey> relabelled = new ArrayList<>();
+    for (Journey j : journeys) {
+      List<Touchpoint> touches = j.touchpoints().stream().map(t -> t.withChannel(rename(t.channel()))).toList();
+      relabelled.add(new Journey(j.id(), j.userId(), touches, j.conversions()));
+    }
+    ChannelTotals original = Fixtures.totals(spec, JourneyBatch.of(journeys));
+    ChannelTotals renamed = Fixtures.totals(spec, JourneyBatch.of(relabelled));
+    for (ChannelTotals.ChannelTotal total : original.channels()) {
+      assertClose(renamed.conversions(rename(total.channel())), total.conversions());
+      assertClose(renamed.value(rename(total.channel())), total.value());
+    }
+  }
+
+  @Property(tries = 100)
+  void exactJourneyValuesAddUpToTheConversionValue(@ForAll("models") String spec,
+      @ForAll("journeys") List<Journey> journeys) {
+    FittedModel model = Models.create(spec).fit(JourneyBatch.of(journeys));
+    for (Journey journey : journeys) {
+      JourneyCredits credits = Attribution.credit(model, journey);
+      if (model.additive()) {
+        BigDecimal sum = credits.credits().stream().map(ChannelCredit::value).reduce(BigDecimal.ZERO, BigDecimal::add);
+        assertThat(sum).isEqualByComparingTo(journey.conversionValue());
+      }
+      assertThat(credits.credits()).allSatisfy(c -> assertThat(c.value().signum()).isGreaterThanOrEqualTo(0));
+    }
+  }
+
+  private static String rename(String channel) {
+    // A bijection that also changes the channels' sort order; direct keeps its name, which last_non_direct reads.
+    if (channel.equals("direct")) {
+      return channel;
+    }
+    return "z" + (char) ('z' - channel.charAt(0)) + channel;
+  }
+
+  private static void assertClose(double actual, double expected) {
+    assertThat(actual).isCloseTo(expected, within(1e-9 * Math.max(1, Math.abs(expected))));
+  }
+}
