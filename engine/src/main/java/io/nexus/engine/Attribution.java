@@ -35,6 +35,14 @@ public final class Attribution {
    * @throws InvalidModelException when a model needs touch times and the batch has none
    */
   public static List<ChannelTotals> run(JourneyBatch batch, List<AttributionModel> models) {
+    return runAll(batch, models).stream().map(ModelRun::totals).toList();
+  }
+
+  /** One model's fit on a batch and its channel totals. */
+  public record ModelRun(AttributionModel model, FittedModel fit, ChannelTotals totals) {}
+
+  /** Like {@link #run}, keeping each model's fit for a look inside (removal effects, transition matrix). */
+  public static List<ModelRun> runAll(JourneyBatch batch, List<AttributionModel> models) {
     for (AttributionModel model : models) {
       if (model.needsTimes() && !batch.hasTimes()) {
         throw new InvalidModelException(model.spec().label(), null,
@@ -44,15 +52,18 @@ public final class Attribution {
     return models.parallelStream().map(model -> {
       FittedModel fit = model.fit(batch);
       ChannelTotals defined = fit.trainingTotals();
-      return defined != null ? complete(defined, batch, fit) : totals(fit, batch);
+      return new ModelRun(model, fit, defined != null ? complete(defined, batch, fit) : totals(fit, batch));
     }).toList();
   }
 
   /** The sum of the journey credits of {@code model} over {@code batch}, per channel on the batch. */
   public static ChannelTotals totals(FittedModel model, JourneyBatch batch) {
     int channelCount = batch.channels().size();
+    // Compensated (Neumaier) sums: a million small credits add up to what a decimal SQL SUM would say.
     double[] conversions = new double[channelCount];
+    double[] conversionsError = new double[channelCount];
     double[] values = new double[channelCount];
+    double[] valuesError = new double[channelCount];
     boolean[] present = new boolean[channelCount];
     double[] shares = new double[Math.max(1, batch.maxLength())];
     for (int row = 0, n = batch.size(); row < n; row++) {
@@ -69,15 +80,23 @@ public final class Attribution {
       model.touchShares(batch, row, shares);
       for (int i = 0; i < length; i++) {
         int channel = batch.channel(from + i);
-        conversions[channel] += shares[i] * rowConversions;
-        values[channel] += shares[i] * rowValue;
+        addCompensated(conversions, conversionsError, channel, shares[i] * rowConversions);
+        addCompensated(values, valuesError, channel, shares[i] * rowValue);
       }
     }
     List<ChannelTotal> totals = new ArrayList<>();
     for (int c : sortedPresent(batch.channels(), present)) {
-      totals.add(new ChannelTotal(batch.channels().name(c), conversions[c], values[c]));
+      totals.add(new ChannelTotal(batch.channels().name(c), conversions[c] + conversionsError[c],
+          values[c] + valuesError[c]));
     }
     return new ChannelTotals(model.spec().label(), totals, model.notes());
+  }
+
+  private static void addCompensated(double[] sums, double[] errors, int i, double x) {
+    double sum = sums[i];
+    double t = sum + x;
+    errors[i] += Math.abs(sum) >= Math.abs(x) ? (sum - t) + x : (x - t) + sum;
+    sums[i] = t;
   }
 
   /**

@@ -104,7 +104,7 @@ final class MarkovSolver {
     for (int c : channels) {
       String name = stats.channels.name(c);
       double conversions = effectSum > 0 ? stats.conversions * conversionEffect[c] / effectSum : 0;
-      double value = valueEffectSum > 0 ? stats.value * valueEffect[c] / valueEffectSum : 0;
+      double value = valueEffectSum > 0 ? stats.totalValue() * valueEffect[c] / valueEffectSum : 0;
       totals.add(new ChannelTotal(name, conversions, value));
       effects.add(new MarkovFit.RemovalEffect(name, conversionEffect[c], valueEffect[c]));
     }

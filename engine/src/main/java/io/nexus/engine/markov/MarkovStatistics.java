@@ -27,6 +27,7 @@ final class MarkovStatistics implements TrainingStatistics {
   double[] nullCount = new double[64];
   double conversions;
   double value;
+  double valueError;
   double nulls;
   double unattributedConversions;
   double unattributedValue;
@@ -79,8 +80,20 @@ final class MarkovStatistics implements TrainingStatistics {
     conversionValue[previous] += rowValue;
     nullCount[previous] += rowNulls;
     conversions += rowConversions;
-    value += rowValue;
+    addValue(rowValue);
     nulls += rowNulls;
+  }
+
+  /** Adds to the total value with Neumaier compensation, so that a million order values sum like decimals. */
+  private void addValue(double x) {
+    double t = value + x;
+    valueError += Math.abs(value) >= Math.abs(x) ? (value - t) + x : (x - t) + value;
+    value = t;
+  }
+
+  /** The total conversion value of the counted rows. */
+  double totalValue() {
+    return value + valueError;
   }
 
   private int singleState(int channel) {
@@ -154,7 +167,8 @@ final class MarkovStatistics implements TrainingStatistics {
       step(mapped[LongIndex.first(pair)], mapped[LongIndex.second(pair)], o.transitionWeight[t]);
     }
     conversions += o.conversions;
-    value += o.value;
+    addValue(o.value);
+    addValue(o.valueError);
     nulls += o.nulls;
     unattributedConversions += o.unattributedConversions;
     unattributedValue += o.unattributedValue;

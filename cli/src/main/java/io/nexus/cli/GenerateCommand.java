@@ -1,0 +1,68 @@
+package io.nexus.cli;
+
+import io.nexus.cli.files.AtomicOutput;
+import io.nexus.cli.generate.SyntheticData;
+import java.io.Writer;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Option;
+
+/** {@code nexus generate}: writes realistic synthetic paths or touchpoints, the same file for the same seed. */
+@Command(name = "generate", mixinStandardHelpOptions = true,
+    description = "Write realistic synthetic attribution data (the same file for the same seed).")
+final class GenerateCommand implements Callable<Integer> {
+
+  enum Format { paths, touchpoints }
+
+  @Spec
+  CommandSpec spec;
+
+  @Option(names = "--rows", required = true, paramLabel = "N", description = "Rows to write (paths, or events).")
+  long rows;
+
+  @Option(names = "--channels", defaultValue = "12", paramLabel = "K", description = "Channels (default ${DEFAULT-VALUE}).")
+  int channels;
+
+  @Option(names = "--seed", defaultValue = "42", paramLabel = "S", description = "Random seed (default ${DEFAULT-VALUE}).")
+  long seed;
+
+  @Option(names = "--format", defaultValue = "paths", paramLabel = "FORMAT",
+      description = "paths (ChannelAttribution's format) or touchpoints (one event per row); default ${DEFAULT-VALUE}.")
+  Format format;
+
+  @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Output file (default: stdout).")
+  Path output;
+
+  @Override
+  public Integer call() throws Exception {
+    if (rows < 1) {
+      throw new UsageException("--rows " + rows + ": must be at least 1");
+    }
+    if (channels < 1 || channels > 10_000) {
+      throw new UsageException("--channels " + channels + ": must be between 1 and 10000");
+    }
+    SyntheticData data = new SyntheticData(channels, seed);
+    if (output == null) {
+      Writer out = spec.commandLine().getOut();
+      write(data, out);
+      out.flush();
+      return 0;
+    }
+    try (AtomicOutput file = AtomicOutput.open(output)) {
+      write(data, file.writer());
+      file.commit();
+    }
+    return 0;
+  }
+
+  private void write(SyntheticData data, Writer out) throws java.io.IOException {
+    if (format == Format.paths) {
+      data.writePaths(out, rows);
+    } else {
+      data.writeTouchpoints(out, rows);
+    }
+  }
+}

@@ -1,0 +1,75 @@
+package io.nexus.cli;
+
+import io.nexus.engine.Attribution;
+import io.nexus.engine.Attribution.ModelRun;
+import io.nexus.engine.ChannelTotals.ChannelTotal;
+import io.nexus.engine.batch.JourneyBatch;
+import io.nexus.engine.batch.Numbers;
+import io.nexus.engine.markov.MarkovFit;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.util.List;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+
+/** The CSV files {@code nexus attribute} writes; numbers in plain notation with every digit of the double. */
+final class ResultFiles {
+  static final String TOTALS_HEADER = "model,channel,attributed_conversions,attributed_value";
+  private static final CSVFormat CSV = CSVFormat.DEFAULT.builder().setRecordSeparator('\n').get();
+
+  private ResultFiles() {}
+
+  static void writeTotals(Writer out, List<String> labels, List<ModelRun> runs) throws IOException {
+    CSVPrinter csv = new CSVPrinter(out, CSV);
+    csv.printRecord((Object[]) TOTALS_HEADER.split(","));
+    for (int m = 0; m < runs.size(); m++) {
+      for (ChannelTotal total : runs.get(m).totals().channels()) {
+        csv.printRecord(labels.get(m), total.channel(), Numbers.plain(total.conversions()),
+            Numbers.plain(total.value()));
+      }
+    }
+    csv.flush();
+  }
+
+  static void writeRemovalEffects(Writer out, MarkovFit markov) throws IOException {
+    CSVPrinter csv = new CSVPrinter(out, CSV);
+    csv.printRecord("channel", "removal_effect", "removal_effect_value");
+    for (MarkovFit.RemovalEffect effect : markov.removalEffects()) {
+      csv.printRecord(effect.channel(), Numbers.plain(effect.conversion()), Numbers.plain(effect.value()));
+    }
+    csv.flush();
+  }
+
+  static void writeTransitions(Writer out, MarkovFit markov) throws IOException {
+    CSVPrinter csv = new CSVPrinter(out, CSV);
+    csv.printRecord("from", "to", "probability");
+    for (MarkovFit.Transition t : markov.transitions()) {
+      csv.printRecord(t.from(), t.to(), Numbers.plain(t.probability()));
+    }
+    csv.flush();
+  }
+
+  static void writeJourneyCredits(Writer out, List<String> labels, List<ModelRun> runs, JourneyBatch batch)
+      throws IOException {
+    CSVPrinter csv = new CSVPrinter(out, CSV);
+    csv.printRecord("journey_id", "model", "channel", "credit", "attributed_conversions", "attributed_value");
+    for (int m = 0; m < runs.size(); m++) {
+      String label = labels.get(m);
+      try {
+        Attribution.forEachCredit(runs.get(m).fit(), batch, (row, channel, credit) -> {
+          try {
+            String id = batch.journeyId(row) != null ? batch.journeyId(row) : Integer.toString(row + 1);
+            csv.printRecord(id, label, batch.channels().name(channel), Numbers.plain(credit),
+                Numbers.plain(credit * batch.conversions(row)), Numbers.plain(credit * batch.value(row)));
+          } catch (IOException e) {
+            throw new UncheckedIOException(e);
+          }
+        });
+      } catch (UncheckedIOException e) {
+        throw e.getCause();
+      }
+    }
+    csv.flush();
+  }
+}

@@ -1,0 +1,66 @@
+package io.nexus.cli.files;
+
+import io.nexus.engine.ChannelDictionary;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+
+/**
+ * Maps channel names given as UTF-8 byte ranges to dictionary ids without making a String per touch: a name is
+ * decoded once, the first time it is seen. Not thread-safe.
+ */
+final class ChannelInterner {
+  private final ChannelDictionary dictionary;
+  private byte[][] names = new byte[64][];
+  private int[] hashes = new int[64];
+  private int[] ids = new int[64];
+  private int size;
+
+  ChannelInterner(ChannelDictionary dictionary) {
+    this.dictionary = dictionary;
+  }
+
+  int idOf(byte[] bytes, int from, int to) {
+    int hash = 0x811c9dc5;
+    for (int i = from; i < to; i++) {
+      hash = (hash ^ bytes[i]) * 0x01000193;
+    }
+    int mask = names.length - 1;
+    for (int slot = hash & mask; ; slot = (slot + 1) & mask) {
+      byte[] name = names[slot];
+      if (name == null) {
+        int id = dictionary.idOf(new String(bytes, from, to - from, StandardCharsets.UTF_8));
+        names[slot] = Arrays.copyOfRange(bytes, from, to);
+        hashes[slot] = hash;
+        ids[slot] = id;
+        if (++size * 2 > names.length) {
+          grow();
+        }
+        return id;
+      }
+      if (hashes[slot] == hash && Arrays.equals(name, 0, name.length, bytes, from, to)) {
+        return ids[slot];
+      }
+    }
+  }
+
+  private void grow() {
+    byte[][] oldNames = names;
+    int[] oldHashes = hashes;
+    int[] oldIds = ids;
+    names = new byte[oldNames.length * 2][];
+    hashes = new int[names.length];
+    ids = new int[names.length];
+    int mask = names.length - 1;
+    for (int i = 0; i < oldNames.length; i++) {
+      if (oldNames[i] != null) {
+        int slot = oldHashes[i] & mask;
+        while (names[slot] != null) {
+          slot = (slot + 1) & mask;
+        }
+        names[slot] = oldNames[i];
+        hashes[slot] = oldHashes[i];
+        ids[slot] = oldIds[i];
+      }
+    }
+  }
+}

@@ -1,0 +1,403 @@
+package io.nexus.cli.files;
+
+import io.nexus.engine.ChannelDictionary;
+import io.nexus.engine.batch.JourneyBatch;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.function.LongConsumer;
+
+/**
+ * Reads ChannelAttribution's path format into a batch: a header naming {@code path}, {@code total_conversions} and
+ * optionally {@code total_conversion_value} and {@code total_null}, in any order, delimited by {@code ,}, {@code ;}
+ * or a tab (whichever the header uses), channels in {@code path} joined by a separator ({@code >} by default) with
+ * optional spaces around it. Not thread-safe.
+ *
+ * <p>This is the command line's hot path, so it works on bytes: no String per field, channel names decoded once.
+ * Fields may be quoted with {@code "}, and {@code ""} inside quotes is a quote.
+ */
+public final class PathFileReader {
+  public static final String EXPECTED_HEADER = "path,total_conversions[,total_conversion_value][,total_null]";
+  private static final String PATH = "path";
+  private static final String CONVERSIONS = "total_conversions";
+  private static final String VALUE = "total_conversion_value";
+  private static final String NULLS = "total_null";
+  private static final double[] POWERS = {1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13,
+      1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22};
+
+  private final byte[] separator;
+  private final ChannelInterner channels;
+  private final JourneyBatch.Builder builder;
+  private final LongConsumer progress;
+
+  private byte[] buffer = new byte[1 << 20];
+  private int position;
+  private int limit;
+  private boolean eof;
+  private long consumed;
+  private int lineStart;
+  private int lineEnd;
+  private long lineNumber;
+
+  private byte delimiter;
+  private int pathColumn = -1;
+  private int conversionsColumn = -1;
+  private int valueColumn = -1;
+  private int nullsColumn = -1;
+  private int columnsNeeded;
+  private int[] fieldStart;
+  private int[] fieldEnd;
+  private int[] path = new int[64];
+
+  private PathFileReader(String pathSeparator, ChannelDictionary dictionary, LongConsumer progress) {
+    String sep = pathSeparator.isBlank() ? pathSeparator : pathSeparator.strip();
+    if (sep.isEmpty()) {
+      throw new IllegalArgumentException("path separator must not be empty");
+    }
+    this.separator = sep.getBytes(StandardCharsets.UTF_8);
+    this.channels = new ChannelInterner(dictionary);
+    this.builder = JourneyBatch.builder(dictionary);
+    this.progress = progress;
+  }
+
+  /**
+   * Reads {@code file}.
+   *
+   * @param pathSeparator what joins channels in {@code path}, usually {@code >}
+   * @param dictionary where channel ids come from
+   * @param progress told the number of bytes read now and then
+   * @throws InputException naming the line, column and reason of the first row that cannot be read, or when the
+   *     file has no header or no rows
+   */
+  public static JourneyBatch read(Path file, String pathSeparator, ChannelDictionary dictionary, LongConsumer progress)
+      throws IOException, InputException {
+    PathFileReader reader = new PathFileReader(pathSeparator, dictionary, progress);
+    try (InputStream in = Files.newInputStream(file)) {
+      return reader.readAll(in);
+    }
+  }
+
+  /** Reads {@code in} whole. */
+  public static JourneyBatch read(InputStream in, String pathSeparator, ChannelDictionary dictionary)
+      throws IOException, InputException {
+    return new PathFileReader(pathSeparator, dictionary, b -> { }).readAll(in);
+  }
+
+  private JourneyBatch readAll(InputStream in) throws IOException, InputException {
+    if (!nextLine(in)) {
+      throw new InputException(1, "empty input: expected a header " + EXPECTED_HEADER);
+    }
+    readHeader();
+    while (nextLine(in)) {
+      if (isBlank()) {
+        continue;
+      }
+      readRow();
+      if ((lineNumber & 0xffff) == 0) {
+        progress.accept(consumed + position);
+      }
+    }
+    progress.accept(consumed + position);
+    if (builder.size() == 0) {
+      throw new InputException(lineNumber + 1, "empty input: the file has a header but no rows");
+    }
+    return builder.build();
+  }
+
+  private boolean nextLine(InputStream in) throws IOException {
+    while (true) {
+      for (int i = position; i < limit; i++) {
+        if (buffer[i] == '\n') {
+          setLine(position, i);
+          position = i + 1;
+          return true;
+        }
+      }
+      if (eof) {
+        if (position < limit) {
+          setLine(position, limit);
+          position = limit;
+          return true;
+        }
+        return false;
+      }
+      fill(in);
+    }
+  }
+
+  private void setLine(int start, int end) {
+    lineStart = start;
+    lineEnd = end > start && buffer[end - 1] == '\r' ? end - 1 : end;
+    lineNumber++;
+  }
+
+  private void fill(InputStream in) throws IOException {
+    int pending = limit - position;
+    if (position > 0) {
+      System.arraycopy(buffer, position, buffer, 0, pending);
+      consumed += position;
+      position = 0;
+      limit = pending;
+    }
+    if (limit == buffer.length) {
+      buffer = Arrays.copyOf(buffer, buffer.length * 2);
+    }
+    int n = in.read(buffer, limit, buffer.length - limit);
+    if (n < 0) {
+      eof = true;
+    } else {
+      limit += n;
+    }
+  }
+
+  private boolean isBlank() {
+    for (int i = lineStart; i < lineEnd; i++) {
+      if (buffer[i] != ' ' && buffer[i] != '\t') {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private void readHeader() throws InputException {
+    String header = new String(buffer, lineStart, lineEnd - lineStart, StandardCharsets.UTF_8);
+    if (header.startsWith("\uFEFF")) {
+      header = header.substring(1);
+    }
+    delimiter = (byte) detectDelimiter(header);
+    String[] names = header.split(delimiter == '\t' ? "\t" : String.valueOf((char) delimiter), -1);
+    for (int i = 0; i < names.length; i++) {
+      String name = names[i].strip().replace("\"", "").toLowerCase(Locale.ROOT);
+      switch (name) {
+        case PATH -> pathColumn = i;
+        case CONVERSIONS -> conversionsColumn = i;
+        case VALUE -> valueColumn = i;
+        case NULLS -> nullsColumn = i;
+        default -> { }
+      }
+    }
+    if (pathColumn < 0 || conversionsColumn < 0) {
+      throw new InputException(1, "header", header,
+          "missing column " + (pathColumn < 0 ? PATH : CONVERSIONS) + ", expected " + EXPECTED_HEADER);
+    }
+    columnsNeeded = Math.max(Math.max(pathColumn, conversionsColumn), Math.max(valueColumn, nullsColumn)) + 1;
+    fieldStart = new int[columnsNeeded];
+    fieldEnd = new int[columnsNeeded];
+  }
+
+  private static char detectDelimiter(String header) {
+    long semicolons = header.chars().filter(c -> c == ';').count();
+    long commas = header.chars().filter(c -> c == ',').count();
+    long tabs = header.chars().filter(c -> c == '\t').count();
+    if (tabs > semicolons && tabs > commas) {
+      return '\t';
+    }
+    return semicolons > commas ? ';' : ',';
+  }
+
+  private void readRow() throws InputException {
+    splitFields();
+    int pathLength = readPath();
+    double conversions = number(CONVERSIONS, conversionsColumn);
+    double value = valueColumn >= 0 ? number(VALUE, valueColumn) : 0;
+    double nulls = nullsColumn >= 0 ? number(NULLS, nullsColumn) : 0;
+    builder.addPath(path, 0, pathLength, conversions, value, nulls);
+  }
+
+  private void splitFields() throws InputException {
+    int field = 0;
+    int i = lineStart;
+    while (field < columnsNeeded) {
+      if (i < lineEnd && buffer[i] == '"') {
+        if (!closingQuote(i + 1)) {
+          throw new InputException(lineNumber, columnName(field), text(i, lineEnd), "unterminated quote");
+        }
+        // Unquote in place: the unescaped field is never longer than the quoted one.
+        int write = i;
+        int read = i + 1;
+        while (read < lineEnd) {
+          byte b = buffer[read];
+          if (b == '"') {
+            if (read + 1 < lineEnd && buffer[read + 1] == '"') {
+              buffer[write++] = '"';
+              read += 2;
+              continue;
+            }
+            read++;
+            break;
+          }
+          buffer[write++] = b;
+          read++;
+        }
+        fieldStart[field] = i;
+        fieldEnd[field] = write;
+        while (read < lineEnd && buffer[read] != delimiter) {
+          read++;
+        }
+        i = read;
+      } else {
+        int start = i;
+        while (i < lineEnd && buffer[i] != delimiter) {
+          i++;
+        }
+        fieldStart[field] = start;
+        fieldEnd[field] = i;
+      }
+      field++;
+      if (i >= lineEnd) {
+        break;
+      }
+      i++;
+    }
+    if (field < columnsNeeded) {
+      throw new InputException(lineNumber, columnName(field), "",
+          "missing value: the row has " + field + " columns, the header needs " + columnsNeeded);
+    }
+  }
+
+  private boolean closingQuote(int from) {
+    for (int i = from; i < lineEnd; i++) {
+      if (buffer[i] == '"') {
+        if (i + 1 < lineEnd && buffer[i + 1] == '"') {
+          i++;
+        } else {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  private String columnName(int field) {
+    if (field == pathColumn) {
+      return PATH;
+    }
+    if (field == conversionsColumn) {
+      return CONVERSIONS;
+    }
+    if (field == valueColumn) {
+      return VALUE;
+    }
+    if (field == nullsColumn) {
+      return NULLS;
+    }
+    return "column " + (field + 1);
+  }
+
+  private int readPath() throws InputException {
+    int start = fieldStart[pathColumn];
+    int end = fieldEnd[pathColumn];
+    int n = 0;
+    int tokenStart = start;
+    int i = start;
+    while (i <= end) {
+      boolean atSeparator = i < end && matchesSeparator(i, end);
+      if (i == end || atSeparator) {
+        int a = tokenStart;
+        int b = i;
+        while (a < b && (buffer[a] == ' ' || buffer[a] == '\t')) {
+          a++;
+        }
+        while (b > a && (buffer[b - 1] == ' ' || buffer[b - 1] == '\t')) {
+          b--;
+        }
+        if (a == b) {
+          if (n == 0 && i == end) {
+            throw new InputException(lineNumber, PATH, text(start, end), "empty path");
+          }
+          throw new InputException(lineNumber, PATH, text(start, end), "empty channel name at position " + (n + 1));
+        }
+        if (n == path.length) {
+          path = Arrays.copyOf(path, n * 2);
+        }
+        path[n++] = channels.idOf(buffer, a, b);
+        if (i == end) {
+          break;
+        }
+        i += separator.length;
+        tokenStart = i;
+      } else {
+        i++;
+      }
+    }
+    return n;
+  }
+
+  private boolean matchesSeparator(int i, int end) {
+    if (buffer[i] != separator[0] || i + separator.length > end) {
+      return false;
+    }
+    for (int k = 1; k < separator.length; k++) {
+      if (buffer[i + k] != separator[k]) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private double number(String column, int field) throws InputException {
+    int a = fieldStart[field];
+    int b = fieldEnd[field];
+    while (a < b && buffer[a] == ' ') {
+      a++;
+    }
+    while (b > a && buffer[b - 1] == ' ') {
+      b--;
+    }
+    if (a == b) {
+      throw new InputException(lineNumber, column, "", "missing value");
+    }
+    double value = fastDecimal(a, b);
+    if (Double.isNaN(value)) {
+      String raw = text(a, b);
+      try {
+        value = Double.parseDouble(raw);
+      } catch (NumberFormatException e) {
+        throw new InputException(lineNumber, column, raw, "not a number");
+      }
+      if (Double.isNaN(value) || Double.isInfinite(value)) {
+        throw new InputException(lineNumber, column, raw, "not a finite number");
+      }
+    }
+    if (value < 0) {
+      throw new InputException(lineNumber, column, text(a, b), "must not be negative");
+    }
+    return value;
+  }
+
+  /** Digits with an optional fraction, correctly rounded; NaN when the text needs the general parser. */
+  private double fastDecimal(int a, int b) {
+    long mantissa = 0;
+    int digits = 0;
+    int fraction = -1;
+    for (int i = a; i < b; i++) {
+      byte c = buffer[i];
+      if (c >= '0' && c <= '9') {
+        mantissa = mantissa * 10 + (c - '0');
+        if (++digits > 15) {
+          return Double.NaN;
+        }
+        if (fraction >= 0) {
+          fraction++;
+        }
+      } else if (c == '.' && fraction < 0) {
+        fraction = 0;
+      } else {
+        return Double.NaN;
+      }
+    }
+    if (digits == 0) {
+      return Double.NaN;
+    }
+    // Both operands are exact doubles (mantissa < 2^53, power <= 1e22), so one division rounds correctly.
+    return fraction > 0 ? mantissa / POWERS[fraction] : mantissa;
+  }
+
+  private String text(int a, int b) {
+    return new String(buffer, a, b - a, StandardCharsets.UTF_8);
+  }
+}

@@ -1,0 +1,224 @@
+package io.nexus.cli.files;
+
+import io.nexus.engine.journey.UserEvent;
+import java.io.IOException;
+import java.io.Reader;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.LongConsumer;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+
+/**
+ * Reads the touchpoint-level CSV layout, one event per row, into user events for the journey builder; not
+ * thread-safe. Columns, in any order (delimiter {@code ,} or {@code ;} from the header):
+ *
+ * <ul>
+ *   <li>{@code user_id} (required) and {@code timestamp} (required: ISO-8601 such as {@code 2025-01-05T10:00:00Z},
+ *       an offset date-time, a local date-time read as UTC, or a date);
+ *   <li>{@code channel}, or {@code source}/{@code medium}/{@code campaign} for GA4-style channel grouping;
+ *   <li>{@code touchpoint_type}, {@code cost}, {@code engagement_score} (0..1), {@code time_spent_seconds},
+ *       {@code pages_viewed};
+ *   <li>{@code conversion} ({@code 1/0}, {@code true/false}, {@code yes/no}), {@code conversion_type},
+ *       {@code revenue}. A row is a conversion when {@code conversion} is true or {@code touchpoint_type} is
+ *       {@code conversion}.
+ * </ul>
+ */
+public final class TouchpointFileReader {
+  public static final List<String> COLUMNS = List.of("user_id", "timestamp", "channel", "source", "medium",
+      "campaign", "touchpoint_type", "cost", "engagement_score", "time_spent_seconds", "pages_viewed", "conversion",
+      "conversion_type", "revenue");
+  private static final Set<String> TRUE = Set.of("1", "true", "yes", "y", "t");
+  private static final Set<String> FALSE = Set.of("0", "false", "no", "n", "f", "");
+
+  private TouchpointFileReader() {}
+
+  /**
+   * Reads every event of {@code file}.
+   *
+   * @throws InputException naming the line, column and reason of the first row that cannot be read
+   */
+  public static List<UserEvent> read(Path file, LongConsumer progress) throws IOException, InputException {
+    String header;
+    try (var lines = Files.lines(file, StandardCharsets.UTF_8)) {
+      header = lines.findFirst().orElse(null);
+    } catch (java.io.UncheckedIOException e) {
+      throw e.getCause();
+    }
+    if (header == null || header.isBlank()) {
+      throw new InputException(1, "empty input: expected a header with user_id,timestamp,channel,...");
+    }
+    char delimiter = header.chars().filter(c -> c == ';').count() > header.chars().filter(c -> c == ',').count()
+        ? ';' : ',';
+    CSVFormat format = CSVFormat.DEFAULT.builder().setDelimiter(delimiter).setHeader().setSkipHeaderRecord(true)
+        .setIgnoreSurroundingSpaces(true).setIgnoreEmptyLines(true).get();
+    try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8);
+        CSVParser parser = CSVParser.builder().setReader(reader).setFormat(format).get()) {
+      Map<String, Integer> columns = columns(parser.getHeaderNames());
+      List<UserEvent> events = new ArrayList<>();
+      try {
+        for (CSVRecord record : parser) {
+          events.add(event(record, columns, record.getRecordNumber() + 1));
+          if ((events.size() & 0xffff) == 0) {
+            progress.accept(record.getCharacterPosition());
+          }
+        }
+      } catch (java.io.UncheckedIOException e) {
+        throw new InputException(parser.getCurrentLineNumber(), "not valid CSV: " + e.getCause().getMessage());
+      }
+      if (events.isEmpty()) {
+        throw new InputException(2, "empty input: the file has a header but no rows");
+      }
+      return events;
+    }
+  }
+
+  private static Map<String, Integer> columns(List<String> names) throws InputException {
+    Map<String, Integer> columns = new HashMap<>();
+    for (int i = 0; i < names.size(); i++) {
+      String name = names.get(i).strip().replace("\uFEFF", "").toLowerCase(Locale.ROOT);
+      columns.put(name, i);
+    }
+    for (String required : List.of("user_id", "timestamp")) {
+      if (!columns.containsKey(required)) {
+        throw new InputException(1, "header", String.join(",", names), "missing column " + required);
+      }
+    }
+    if (!columns.containsKey("channel") && !columns.containsKey("source") && !columns.containsKey("medium")) {
+      throw new InputException(1, "header", String.join(",", names),
+          "needs a channel column, or source/medium for channel grouping");
+    }
+    return columns;
+  }
+
+  private static UserEvent event(CSVRecord record, Map<String, Integer> columns, long line) throws InputException {
+    String userId = get(record, columns, "user_id");
+    if (userId.isEmpty()) {
+      throw new InputException(line, "user_id", "", "missing value");
+    }
+    Instant timestamp = timestamp(get(record, columns, "timestamp"), line);
+    String type = blankToNull(get(record, columns, "touchpoint_type"));
+    String conversionFlag = get(record, columns, "conversion").toLowerCase(Locale.ROOT);
+    boolean conversion;
+    if (TRUE.contains(conversionFlag)) {
+      conversion = true;
+    } else if (FALSE.contains(conversionFlag)) {
+      conversion = "conversion".equalsIgnoreCase(type);
+    } else {
+      throw new InputException(line, "conversion", conversionFlag, "expected 1/0, true/false or yes/no");
+    }
+    String channel = blankToNull(get(record, columns, "channel"));
+    String source = blankToNull(get(record, columns, "source"));
+    String medium = blankToNull(get(record, columns, "medium"));
+    String campaign = blankToNull(get(record, columns, "campaign"));
+    if (!conversion && channel == null && source == null && medium == null && !columns.containsKey("source")) {
+      throw new InputException(line, "channel", "", "missing value: a touch needs a channel");
+    }
+    BigDecimal cost = money(record, columns, "cost", line);
+    BigDecimal revenue = money(record, columns, "revenue", line);
+    Double engagement = null;
+    String rawEngagement = get(record, columns, "engagement_score");
+    if (!rawEngagement.isEmpty()) {
+      try {
+        engagement = Double.parseDouble(rawEngagement);
+      } catch (NumberFormatException e) {
+        throw new InputException(line, "engagement_score", rawEngagement, "not a number");
+      }
+      if (!(engagement >= 0 && engagement <= 1)) {
+        throw new InputException(line, "engagement_score", rawEngagement, "must be between 0 and 1");
+      }
+    }
+    long timeSpent = count(record, columns, "time_spent_seconds", line);
+    long pages = count(record, columns, "pages_viewed", line);
+    if (pages > Integer.MAX_VALUE) {
+      throw new InputException(line, "pages_viewed", Long.toString(pages), "too large");
+    }
+    return new UserEvent(userId, timestamp, channel, source, medium, campaign,
+        conversion && "conversion".equalsIgnoreCase(type) ? null : type, cost, engagement, timeSpent, (int) pages,
+        conversion, blankToNull(get(record, columns, "conversion_type")), revenue);
+  }
+
+  private static String get(CSVRecord record, Map<String, Integer> columns, String name) {
+    Integer index = columns.get(name);
+    if (index == null || index >= record.size()) {
+      return "";
+    }
+    return record.get(index).strip();
+  }
+
+  private static String blankToNull(String s) {
+    return s.isEmpty() ? null : s;
+  }
+
+  /** Parses the ISO-8601 forms users' exports contain; local times and dates are read as UTC. */
+  public static Instant timestamp(String raw, long line) throws InputException {
+    if (raw.isEmpty()) {
+      throw new InputException(line, "timestamp", raw, "missing value");
+    }
+    try {
+      if (raw.length() == 10) {
+        return LocalDate.parse(raw).atStartOfDay(ZoneOffset.UTC).toInstant();
+      }
+      String iso = raw.indexOf('T') < 0 ? raw.replaceFirst(" ", "T") : raw;
+      if (iso.endsWith("Z") || iso.endsWith("z")) {
+        return Instant.parse(iso.toUpperCase(Locale.ROOT));
+      }
+      if (iso.matches(".*[+-]\\d\\d:?\\d\\d$")) {
+        return OffsetDateTime.parse(iso).toInstant();
+      }
+      return LocalDateTime.parse(iso).toInstant(ZoneOffset.UTC);
+    } catch (DateTimeParseException e) {
+      throw new InputException(line, "timestamp", raw, "not an ISO-8601 date-time such as 2025-01-05T10:00:00Z");
+    }
+  }
+
+  private static BigDecimal money(CSVRecord record, Map<String, Integer> columns, String name, long line)
+      throws InputException {
+    String raw = get(record, columns, name);
+    if (raw.isEmpty()) {
+      return null;
+    }
+    BigDecimal value;
+    try {
+      value = new BigDecimal(raw);
+    } catch (NumberFormatException e) {
+      throw new InputException(line, name, raw, "not a number");
+    }
+    if (value.signum() < 0) {
+      throw new InputException(line, name, raw, "must not be negative");
+    }
+    return value;
+  }
+
+  private static long count(CSVRecord record, Map<String, Integer> columns, String name, long line)
+      throws InputException {
+    String raw = get(record, columns, name);
+    if (raw.isEmpty()) {
+      return 0;
+    }
+    try {
+      long value = Long.parseLong(raw);
+      if (value < 0) {
+        throw new InputException(line, name, raw, "must not be negative");
+      }
+      return value;
+    } catch (NumberFormatException e) {
+      throw new InputException(line, name, raw, "not a whole number");
+    }
+  }
+}

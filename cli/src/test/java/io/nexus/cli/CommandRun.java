@@ -1,0 +1,29 @@
+package io.nexus.cli;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+
+/** The outcome of one in-process run of the {@code nexus} command. */
+record CommandRun(int exitCode, String out, String err) {
+
+  static CommandRun of(String... args) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    int code = NexusCommand.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
+        new PrintStream(err, true, StandardCharsets.UTF_8));
+    return new CommandRun(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+  }
+
+  /** The repository root, where the shared datasets sit beside it. */
+  static Path root() {
+    String root = System.getProperty("nexus.root");
+    return root != null ? Path.of(root) : Path.of("..").toAbsolutePath().normalize();
+  }
+
+  /** ChannelAttribution's bundled sample, kept outside the repository. */
+  static Path channelAttributionSample() {
+    return root().resolve("../shared/datasets/channelattribution_sample.csv").normalize();
+  }
+}
