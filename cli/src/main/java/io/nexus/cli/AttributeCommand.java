@@ -120,12 +120,16 @@ final class AttributeCommand implements Callable<Integer> {
     }
 
     JourneyBatch batch;
+    Timing timing = new Timing(spec.commandLine().getErr());
     try (Progress progress = Progress.start(spec.commandLine().getErr(), "reading " + input.getFileName(), Files.size(input))) {
       batch = read(progress, pathTransform);
+      timing.mark("read " + batch.size() + " rows, " + batch.touchCount() + " touches");
       progress.phase("attributing");
       List<ModelRun> runs = Attribution.runAll(batch, new ArrayList<>(byLabel.values()));
+      timing.mark("attributed");
       progress.phase("writing");
       write(new ArrayList<>(byLabel.keySet()), runs, batch);
+      timing.mark("written");
       for (ModelRun run : runs) {
         for (String note : run.totals().notes()) {
           spec.commandLine().getErr().println("note: " + run.totals().model() + ": " + note);

@@ -22,8 +22,13 @@ record CommandRun(int exitCode, String out, String err) {
     return root != null ? Path.of(root) : Path.of("..").toAbsolutePath().normalize();
   }
 
-  /** ChannelAttribution's bundled sample, kept outside the repository. */
+  /** ChannelAttribution's bundled sample, kept outside the repository in {@code ../shared/datasets}. */
   static Path channelAttributionSample() {
-    return root().resolve("../shared/datasets/channelattribution_sample.csv").normalize();
+    Path beside = root().resolve("../shared/datasets/channelattribution_sample.csv").normalize();
+    Path workplace = Path.of("/work/shared/datasets/channelattribution_sample.csv");
+    if (!java.nio.file.Files.exists(beside) && java.nio.file.Files.exists(workplace)) {
+      return workplace;
+    }
+    return beside;
   }
 }

@@ -8,25 +8,34 @@ public final class InputException extends Exception {
   private static final long serialVersionUID = 1L;
 
   private final long line;
+  private final String column;
+  private final String value;
+  private final String reason;
 
   /** A problem with {@code column}'s {@code value} on line {@code line}. */
   public InputException(long line, String column, String value, String reason) {
-    super("line " + line + ": " + column + " \"" + abbreviate(value) + "\": " + reason);
+    super(message(line, column, value, reason));
     this.line = line;
+    this.column = column;
+    this.value = value;
+    this.reason = reason;
   }
 
   /** A problem with line {@code line} as a whole. */
   public InputException(long line, String reason) {
-    super("line " + line + ": " + reason);
-    this.line = line;
+    this(line, null, null, reason);
+  }
+
+  private static String message(long line, String column, String value, String reason) {
+    if (column == null) {
+      return "line " + line + ": " + reason;
+    }
+    String shown = value.length() > 80 ? value.substring(0, 77) + "..." : value;
+    return "line " + line + ": " + column + " \"" + shown + "\": " + reason;
   }
 
   /** The 1-based line number, the header being line 1. */
   public long line() {
     return line;
-  }
-
-  private static String abbreviate(String value) {
-    return value.length() > 80 ? value.substring(0, 77) + "..." : value;
   }
 }

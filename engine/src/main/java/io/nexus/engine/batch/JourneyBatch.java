@@ -43,24 +43,52 @@ public final class JourneyBatch implements Serializable {
   private final int maxLength;
 
   private JourneyBatch(Builder b) {
+    // The builder hands its columns over (it refuses rows afterwards); they are trimmed only when much too large, so
+    // a big batch built with a size hint is never copied whole.
     this.channels = b.channels;
     this.size = b.size;
-    this.offsets = Arrays.copyOf(b.offsets, b.size + 1);
-    this.touchChannels = Arrays.copyOf(b.touchChannels, b.touchCount);
-    this.touchTimes = b.timed ? Arrays.copyOf(b.touchTimes, b.touchCount) : null;
-    this.touchTypes = b.typed ? Arrays.copyOf(b.touchTypes, b.touchCount) : null;
+    this.offsets = fit(b.offsets, b.size + 1);
+    this.touchChannels = fit(b.touchChannels, b.touchCount);
+    this.touchTimes = b.timed ? fit(b.touchTimes, b.touchCount) : null;
+    this.touchTypes = b.typed ? fit(b.touchTypes, b.touchCount) : null;
     this.typeNames = b.typeNames.toArray(String[]::new);
-    this.conversions = Arrays.copyOf(b.conversions, b.size);
-    this.values = Arrays.copyOf(b.values, b.size);
-    this.nulls = Arrays.copyOf(b.nulls, b.size);
-    this.conversionTimes = b.timed ? Arrays.copyOf(b.conversionTimes, b.size) : null;
+    this.conversions = fit(b.conversions, b.size);
+    this.values = fit(b.values, b.size);
+    this.nulls = fit(b.nulls, b.size);
+    this.conversionTimes = b.timed ? fit(b.conversionTimes, b.size) : null;
     this.journeyIds = b.identified ? Arrays.copyOf(b.journeyIds, b.size) : null;
     this.maxLength = b.maxLength;
+  }
+
+  private static int[] fit(int[] column, int used) {
+    return column.length > used + used / 4 + 16 ? Arrays.copyOf(column, used) : column;
+  }
+
+  private static long[] fit(long[] column, int used) {
+    return column.length > used + used / 4 + 16 ? Arrays.copyOf(column, used) : column;
+  }
+
+  private static double[] fit(double[] column, int used) {
+    return column.length > used + used / 4 + 16 ? Arrays.copyOf(column, used) : column;
   }
 
   /** A builder of a batch whose channel ids come from {@code channels}. */
   public static Builder builder(ChannelDictionary channels) {
     return new Builder(channels);
+  }
+
+  /**
+   * A builder sized for about {@code rows} rows and {@code touches} touches, so that a large batch is filled without
+   * growing and copying its columns.
+   */
+  public static Builder builder(ChannelDictionary channels, int rows, int touches) {
+    Builder builder = new Builder(channels);
+    builder.offsets = new int[Math.max(2, rows + 1)];
+    builder.conversions = new double[Math.max(1, rows)];
+    builder.values = new double[Math.max(1, rows)];
+    builder.nulls = new double[Math.max(1, rows)];
+    builder.touchChannels = new int[Math.max(1, touches)];
+    return builder;
   }
 
   /** A batch of the given journeys, with a new channel dictionary. */
@@ -184,6 +212,7 @@ public final class JourneyBatch implements Serializable {
     private boolean timed;
     private boolean typed;
     private boolean identified;
+    private boolean built;
     private final List<String> typeNames = new ArrayList<>();
     private final Map<String, Integer> typeIds = new HashMap<>();
 
@@ -207,6 +236,7 @@ public final class JourneyBatch implements Serializable {
      * @throws IllegalArgumentException when a count is negative or not finite
      */
     public Builder addPath(int[] path, int from, int to, double rowConversions, double rowValue, double rowNulls) {
+      checkOpen();
       if (timed || typed || identified) {
         throw new IllegalStateException("a batch holds either journeys or untimed paths, not both");
       }
@@ -233,6 +263,7 @@ public final class JourneyBatch implements Serializable {
 
     /** Adds a journey: its touches with times and types, its conversions (or one null) and its id. */
     public Builder addJourney(Journey journey) {
+      checkOpen();
       if (size > 0 && !timed) {
         throw new IllegalStateException("a batch holds either journeys or untimed paths, not both");
       }
@@ -305,9 +336,41 @@ public final class JourneyBatch implements Serializable {
       }
     }
 
-    /** The batch of every row added so far. */
+    /** The batch of every row added; the builder is spent and refuses further rows. */
     public JourneyBatch build() {
+      checkOpen();
+      built = true;
       return new JourneyBatch(this);
+    }
+
+    private void checkOpen() {
+      if (built) {
+        throw new IllegalStateException("the batch was already built");
+      }
+    }
+
+    /**
+     * Adds every row of the untimed path batch {@code other}, mapping its channel ids through their names into this
+     * builder's dictionary: how partial batches (file chunks, partitions) become one.
+     */
+    public Builder addAll(JourneyBatch other) {
+      if (other.hasTimes()) {
+        throw new IllegalArgumentException("addAll takes untimed path batches; add journeys with addJourney");
+      }
+      int[] map = new int[other.channels.size()];
+      for (int id = 0; id < map.length; id++) {
+        map[id] = channels.idOf(other.channels.name(id));
+      }
+      int[] path = new int[Math.max(1, other.maxLength)];
+      for (int row = 0; row < other.size; row++) {
+        int from = other.offsets[row];
+        int n = other.offsets[row + 1] - from;
+        for (int i = 0; i < n; i++) {
+          path[i] = map[other.touchChannels[from + i]];
+        }
+        addPath(path, 0, n, other.conversions[row], other.values[row], other.nulls[row]);
+      }
+      return this;
     }
   }
 }
