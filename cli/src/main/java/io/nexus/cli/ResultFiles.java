@@ -13,14 +13,19 @@ import java.util.List;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 
-/** The CSV files {@code nexus attribute} writes; numbers in plain notation with every digit of the double. */
-final class ResultFiles {
-  static final String TOTALS_HEADER = "model,channel,attributed_conversions,attributed_value";
+/**
+ * The CSV files {@code nexus attribute} writes, also the contract of other entry points' outputs; numbers in plain
+ * notation with every digit of the double. Stateless and thread-safe.
+ */
+public final class ResultFiles {
+  /** The header of the channel totals. */
+  public static final String TOTALS_HEADER = "model,channel,attributed_conversions,attributed_value";
   private static final CSVFormat CSV = CSVFormat.DEFAULT.builder().setRecordSeparator('\n').get();
 
   private ResultFiles() {}
 
-  static void writeTotals(Writer out, List<String> labels, List<ModelRun> runs) throws IOException {
+  /** Writes {@link #TOTALS_HEADER} and one row per model (labelled by {@code labels}, in order) and channel. */
+  public static void writeTotals(Writer out, List<String> labels, List<ModelRun> runs) throws IOException {
     CSVPrinter csv = new CSVPrinter(out, CSV);
     csv.printRecord((Object[]) TOTALS_HEADER.split(","));
     for (int m = 0; m < runs.size(); m++) {
@@ -32,7 +37,8 @@ final class ResultFiles {
     csv.flush();
   }
 
-  static void writeRemovalEffects(Writer out, MarkovFit markov) throws IOException {
+  /** Writes {@code channel,removal_effect,removal_effect_value}, one row per channel. */
+  public static void writeRemovalEffects(Writer out, MarkovFit markov) throws IOException {
     CSVPrinter csv = new CSVPrinter(out, CSV);
     csv.printRecord("channel", "removal_effect", "removal_effect_value");
     for (MarkovFit.RemovalEffect effect : markov.removalEffects()) {
@@ -41,7 +47,8 @@ final class ResultFiles {
     csv.flush();
   }
 
-  static void writeTransitions(Writer out, MarkovFit markov) throws IOException {
+  /** Writes {@code from,to,probability}, one row per transition of the chain. */
+  public static void writeTransitions(Writer out, MarkovFit markov) throws IOException {
     CSVPrinter csv = new CSVPrinter(out, CSV);
     csv.printRecord("from", "to", "probability");
     for (MarkovFit.Transition t : markov.transitions()) {

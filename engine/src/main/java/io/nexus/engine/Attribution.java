@@ -192,8 +192,12 @@ public final class Attribution {
     return values;
   }
 
-  /** Splits {@code total} by {@code fractions} at the total's scale (at least 2) so that the parts sum to it. */
-  static BigDecimal[] splitExactly(BigDecimal total, double[] fractions) {
+  /**
+   * Splits {@code total} by {@code fractions} (normalised by their sum) at the total's scale, at least 2, so that the
+   * parts sum to it exactly: each part is rounded down and the remaining units go to the largest remainders. This is
+   * how {@link #credit} makes attributed values add up to a journey's value to the cent.
+   */
+  public static BigDecimal[] splitExactly(BigDecimal total, double[] fractions) {
     int scale = Math.max(2, total.scale());
     BigDecimal unit = BigDecimal.ONE.movePointLeft(scale);
     BigDecimal[] parts = new BigDecimal[fractions.length];

@@ -30,10 +30,21 @@ public final class ChannelRulesFile {
    * @throws InputException naming the line of a rule without channel or with a bad expression
    */
   public static ChannelGrouping read(Path file) throws IOException, InputException {
+    try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+      return read(reader);
+    }
+  }
+
+  /**
+   * The rules read from {@code reader} (the file's text, for callers that keep it elsewhere, such as a cluster job
+   * that ships it to its executors) followed by GA4's default channel groups.
+   *
+   * @throws InputException naming the line of a rule without channel or with a bad expression
+   */
+  public static ChannelGrouping read(Reader reader) throws IOException, InputException {
     CSVFormat format = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true)
         .setIgnoreSurroundingSpaces(true).setIgnoreEmptyLines(true).get();
-    try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8);
-        CSVParser parser = CSVParser.builder().setReader(reader).setFormat(format).get()) {
+    try (CSVParser parser = CSVParser.builder().setReader(reader).setFormat(format).get()) {
       Map<String, Integer> columns = new HashMap<>();
       List<String> names = parser.getHeaderNames();
       for (int i = 0; i < names.size(); i++) {

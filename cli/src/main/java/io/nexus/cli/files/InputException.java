@@ -34,6 +34,21 @@ public final class InputException extends Exception {
     return "line " + line + ": " + column + " \"" + shown + "\": " + reason;
   }
 
+  /** The column at fault, or {@code null} when the row as a whole is. */
+  public String column() {
+    return column;
+  }
+
+  /** The value at fault, or {@code null} when the row as a whole is. */
+  public String value() {
+    return value;
+  }
+
+  /** Why the row cannot be read, without line, column or value. */
+  public String reason() {
+    return reason;
+  }
+
   /** The 1-based line number, the header being line 1. */
   public long line() {
     return line;

@@ -210,11 +210,78 @@ public final class PathFileReader {
 
   private void readRow() throws InputException {
     splitFields();
+    addFields();
+  }
+
+  private void addFields() throws InputException {
     int pathLength = readPath();
     double conversions = number(CONVERSIONS, conversionsColumn);
     double value = valueColumn >= 0 ? number(VALUE, valueColumn) : 0;
     double nulls = nullsColumn >= 0 ? number(NULLS, nullsColumn) : 0;
     builder.addPath(path, 0, pathLength, conversions, value, nulls);
+  }
+
+  /**
+   * Reads rows whose fields a caller has already split and unquoted (a cluster's CSV or Parquet reader) into one batch,
+   * each under exactly the rules of a file's rows; not thread-safe.
+   */
+  public static final class FieldReader {
+    private final PathFileReader reader;
+
+    /**
+     * @param pathSeparator what joins channels in a path, usually {@code >}
+     * @param dictionary where channel ids come from, in order of first appearance
+     * @param hasValue whether rows have a {@code total_conversion_value}
+     * @param hasNulls whether rows have a {@code total_null}
+     */
+    public FieldReader(String pathSeparator, ChannelDictionary dictionary, boolean hasValue, boolean hasNulls) {
+      reader = new PathFileReader(pathSeparator, dictionary, 0, bytes -> { });
+      reader.pathColumn = 0;
+      reader.conversionsColumn = 1;
+      reader.valueColumn = hasValue ? 2 : -1;
+      reader.nullsColumn = hasNulls ? 3 : -1;
+      reader.columnsNeeded = 4;
+      reader.fieldStart = new int[4];
+      reader.fieldEnd = new int[4];
+    }
+
+    /**
+     * Adds one row; a row that cannot be read adds nothing. {@code null} reads as an empty field; {@code value} and
+     * {@code nulls} are ignored when the layout has no such column.
+     *
+     * @param line the row's line (or any position the caller can show) for messages
+     * @throws InputException naming the column, value and reason when the row cannot be read
+     */
+    public void add(String path, String conversions, String value, String nulls, long line) throws InputException {
+      reader.lineNumber = line;
+      int at = reader.put(0, path, 0);
+      at = reader.put(1, conversions, at);
+      at = reader.put(2, value, at);
+      reader.put(3, nulls, at);
+      reader.addFields();
+    }
+
+    /** The number of rows added. */
+    public int size() {
+      return reader.builder.size();
+    }
+
+    /** The batch of every row added; the reader is spent. */
+    public JourneyBatch build() {
+      return reader.builder.build();
+    }
+  }
+
+  /** Stores {@code text} as field {@code field} at {@code at} in the buffer, returning where the next field goes. */
+  private int put(int field, String text, int at) {
+    byte[] bytes = text == null ? new byte[0] : text.getBytes(StandardCharsets.UTF_8);
+    if (at + bytes.length > buffer.length) {
+      buffer = Arrays.copyOf(buffer, Math.max(buffer.length * 2, at + bytes.length));
+    }
+    System.arraycopy(bytes, 0, buffer, at, bytes.length);
+    fieldStart[field] = at;
+    fieldEnd[field] = at + bytes.length;
+    return at + bytes.length;
   }
 
   private void splitFields() throws InputException {

@@ -88,7 +88,13 @@ public final class TouchpointFileReader {
     }
   }
 
-  private static Map<String, Integer> columns(List<String> names) throws InputException {
+  /**
+   * The columns of a header by their lower-case names (surrounding spaces and a byte-order mark removed), checked for
+   * the columns every touchpoint file needs.
+   *
+   * @throws InputException (line 1) when {@code user_id}, {@code timestamp} or every channel column is missing
+   */
+  public static Map<String, Integer> columns(List<String> names) throws InputException {
     Map<String, Integer> columns = new HashMap<>();
     for (int i = 0; i < names.size(); i++) {
       String name = names.get(i).strip().replace("\uFEFF", "").toLowerCase(Locale.ROOT);
@@ -106,14 +112,34 @@ public final class TouchpointFileReader {
     return columns;
   }
 
+  /** One row's cells by column name, for {@link #event(Cells, boolean, long)}. */
+  @FunctionalInterface
+  public interface Cells {
+    /** The value of {@code column} with surrounding white space removed; empty when blank or not in the layout. */
+    String get(String column);
+  }
+
   private static UserEvent event(CSVRecord record, Map<String, Integer> columns, long line) throws InputException {
-    String userId = get(record, columns, "user_id");
+    return event(name -> get(record, columns, name), columns.containsKey("source"), line);
+  }
+
+  /**
+   * Reads one event from its cells under the rules this class documents, for readers that split rows themselves
+   * (a cluster's CSV or Parquet readers).
+   *
+   * @param hasSourceColumn whether the layout has a {@code source} column, which lets a touch leave its channel to
+   *     channel grouping
+   * @param line the row's line for messages
+   * @throws InputException naming the column, value and reason when the row cannot be read
+   */
+  public static UserEvent event(Cells cells, boolean hasSourceColumn, long line) throws InputException {
+    String userId = cells.get("user_id");
     if (userId.isEmpty()) {
       throw new InputException(line, "user_id", "", "missing value");
     }
-    Instant timestamp = timestamp(get(record, columns, "timestamp"), line);
-    String type = blankToNull(get(record, columns, "touchpoint_type"));
-    String conversionFlag = get(record, columns, "conversion").toLowerCase(Locale.ROOT);
+    Instant timestamp = timestamp(cells.get("timestamp"), line);
+    String type = blankToNull(cells.get("touchpoint_type"));
+    String conversionFlag = cells.get("conversion").toLowerCase(Locale.ROOT);
     boolean conversion;
     if (TRUE.contains(conversionFlag)) {
       conversion = true;
@@ -122,17 +148,17 @@ public final class TouchpointFileReader {
     } else {
       throw new InputException(line, "conversion", conversionFlag, "expected 1/0, true/false or yes/no");
     }
-    String channel = blankToNull(get(record, columns, "channel"));
-    String source = blankToNull(get(record, columns, "source"));
-    String medium = blankToNull(get(record, columns, "medium"));
-    String campaign = blankToNull(get(record, columns, "campaign"));
-    if (!conversion && channel == null && source == null && medium == null && !columns.containsKey("source")) {
+    String channel = blankToNull(cells.get("channel"));
+    String source = blankToNull(cells.get("source"));
+    String medium = blankToNull(cells.get("medium"));
+    String campaign = blankToNull(cells.get("campaign"));
+    if (!conversion && channel == null && source == null && medium == null && !hasSourceColumn) {
       throw new InputException(line, "channel", "", "missing value: a touch needs a channel");
     }
-    BigDecimal cost = money(record, columns, "cost", line);
-    BigDecimal revenue = money(record, columns, "revenue", line);
+    BigDecimal cost = money(cells, "cost", line);
+    BigDecimal revenue = money(cells, "revenue", line);
     Double engagement = null;
-    String rawEngagement = get(record, columns, "engagement_score");
+    String rawEngagement = cells.get("engagement_score");
     if (!rawEngagement.isEmpty()) {
       try {
         engagement = Double.parseDouble(rawEngagement);
@@ -143,14 +169,14 @@ public final class TouchpointFileReader {
         throw new InputException(line, "engagement_score", rawEngagement, "must be between 0 and 1");
       }
     }
-    long timeSpent = count(record, columns, "time_spent_seconds", line);
-    long pages = count(record, columns, "pages_viewed", line);
+    long timeSpent = count(cells, "time_spent_seconds", line);
+    long pages = count(cells, "pages_viewed", line);
     if (pages > Integer.MAX_VALUE) {
       throw new InputException(line, "pages_viewed", Long.toString(pages), "too large");
     }
     return new UserEvent(userId, timestamp, channel, source, medium, campaign,
         conversion && "conversion".equalsIgnoreCase(type) ? null : type, cost, engagement, timeSpent, (int) pages,
-        conversion, blankToNull(get(record, columns, "conversion_type")), revenue);
+        conversion, blankToNull(cells.get("conversion_type")), revenue);
   }
 
   private static String get(CSVRecord record, Map<String, Integer> columns, String name) {
@@ -187,9 +213,8 @@ public final class TouchpointFileReader {
     }
   }
 
-  private static BigDecimal money(CSVRecord record, Map<String, Integer> columns, String name, long line)
-      throws InputException {
-    String raw = get(record, columns, name);
+  private static BigDecimal money(Cells cells, String name, long line) throws InputException {
+    String raw = cells.get(name);
     if (raw.isEmpty()) {
       return null;
     }
@@ -205,9 +230,8 @@ public final class TouchpointFileReader {
     return value;
   }
 
-  private static long count(CSVRecord record, Map<String, Integer> columns, String name, long line)
-      throws InputException {
-    String raw = get(record, columns, name);
+  private static long count(Cells cells, String name, long line) throws InputException {
+    String raw = cells.get(name);
     if (raw.isEmpty()) {
       return 0;
     }

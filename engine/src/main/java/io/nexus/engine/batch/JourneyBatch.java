@@ -60,6 +60,22 @@ public final class JourneyBatch implements Serializable {
     this.maxLength = b.maxLength;
   }
 
+  private JourneyBatch(JourneyBatch other, ChannelDictionary channels, int[] touchChannels) {
+    this.channels = channels;
+    this.size = other.size;
+    this.offsets = other.offsets;
+    this.touchChannels = touchChannels;
+    this.touchTimes = other.touchTimes;
+    this.touchTypes = other.touchTypes;
+    this.typeNames = other.typeNames;
+    this.conversions = other.conversions;
+    this.values = other.values;
+    this.nulls = other.nulls;
+    this.conversionTimes = other.conversionTimes;
+    this.journeyIds = other.journeyIds;
+    this.maxLength = other.maxLength;
+  }
+
   private static int[] fit(int[] column, int used) {
     return column.length > used + used / 4 + 16 ? Arrays.copyOf(column, used) : column;
   }
@@ -103,6 +119,27 @@ public final class JourneyBatch implements Serializable {
       builder.addJourney(journey);
     }
     return builder.build();
+  }
+
+  /**
+   * This batch with its channel ids taken from {@code target}, which gains any name it lacks: how batches built apart,
+   * such as a cluster's partitions, come to share one dictionary. Only the channel column is copied; the others are
+   * shared, as the batch is immutable.
+   */
+  public JourneyBatch withChannels(ChannelDictionary target) {
+    if (target == channels) {
+      return this;
+    }
+    int[] map = new int[channels.size()];
+    for (int id = 0; id < map.length; id++) {
+      map[id] = target.idOf(channels.name(id));
+    }
+    int touches = offsets[size];
+    int[] remapped = new int[touches];
+    for (int t = 0; t < touches; t++) {
+      remapped[t] = map[touchChannels[t]];
+    }
+    return new JourneyBatch(this, target, remapped);
   }
 
   /** The dictionary that names this batch's channel ids. */
