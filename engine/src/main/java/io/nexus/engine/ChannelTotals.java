@@ -9,7 +9,8 @@ import java.util.List;
  * @param channels one entry per channel that appears in the data, in channel-name order
  * @param notes remarks a user should see beside the numbers (such as estimated Shapley sets), often empty
  */
-public record ChannelTotals(String model, List<ChannelTotal> channels, List<String> notes) {
+public record ChannelTotals(String model, List<ChannelTotal> channels, List<String> notes)
+    implements java.io.Serializable {
 
   public ChannelTotals {
     channels = List.copyOf(channels);
@@ -17,7 +18,7 @@ public record ChannelTotals(String model, List<ChannelTotal> channels, List<Stri
   }
 
   /** The total of one channel under one model. */
-  public record ChannelTotal(String channel, double conversions, double value) {}
+  public record ChannelTotal(String channel, double conversions, double value) implements java.io.Serializable {}
 
   /** The entry for {@code channel}, or {@code null} when the channel does not appear. */
   public ChannelTotal get(String channel) {

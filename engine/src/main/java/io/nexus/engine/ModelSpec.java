@@ -13,7 +13,7 @@ import java.util.Map;
  * @param type the model type, lower case, such as {@code time_decay}
  * @param parameters the parameters by name in the order given, values as written
  */
-public record ModelSpec(String type, Map<String, String> parameters) {
+public record ModelSpec(String type, Map<String, String> parameters) implements java.io.Serializable {
 
   public ModelSpec {
     if (type == null || type.isBlank()) {

@@ -28,10 +28,10 @@ public interface MarkovFit extends FittedModel {
    * What the chain loses when a channel is removed: {@code 1 - P(conversion without it) / P(conversion)}, and the
    * same for the expected value.
    */
-  record RemovalEffect(String channel, double conversion, double value) {}
+  record RemovalEffect(String channel, double conversion, double value) implements java.io.Serializable {}
 
   /** A transition between two states; a state of order k is its channels joined by {@code >}. */
-  record Transition(String from, String to, double probability) {}
+  record Transition(String from, String to, double probability) implements java.io.Serializable {}
 
   /** The name of the start state. */
   String START = "(start)";
