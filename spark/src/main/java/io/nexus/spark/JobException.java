@@ -1,0 +1,19 @@
+package io.nexus.spark;
+
+/**
+ * A problem the user must fix before {@link AttributionJob} can run (a missing input, a wrong schema, a bad option), with
+ * a message that says which and why; immutable and thread-safe.
+ */
+public final class JobException extends RuntimeException {
+  private static final long serialVersionUID = 1L;
+
+  /** A problem described by {@code message}. */
+  public JobException(String message) {
+    super(message);
+  }
+
+  /** A problem described by {@code message}, found through {@code cause}. */
+  public JobException(String message, Throwable cause) {
+    super(message, cause);
+  }
+}

@@ -1,0 +1,130 @@
+package io.nexus.spark;
+
+import io.nexus.cli.files.InputException;
+import io.nexus.cli.files.PathFileReader;
+import io.nexus.engine.ChannelDictionary;
+import io.nexus.engine.PathTransform;
+import io.nexus.engine.batch.JourneyBatch;
+import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.NoSuchElementException;
+import org.apache.spark.api.java.function.Function2;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+
+/**
+ * Reads a partition of ChannelAttribution path rows into columnar chunks on an executor, each row under the command
+ * line's rules ({@link PathFileReader.FieldReader}), the path transform applied as the command line does. Immutable
+ * and thread-safe; the iterators it returns are not.
+ */
+final class PathChunker implements Function2<Integer, Iterator<Row>, Iterator<JourneyChunk>>, Serializable {
+  private static final long serialVersionUID = 1L;
+
+  private final RowLayout layout;
+  private final String separator;
+  private final PathTransform transform;
+
+  PathChunker(RowLayout layout, String separator, PathTransform transform) {
+    this.layout = layout;
+    this.separator = separator;
+    this.transform = transform;
+  }
+
+  @Override
+  public Iterator<JourneyChunk> call(Integer partition, Iterator<Row> rows) {
+    ChannelDictionary dictionary = new ChannelDictionary();
+    return new Iterator<>() {
+      private boolean started;
+      private long validBefore;
+      private JourneyChunk next;
+
+      @Override
+      public boolean hasNext() {
+        if (next == null && (!started || rows.hasNext())) {
+          next = fill();
+        }
+        return next != null;
+      }
+
+      @Override
+      public JourneyChunk next() {
+        if (!hasNext()) {
+          throw new NoSuchElementException();
+        }
+        JourneyChunk chunk = next;
+        next = null;
+        return chunk;
+      }
+
+      private JourneyChunk fill() {
+        started = true;
+        PathFileReader.FieldReader reader = reader(dictionary);
+        long read = 0;
+        long rejected = 0;
+        while (reader.size() < JourneyChunker.CHUNK_JOURNEYS && rows.hasNext()) {
+          Row row = rows.next();
+          read++;
+          if (add(reader, row) != null) {
+            rejected++;
+          }
+        }
+        JourneyBatch batch = transformed(reader.build(), transform);
+        JourneyChunk chunk = new JourneyChunk(partition, batch, null, validBefore, read, rejected, 0, 0, 0);
+        validBefore += batch.size();
+        return chunk;
+      }
+    };
+  }
+
+  private PathFileReader.FieldReader reader(ChannelDictionary dictionary) {
+    return new PathFileReader.FieldReader(separator, dictionary, layout.index[2] >= 0, layout.index[3] >= 0);
+  }
+
+  /** Adds the row to the reader; the problem when it cannot be read, else {@code null}. */
+  private InputException add(PathFileReader.FieldReader reader, Row row) {
+    try {
+      // No line numbers in a distributed read: rejects name the file and show the row instead.
+      reader.add(layout.cell(row, 0), layout.cell(row, 1), layout.cell(row, 2), layout.cell(row, 3), 0);
+      return null;
+    } catch (InputException e) {
+      return e;
+    }
+  }
+
+  /** The rejected rows of a partition, in the rejects output's layout (file, record, column, value, reason). */
+  Iterator<Row> rejects(Iterator<Row> rows) {
+    List<Row> out = new ArrayList<>();
+    PathFileReader.FieldReader reader = reader(new ChannelDictionary());
+    while (rows.hasNext()) {
+      Row row = rows.next();
+      InputException problem = add(reader, row);
+      if (problem != null) {
+        out.add(RowFactory.create(layout.file(row), layout.record(row), problem.column(), problem.value(),
+            problem.reason()));
+      }
+      if (reader.size() >= JourneyChunker.CHUNK_JOURNEYS) {
+        reader = reader(new ChannelDictionary());
+      }
+    }
+    return out.iterator();
+  }
+
+  /** The batch with the path transform applied to every row, as {@code nexus attribute} does for path files. */
+  static JourneyBatch transformed(JourneyBatch raw, PathTransform transform) {
+    if (transform == PathTransform.UNIQUE) {
+      return raw;
+    }
+    JourneyBatch.Builder builder = JourneyBatch.builder(raw.channels());
+    int[] path = new int[Math.max(1, raw.maxLength())];
+    for (int row = 0; row < raw.size(); row++) {
+      for (int i = 0; i < raw.length(row); i++) {
+        path[i] = raw.channel(raw.start(row) + i);
+      }
+      int n = transform.apply(path, 0, raw.length(row), path);
+      builder.addPath(path, 0, n, raw.conversions(row), raw.value(row), raw.nulls(row));
+    }
+    return builder.build();
+  }
+}
