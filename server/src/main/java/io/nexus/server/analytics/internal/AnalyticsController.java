@@ -1,0 +1,93 @@
+package io.nexus.server.analytics.internal;
+
+import io.nexus.engine.PathTransform;
+import io.nexus.server.cache.AttributionCache;
+import io.nexus.server.cache.AttributionCache.Region;
+import io.nexus.server.system.ApiException;
+import io.nexus.server.system.Dates;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.function.Supplier;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/** {@code /api/v1/attribution/analytics}: channel ROI, model comparison and top conversion paths, cached. */
+@RestController
+@RequestMapping("/api/v1/attribution/analytics")
+@Tag(name = "Analytics")
+class AnalyticsController {
+  private final ChannelRoiReport roi;
+  private final ModelComparisonReport comparison;
+  private final ConversionPathReport paths;
+  private final AttributionCache cache;
+
+  AnalyticsController(ChannelRoiReport roi, ModelComparisonReport comparison, ConversionPathReport paths,
+      AttributionCache cache) {
+    this.roi = roi;
+    this.comparison = comparison;
+    this.paths = paths;
+    this.cache = cache;
+  }
+
+  @PostMapping("/channel-roi")
+  @Operation(summary = "Attributed revenue, cost, ROI and ROAS per channel for a model and date range")
+  List<ChannelRoiReport.Row> channelRoi(@Valid @RequestBody AnalyticsRequests.ChannelRoi request) {
+    Instant[] range = range(request.startDate(), request.endDate());
+    String key = "roi:" + request.attributionModelId() + ":" + range[0] + ":" + range[1] + ":" + request.channelIds();
+    return Arrays.asList(cached(key, ChannelRoiReport.Row[].class,
+        () -> roi.run(request.channelIds(), range[0], range[1], request.attributionModelId())
+            .toArray(ChannelRoiReport.Row[]::new)));
+  }
+
+  @PostMapping("/model-comparison")
+  @Operation(summary = "Channels × models: what each model credits to each channel over the same journeys")
+  ModelComparisonReport.Comparison modelComparison(@Valid @RequestBody AnalyticsRequests.ModelComparison request) {
+    Instant[] range = range(request.startDate(), request.endDate());
+    String key = "compare:" + request.modelIds() + ":" + request.channelIds() + ":" + range[0] + ":" + range[1];
+    return cached(key, ModelComparisonReport.Comparison.class,
+        () -> comparison.run(request.modelIds(), request.channelIds(), range[0], range[1]));
+  }
+
+  @PostMapping("/top-paths")
+  @Operation(summary = "The most converting channel paths with counts, conversion rate and time to conversion")
+  List<ConversionPathReport.PathRow> topPaths(@Valid @RequestBody AnalyticsRequests.TopPaths request) {
+    Instant[] range = range(request.startDate(), request.endDate());
+    PathTransform transform;
+    try {
+      transform = request.transform() == null ? PathTransform.UNIQUE : PathTransform.parse(request.transform());
+    } catch (IllegalArgumentException e) {
+      throw ApiException.badRequest("transform", "must be unique, exposure or first");
+    }
+    int limit = request.limit() == null ? 10 : request.limit();
+    String key = "paths:" + range[0] + ":" + range[1] + ":" + limit + ":" + transform;
+    return Arrays.asList(cached(key, ConversionPathReport.PathRow[].class,
+        () -> paths.run(range[0], range[1], limit, transform).toArray(ConversionPathReport.PathRow[]::new)));
+  }
+
+  private static Instant[] range(String start, String end) {
+    Instant from = Dates.start(start, "start_date");
+    Instant to = Dates.end(end, "end_date");
+    Dates.checkOrder(from, to, "end_date");
+    return new Instant[] {from, to};
+  }
+
+  /** Reports depend on every journey and model, so they are filed under the data version read before computing. */
+  private <T> T cached(String key, Class<T> type, Supplier<T> compute) {
+    long version = cache.dataVersion();
+    if (version < 0) {
+      return compute.get();
+    }
+    String versioned = key + ":d" + version + "c" + cache.catalogVersion();
+    return cache.get(Region.REPORTS, versioned, type).orElseGet(() -> {
+      T value = compute.get();
+      cache.put(Region.REPORTS, versioned, value);
+      return value;
+    });
+  }
+}

@@ -1,0 +1,35 @@
+package io.nexus.server.analytics.internal;
+
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import java.util.List;
+
+/** The request bodies of the analytics endpoints; dates are {@code 2025-01-31} (whole day) or ISO-8601 instants. */
+final class AnalyticsRequests {
+  private AnalyticsRequests() {}
+
+  /** Channel ROI: the channels (all when left out), the date range and the model. */
+  record ChannelRoi(
+      @Size(max = 1000, message = "must hold at most 1000 ids") List<Long> channelIds,
+      @NotBlank(message = "required") String startDate,
+      @NotBlank(message = "required") String endDate,
+      @NotNull(message = "required") Long attributionModelId) {}
+
+  /** Model comparison: the models (all active engine models when left out), channels and date range. */
+  record ModelComparison(
+      @Size(max = 50, message = "must hold at most 50 ids") List<Long> modelIds,
+      @Size(max = 1000, message = "must hold at most 1000 ids") List<Long> channelIds,
+      @NotBlank(message = "required") String startDate,
+      @NotBlank(message = "required") String endDate) {}
+
+  /** Top conversion paths: the date range, how many paths, and how to treat repeated channels. */
+  record TopPaths(
+      @NotBlank(message = "required") String startDate,
+      @NotBlank(message = "required") String endDate,
+      @Min(value = 1, message = "must be at least 1") @Max(value = 1000, message = "must be at most 1000")
+      Integer limit,
+      String transform) {}
+}

@@ -1,0 +1,88 @@
+package io.nexus.server.analytics.internal;
+
+import io.nexus.server.attribution.AttributionReports;
+import io.nexus.server.attribution.ChannelAmount;
+import io.nexus.server.channel.Channel;
+import io.nexus.server.channel.ChannelCatalog;
+import io.nexus.server.journey.JourneyData;
+import io.nexus.server.system.ApiException;
+import io.nexus.server.system.FieldProblem;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.springframework.stereotype.Component;
+
+/**
+ * Return on investment per channel: revenue a model credits to the channel over the converting journeys started in
+ * the range, against what the channel's touchpoints in the range cost. ROI and ROAS are {@code null}, never NaN or
+ * infinity, when nothing was spent.
+ */
+@Component
+class ChannelRoiReport {
+  private final AttributionReports attribution;
+  private final JourneyData journeys;
+  private final ChannelCatalog channels;
+
+  ChannelRoiReport(AttributionReports attribution, JourneyData journeys, ChannelCatalog channels) {
+    this.attribution = attribution;
+    this.journeys = journeys;
+    this.channels = channels;
+  }
+
+  /** One channel's row. */
+  record Row(long channelId, String channelName, String channelType, BigDecimal attributedRevenue,
+      double attributedConversions, BigDecimal cost, BigDecimal roi, BigDecimal roas, long journeys,
+      BigDecimal revenueShare) {}
+
+  List<Row> run(List<Long> channelIds, Instant from, Instant to, long modelId) {
+    List<Channel> selected = select(channels, channelIds);
+    Map<Long, ChannelAmount> credited = attribution.channelTotals(modelId, from, to);
+    Map<Long, BigDecimal> costs = journeys.costByChannel(from, to);
+    BigDecimal total = credited.values().stream().map(ChannelAmount::revenue).reduce(BigDecimal.ZERO, BigDecimal::add);
+    List<Row> rows = new ArrayList<>(selected.size());
+    for (Channel channel : selected) {
+      ChannelAmount amount = credited.get(channel.id());
+      BigDecimal revenue = amount == null ? BigDecimal.ZERO : amount.revenue().setScale(2, RoundingMode.HALF_UP);
+      BigDecimal cost = costs.getOrDefault(channel.id(), BigDecimal.ZERO).setScale(2, RoundingMode.HALF_UP);
+      rows.add(new Row(channel.id(), channel.name(), channel.channelType(), revenue,
+          amount == null ? 0 : amount.conversions(), cost, roi(revenue, cost), roas(revenue, cost),
+          amount == null ? 0 : amount.journeys(),
+          total.signum() == 0 ? BigDecimal.ZERO : revenue.divide(total, 6, RoundingMode.HALF_UP)));
+    }
+    return rows;
+  }
+
+  /** The named channels in request order (all channels when none are named); unknown ids are refused. */
+  static List<Channel> select(ChannelCatalog channels, List<Long> ids) {
+    if (ids == null || ids.isEmpty()) {
+      return channels.all();
+    }
+    Map<Long, Channel> found = channels.findAll(ids);
+    List<FieldProblem> unknown = new ArrayList<>();
+    List<Channel> selected = new ArrayList<>();
+    for (int i = 0; i < ids.size(); i++) {
+      Long id = ids.get(i);
+      if (id == null || !found.containsKey(id)) {
+        unknown.add(new FieldProblem("channel_ids[" + i + "]", "channel " + id + " does not exist"));
+      } else if (selected.stream().noneMatch(c -> c.id() == id)) {
+        selected.add(found.get(id));
+      }
+    }
+    if (!unknown.isEmpty()) {
+      throw ApiException.unprocessable(unknown.size() + " unknown channel ids", unknown);
+    }
+    return selected;
+  }
+
+  static BigDecimal roi(BigDecimal revenue, BigDecimal cost) {
+    return cost.signum() == 0 ? null
+        : revenue.subtract(cost).multiply(BigDecimal.valueOf(100)).divide(cost, 2, RoundingMode.HALF_UP);
+  }
+
+  static BigDecimal roas(BigDecimal revenue, BigDecimal cost) {
+    return cost.signum() == 0 ? null : revenue.divide(cost, 4, RoundingMode.HALF_UP);
+  }
+}

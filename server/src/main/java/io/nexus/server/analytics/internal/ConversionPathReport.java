@@ -1,0 +1,86 @@
+package io.nexus.server.analytics.internal;
+
+import io.nexus.engine.PathTransform;
+import io.nexus.server.channel.Channel;
+import io.nexus.server.channel.ChannelCatalog;
+import io.nexus.server.journey.JourneyData;
+import io.nexus.server.journey.JourneyDetail;
+import io.nexus.server.journey.JourneyQuery;
+import io.nexus.server.journey.StoredTouchpoint;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.stereotype.Component;
+
+/**
+ * The most converting channel paths of the journeys started in a range: how many journeys took each path, how many
+ * converted, the conversion rate, the revenue, and the average days and touches from first touch to conversion.
+ */
+@Component
+class ConversionPathReport {
+  private final JourneyData journeys;
+  private final ChannelCatalog channels;
+
+  ConversionPathReport(JourneyData journeys, ChannelCatalog channels) {
+    this.journeys = journeys;
+    this.channels = channels;
+  }
+
+  record PathRow(List<String> path, List<Long> channelIds, long journeys, long conversions, double conversionRate,
+      BigDecimal revenue, Double avgDaysToConversion, Double avgTouchesToConversion) {}
+
+  private static final class Tally {
+    long journeys;
+    long converting;
+    long conversions;
+    BigDecimal revenue = BigDecimal.ZERO;
+    double days;
+    long touches;
+  }
+
+  List<PathRow> run(Instant from, Instant to, int limit, PathTransform transform) {
+    Map<List<Long>, Tally> tallies = new HashMap<>();
+    journeys.forEachChunk(JourneyQuery.between(from, to), 5_000, chunk -> {
+      for (JourneyDetail journey : chunk) {
+        if (journey.touchpoints().isEmpty()) {
+          continue;
+        }
+        List<StoredTouchpoint> touches = new ArrayList<>(journey.touchpoints());
+        touches.sort(Comparator.comparing(StoredTouchpoint::timestamp));
+        List<Long> path = transform.apply(touches, t -> Long.toString(t.channelId())).stream()
+            .map(StoredTouchpoint::channelId).toList();
+        Tally tally = tallies.computeIfAbsent(path, p -> new Tally());
+        tally.journeys++;
+        if (!journey.conversions().isEmpty()) {
+          tally.converting++;
+          tally.conversions += journey.conversions().size();
+          tally.revenue = tally.revenue.add(journey.journey().conversionValue());
+          Instant converted = journey.conversions().get(journey.conversions().size() - 1).timestamp();
+          tally.days += Duration.between(touches.get(0).timestamp(), converted).toMillis() / 86_400_000.0;
+          tally.touches += touches.size();
+        }
+      }
+    });
+    Map<Long, Channel> names = channels.findAll(tallies.keySet().stream().flatMap(List::stream).distinct().toList());
+    return tallies.entrySet().stream()
+        .filter(e -> e.getValue().converting > 0)
+        .sorted(Comparator.<Map.Entry<List<Long>, Tally>>comparingLong(e -> -e.getValue().conversions)
+            .thenComparingLong(e -> -e.getValue().journeys)
+            .thenComparing(e -> e.getKey().toString()))
+        .limit(limit)
+        .map(e -> {
+          Tally t = e.getValue();
+          List<String> path = e.getKey().stream().map(id -> names.containsKey(id) ? names.get(id).name() : "#" + id)
+              .toList();
+          return new PathRow(path, e.getKey(), t.journeys, t.conversions, (double) t.converting / t.journeys,
+              t.revenue.setScale(2, RoundingMode.HALF_UP), t.days / t.converting, (double) t.touches / t.converting);
+        })
+        .toList();
+  }
+}

@@ -1,0 +1,87 @@
+package io.nexus.server.analytics.internal;
+
+import io.nexus.server.attribution.AttributionReports;
+import io.nexus.server.attribution.ChannelAmount;
+import io.nexus.server.channel.Channel;
+import io.nexus.server.channel.ChannelCatalog;
+import io.nexus.server.model.ModelCatalog;
+import io.nexus.server.model.ModelDefinition;
+import io.nexus.server.system.ApiException;
+import io.nexus.server.system.FieldProblem;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.stereotype.Component;
+
+/** Channels × models side by side: what each model credits to each channel over the same journeys. */
+@Component
+class ModelComparisonReport {
+  private final AttributionReports attribution;
+  private final ModelCatalog models;
+  private final ChannelCatalog channels;
+
+  ModelComparisonReport(AttributionReports attribution, ModelCatalog models, ChannelCatalog channels) {
+    this.attribution = attribution;
+    this.models = models;
+    this.channels = channels;
+  }
+
+  record ModelColumn(long id, String name, String modelType, BigDecimal totalRevenue) {}
+
+  record Cell(long modelId, BigDecimal attributedRevenue, double attributedConversions, BigDecimal revenueShare) {}
+
+  record ChannelRow(long channelId, String channelName, List<Cell> values) {}
+
+  record Comparison(Instant from, Instant to, List<ModelColumn> models, List<ChannelRow> channels) {}
+
+  Comparison run(List<Long> modelIds, List<Long> channelIds, Instant from, Instant to) {
+    List<ModelDefinition> selected = select(modelIds);
+    List<Channel> rows = ChannelRoiReport.select(channels, channelIds);
+    Map<Long, Map<Long, ChannelAmount>> byModel = new LinkedHashMap<>();
+    List<ModelColumn> columns = new ArrayList<>();
+    for (ModelDefinition model : selected) {
+      Map<Long, ChannelAmount> totals = attribution.channelTotals(model.id(), from, to);
+      byModel.put(model.id(), totals);
+      BigDecimal sum = totals.values().stream().map(ChannelAmount::revenue).reduce(BigDecimal.ZERO, BigDecimal::add);
+      columns.add(new ModelColumn(model.id(), model.name(), model.modelType(), sum.setScale(2, RoundingMode.HALF_UP)));
+    }
+    List<ChannelRow> table = new ArrayList<>();
+    for (Channel channel : rows) {
+      List<Cell> cells = new ArrayList<>();
+      for (ModelColumn column : columns) {
+        ChannelAmount amount = byModel.get(column.id()).get(channel.id());
+        BigDecimal revenue = amount == null ? BigDecimal.ZERO : amount.revenue().setScale(2, RoundingMode.HALF_UP);
+        cells.add(new Cell(column.id(), revenue, amount == null ? 0 : amount.conversions(),
+            column.totalRevenue().signum() == 0 ? BigDecimal.ZERO
+                : revenue.divide(column.totalRevenue(), 6, RoundingMode.HALF_UP)));
+      }
+      table.add(new ChannelRow(channel.id(), channel.name(), cells));
+    }
+    return new Comparison(from, to, columns, table);
+  }
+
+  private List<ModelDefinition> select(List<Long> ids) {
+    if (ids == null || ids.isEmpty()) {
+      return models.all().stream().filter(ModelDefinition::isActive).filter(m -> !m.isAi()).toList();
+    }
+    List<FieldProblem> unknown = new ArrayList<>();
+    List<ModelDefinition> selected = new ArrayList<>();
+    for (int i = 0; i < ids.size(); i++) {
+      Long id = ids.get(i);
+      var model = id == null ? java.util.Optional.<ModelDefinition>empty() : models.find(id);
+      if (model.isEmpty()) {
+        unknown.add(new FieldProblem("model_ids[" + i + "]", "model " + id + " does not exist"));
+      } else if (selected.stream().noneMatch(m -> m.id() == id)) {
+        selected.add(model.get());
+      }
+    }
+    if (!unknown.isEmpty()) {
+      throw ApiException.unprocessable(unknown.size() + " unknown model ids", unknown);
+    }
+    return selected;
+  }
+}

@@ -1,0 +1,186 @@
+package io.nexus.server.attribution.internal;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.nexus.engine.Attribution;
+import io.nexus.engine.FittedModel;
+import io.nexus.engine.JourneyCredits;
+import io.nexus.server.attribution.AttributionReports;
+import io.nexus.server.attribution.ChannelAmount;
+import io.nexus.server.attribution.ChannelCreditView;
+import io.nexus.server.attribution.JourneyAttribution;
+import io.nexus.server.cache.AttributionCache;
+import io.nexus.server.cache.AttributionCache.Region;
+import io.nexus.server.channel.Channel;
+import io.nexus.server.channel.ChannelCatalog;
+import io.nexus.server.journey.JourneyData;
+import io.nexus.server.journey.JourneyDetail;
+import io.nexus.server.journey.JourneyQuery;
+import io.nexus.server.model.ModelDefinition;
+import io.nexus.server.system.ApiException;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Credits journeys with the engine: one journey (cached, stored) or many (chunked, stored in bulk), and channel
+ * totals for reports.
+ */
+@Service
+class CalculationService implements AttributionReports {
+  private static final int REPORT_CHUNK = 5_000;
+
+  private final FitProvider fits;
+  private final JourneyData journeys;
+  private final ChannelCatalog channels;
+  private final ResultRepository results;
+  private final AttributionCache cache;
+  private final TransactionTemplate transactions;
+  private final MeterRegistry meters;
+
+  CalculationService(FitProvider fits, JourneyData journeys, ChannelCatalog channels, ResultRepository results,
+      AttributionCache cache, TransactionTemplate transactions, MeterRegistry meters) {
+    this.fits = fits;
+    this.journeys = journeys;
+    this.channels = channels;
+    this.results = results;
+    this.cache = cache;
+    this.transactions = transactions;
+    this.meters = meters;
+  }
+
+  /**
+   * Credits journey {@code journeyId} under model {@code modelId} and stores the result, answering from the cache
+   * when allowed and current.
+   */
+  JourneyAttribution calculate(long journeyId, long modelId, boolean useCache) {
+    ModelDefinition model = fits.usable(modelId);
+    OptionalLong journeyVersion = journeys.version(journeyId);
+    if (journeyVersion.isEmpty()) {
+      throw ApiException.notFound("journey", journeyId);
+    }
+    String versions = fits.versionTag(model);
+    String key = versions == null ? null
+        : "j" + journeyId + "v" + journeyVersion.getAsLong() + ":m" + modelId + ":" + versions;
+    if (useCache && key != null) {
+      Optional<JourneyAttribution> hit = cache.get(Region.RESULTS, key, JourneyAttribution.class);
+      if (hit.isPresent()) {
+        return hit.get().fromCache();
+      }
+    }
+    JourneyDetail journey = journeys.find(journeyId).orElseThrow(() -> ApiException.notFound("journey", journeyId));
+    FittedModel fit = fits.fit(model);
+    JourneyAttribution result = credit(journey, model, fit, channelsOf(List.of(journey)));
+    store(modelId, List.of(result));
+    if (key != null) {
+      cache.put(Region.RESULTS, key, result);
+    }
+    return result;
+  }
+
+  /** Why {@code journey} cannot be credited, or {@code null} when it can. */
+  static ApiException refusal(JourneyDetail journey) {
+    long id = journey.journey().id();
+    if (journey.conversions().isEmpty()) {
+      return ApiException.unprocessable("journey " + id + " has no conversion to attribute; add a conversion first",
+          List.of(new io.nexus.server.system.FieldProblem("journey_id", "journey " + id + " has no conversion")));
+    }
+    if (journey.touchpoints().isEmpty()) {
+      return ApiException.unprocessable("journey " + id + " has no touchpoints to credit; add touchpoints first",
+          List.of(new io.nexus.server.system.FieldProblem("journey_id", "journey " + id + " has no touchpoints")));
+    }
+    return null;
+  }
+
+  /** Credits one journey with a fitted model; refuses journeys without conversion or touchpoints. */
+  JourneyAttribution credit(JourneyDetail journey, ModelDefinition model, FittedModel fit,
+      Map<Long, Channel> channelsById) {
+    ApiException refused = refusal(journey);
+    if (refused != null) {
+      throw refused;
+    }
+    Timer.Sample sample = Timer.start(meters);
+    JourneyCredits credits = Attribution.credit(fit, journey.toEngineJourney());
+    JourneyAttribution result = CreditMapper.map(journey, model, credits, channelsById, Instant.now());
+    sample.stop(meters.timer("nexus.attribution.calculation", "model_type", model.modelType()));
+    return result;
+  }
+
+  /** Stores results of one model, replacing earlier rows of the same pairs; retried once if a racer got there. */
+  void store(long modelId, List<JourneyAttribution> computed) {
+    try {
+      transactions.executeWithoutResult(tx -> results.replace(modelId, computed));
+    } catch (DuplicateKeyException raced) {
+      transactions.executeWithoutResult(tx -> results.replace(modelId, computed));
+    }
+    meters.counter("nexus.journeys.processed", "stage", "attribution").increment(computed.size());
+  }
+
+  Map<Long, Channel> channelsOf(List<JourneyDetail> details) {
+    List<Long> ids = details.stream().flatMap(d -> d.touchpoints().stream()).map(t -> t.channelId()).distinct()
+        .toList();
+    return channels.findAll(ids);
+  }
+
+  @Override
+  public Map<Long, ChannelAmount> channelTotals(long modelId, Instant from, Instant to) {
+    ModelDefinition model = fits.usable(modelId);
+    FittedModel fit = fits.fit(model);
+    Map<Long, BigDecimal> revenue = new HashMap<>();
+    Map<Long, Double> conversions = new HashMap<>();
+    Map<Long, Long> journeyCounts = new HashMap<>();
+    journeys.forEachChunk(new JourneyQuery(from, to, true, null), REPORT_CHUNK, chunk -> {
+      for (JourneyDetail journey : chunk) {
+        if (refusal(journey) != null) {
+          continue;
+        }
+        JourneyCredits credits = Attribution.credit(fit, journey.toEngineJourney());
+        for (var credit : credits.credits()) {
+          long channelId = Long.parseLong(credit.channel());
+          revenue.merge(channelId, credit.value(), BigDecimal::add);
+          conversions.merge(channelId, credit.conversions(), Double::sum);
+          journeyCounts.merge(channelId, 1L, Long::sum);
+        }
+      }
+      meters.counter("nexus.journeys.processed", "stage", "report").increment(chunk.size());
+    });
+    Map<Long, ChannelAmount> totals = new HashMap<>();
+    revenue.forEach((id, value) -> totals.put(id, new ChannelAmount(id, value, conversions.get(id),
+        journeyCounts.get(id))));
+    return totals;
+  }
+
+  /** The per-channel credits as a list for journeys credited under {@code model}, for the bulk path. */
+  List<JourneyAttribution> creditAll(List<JourneyDetail> chunk, ModelDefinition model, FittedModel fit,
+      Map<Long, Channel> channelsById, List<BulkError> errors, long modelId) {
+    List<JourneyAttribution> computed = new ArrayList<>(chunk.size());
+    for (JourneyDetail journey : chunk) {
+      ApiException refused = refusal(journey);
+      if (refused != null) {
+        errors.add(BulkError.of(journey.journey().id(), modelId, refused));
+        continue;
+      }
+      computed.add(credit(journey, model, fit, channelsById));
+    }
+    return computed;
+  }
+
+  /** A pair that could not be calculated, with the problem it got. */
+  record BulkError(long journeyId, long modelId, int status, String title, String detail) {
+    static BulkError of(long journeyId, long modelId, ApiException e) {
+      return new BulkError(journeyId, modelId, e.status().value(), e.title(), e.getMessage());
+    }
+  }
+
+  static List<ChannelCreditView> views(JourneyAttribution attribution) {
+    return attribution.attributions();
+  }
+}

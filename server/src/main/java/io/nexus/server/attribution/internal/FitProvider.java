@@ -1,0 +1,122 @@
+package io.nexus.server.attribution.internal;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.nexus.engine.AttributionModel;
+import io.nexus.engine.ChannelDictionary;
+import io.nexus.engine.FittedModel;
+import io.nexus.engine.InvalidModelException;
+import io.nexus.engine.Journey;
+import io.nexus.engine.Models;
+import io.nexus.engine.TrainingStatistics;
+import io.nexus.engine.batch.JourneyBatch;
+import io.nexus.server.cache.AttributionCache;
+import io.nexus.server.journey.JourneyData;
+import io.nexus.server.journey.JourneyDetail;
+import io.nexus.server.journey.JourneyQuery;
+import io.nexus.server.model.ModelCatalog;
+import io.nexus.server.model.ModelDefinition;
+import io.nexus.server.system.ApiException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.springframework.stereotype.Component;
+
+/**
+ * Models ready to credit journeys. Rules are built from their definition; data-driven models are fitted on the
+ * journeys of their training window (converting and not) and the fit is kept until the data or the model changes.
+ */
+@Component
+class FitProvider {
+  private static final int TRAINING_CHUNK = 5_000;
+
+  private final ModelCatalog models;
+  private final JourneyData journeys;
+  private final AttributionCache cache;
+  private final MeterRegistry meters;
+  private final Cache<String, FittedModel> fits = Caffeine.newBuilder().maximumSize(32)
+      .expireAfterAccess(Duration.ofHours(6)).build();
+
+  FitProvider(ModelCatalog models, JourneyData journeys, AttributionCache cache, MeterRegistry meters) {
+    this.models = models;
+    this.journeys = journeys;
+    this.cache = cache;
+    this.meters = meters;
+  }
+
+  /** A usable model: 404 when unknown, 409 when inactive, 503 for the AI model without a provider. */
+  ModelDefinition usable(long modelId) {
+    ModelDefinition model = models.find(modelId).orElseThrow(() -> ApiException.notFound("attribution model",
+        modelId));
+    if (!model.isActive()) {
+      throw ApiException.conflict("attribution model " + modelId + " (" + model.name() + ") is inactive; "
+          + "activate it or choose another model");
+    }
+    if (model.isAi()) {
+      throw ApiException.unavailable("AI provider not configured: attribution model " + modelId + " ("
+          + model.name() + ") needs an AI provider");
+    }
+    return model;
+  }
+
+  /** The fitted model for {@code model}, fitting a data-driven one on its training window if the data changed. */
+  FittedModel fit(ModelDefinition model) {
+    AttributionModel engineModel = engineModel(model);
+    if (!engineModel.dataDriven()) {
+      return engineModel.fit(TrainingStatistics.none());
+    }
+    // The version is read before the data, so a fit can only be filed under a version as old as its data.
+    long version = cache.dataVersion();
+    if (version < 0) {
+      return train(model, engineModel);
+    }
+    String key = model.id() + "@" + model.updatedAt() + "#" + version;
+    return fits.get(key, k -> train(model, engineModel));
+  }
+
+  /** The version part of cache keys for answers from {@code model}: data-driven answers depend on all journeys. */
+  String versionTag(ModelDefinition model) {
+    long catalog = cache.catalogVersion();
+    if (catalog < 0) {
+      return null;
+    }
+    if (!model.learnsFromJourneys()) {
+      return "c" + catalog;
+    }
+    long data = cache.dataVersion();
+    return data < 0 ? null : "c" + catalog + "d" + data;
+  }
+
+  static AttributionModel engineModel(ModelDefinition model) {
+    try {
+      return Models.create(model.engineSpec());
+    } catch (InvalidModelException e) {
+      throw ApiException.unprocessable("attribution model " + model.id() + " cannot run: " + e.getMessage(),
+          List.of());
+    }
+  }
+
+  private FittedModel train(ModelDefinition model, AttributionModel engineModel) {
+    Timer.Sample sample = Timer.start(meters);
+    Instant end = journeys.latestStart().map(t -> t.plusMillis(1)).orElse(Instant.now());
+    Instant start = end.minus(Duration.ofDays(model.trainingDataWindowDays()));
+    ChannelDictionary channels = new ChannelDictionary();
+    TrainingStatistics statistics = engineModel.newStatistics(channels);
+    long[] count = new long[1];
+    journeys.forEachChunk(JourneyQuery.between(start, end), TRAINING_CHUNK, chunk -> {
+      List<Journey> engineJourneys = new ArrayList<>(chunk.size());
+      for (JourneyDetail journey : chunk) {
+        engineJourneys.add(journey.toEngineJourney());
+      }
+      statistics.addAll(JourneyBatch.of(engineJourneys, channels));
+      count[0] += chunk.size();
+    });
+    FittedModel fit = engineModel.fit(statistics);
+    sample.stop(meters.timer("nexus.attribution.fit", "model_type", model.modelType()));
+    meters.counter("nexus.journeys.processed", "stage", "training").increment(count[0]);
+    return fit;
+  }
+}

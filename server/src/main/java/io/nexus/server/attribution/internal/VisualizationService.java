@@ -1,0 +1,109 @@
+package io.nexus.server.attribution.internal;
+
+import io.nexus.engine.Attribution;
+import io.nexus.engine.JourneyCredits;
+import io.nexus.server.attribution.ChannelCreditView;
+import io.nexus.server.cache.AttributionCache;
+import io.nexus.server.cache.AttributionCache.Region;
+import io.nexus.server.channel.Channel;
+import io.nexus.server.journey.JourneyDetail;
+import io.nexus.server.journey.JourneyData;
+import io.nexus.server.journey.StoredConversion;
+import io.nexus.server.journey.StoredTouchpoint;
+import io.nexus.server.model.ModelDefinition;
+import io.nexus.server.system.ApiException;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalLong;
+import org.springframework.stereotype.Service;
+
+/** Journeys as timelines for drawing, with each touch's credit under a model; cached per journey and model. */
+@Service
+class VisualizationService {
+  private final JourneyData journeys;
+  private final FitProvider fits;
+  private final CalculationService calculations;
+  private final AttributionCache cache;
+
+  VisualizationService(JourneyData journeys, FitProvider fits, CalculationService calculations,
+      AttributionCache cache) {
+    this.journeys = journeys;
+    this.fits = fits;
+    this.calculations = calculations;
+    this.cache = cache;
+  }
+
+  JourneyTimeline timeline(long journeyId, Long modelId) {
+    ModelDefinition model = modelId == null ? null : fits.usable(modelId);
+    OptionalLong version = journeys.version(journeyId);
+    if (version.isEmpty()) {
+      throw ApiException.notFound("journey", journeyId);
+    }
+    String versions = model == null ? "c" + cache.catalogVersion() : fits.versionTag(model);
+    String key = versions == null || versions.contains("-") ? null
+        : "j" + journeyId + "v" + version.getAsLong() + ":m" + (model == null ? "none" : model.id()) + ":" + versions;
+    if (key != null) {
+      var hit = cache.get(Region.VISUALIZATIONS, key, JourneyTimeline.class);
+      if (hit.isPresent()) {
+        return hit.get();
+      }
+    }
+    JourneyDetail journey = journeys.find(journeyId).orElseThrow(() -> ApiException.notFound("journey", journeyId));
+    JourneyTimeline timeline = build(journey, model);
+    if (key != null) {
+      cache.put(Region.VISUALIZATIONS, key, timeline);
+    }
+    return timeline;
+  }
+
+  private JourneyTimeline build(JourneyDetail journey, ModelDefinition model) {
+    Map<Long, Channel> channels = calculations.channelsOf(List.of(journey));
+    // The engine takes touches in time order (stable for equal times); the timeline shows them the same way.
+    List<StoredTouchpoint> touches = new ArrayList<>(journey.touchpoints());
+    touches.sort(Comparator.comparing(StoredTouchpoint::timestamp));
+    List<Double> shares = null;
+    List<ChannelCreditView> channelCredits = List.of();
+    boolean creditable = model != null && CalculationService.refusal(journey) == null;
+    if (creditable) {
+      var fit = fits.fit(model);
+      JourneyCredits credits = Attribution.credit(fit, journey.toEngineJourney());
+      shares = credits.touchShares();
+      channelCredits = CreditMapper.map(journey, model, credits, channels, Instant.now()).attributions();
+    }
+    Instant start = journey.journey().startTime();
+    Instant conversionTime = journey.conversions().isEmpty() ? null
+        : journey.conversions().get(journey.conversions().size() - 1).timestamp();
+    BigDecimal value = journey.journey().conversionValue();
+    List<JourneyTimeline.Touch> timeline = new ArrayList<>(touches.size());
+    for (int i = 0; i < touches.size(); i++) {
+      StoredTouchpoint t = touches.get(i);
+      Channel channel = channels.get(t.channelId());
+      Double share = shares == null ? null : shares.get(i);
+      timeline.add(new JourneyTimeline.Touch(t.id(), t.positionInJourney(), t.channelId(),
+          channel == null ? null : channel.name(), t.touchpointType(), t.timestamp(), minutes(start, t.timestamp()),
+          conversionTime == null ? null : minutes(t.timestamp(), conversionTime), t.cost(), share,
+          share == null ? null : value.multiply(BigDecimal.valueOf(share)).setScale(2, RoundingMode.HALF_UP)));
+    }
+    List<JourneyTimeline.ConversionMark> marks = new ArrayList<>();
+    for (StoredConversion c : journey.conversions()) {
+      marks.add(new JourneyTimeline.ConversionMark(c.id(), c.conversionType(), c.timestamp(), c.revenue(),
+          minutes(start, c.timestamp())));
+    }
+    var summary = journey.journey();
+    return new JourneyTimeline(summary.id(), summary.userId(), summary.sessionId(), summary.startTime(),
+        summary.endTime(), summary.journeyDurationMinutes(), summary.hasConversion(), value,
+        model == null ? null : new JourneyTimeline.Model(model.id(), model.name(), model.modelType()), timeline, marks,
+        channelCredits);
+  }
+
+  private static BigDecimal minutes(Instant from, Instant to) {
+    return BigDecimal.valueOf(Duration.between(from, to).toMillis()).divide(BigDecimal.valueOf(60_000), 2,
+        RoundingMode.HALF_UP);
+  }
+}

@@ -1,0 +1,25 @@
+package io.nexus.server.cache.internal;
+
+import io.nexus.server.cache.AttributionCache;
+import io.nexus.server.cache.CacheStatistics;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/** {@code GET /api/v1/attribution/cache/health}: the cache backend, its hit rate, keys and memory. */
+@RestController
+@Tag(name = "Health")
+class CacheHealthController {
+  private final AttributionCache cache;
+
+  CacheHealthController(AttributionCache cache) {
+    this.cache = cache;
+  }
+
+  @GetMapping("/api/v1/attribution/cache/health")
+  @Operation(summary = "Cache backend, hits, misses, hit rate, keys and memory used")
+  CacheStatistics health() {
+    return cache.statistics();
+  }
+}

@@ -1,0 +1,33 @@
+package io.nexus.server.cache.internal;
+
+import io.nexus.server.cache.AttributionCache;
+import io.nexus.server.channel.ChannelsChanged;
+import io.nexus.server.journey.JourneysChanged;
+import io.nexus.server.model.ModelsChanged;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.event.TransactionalEventListener;
+
+/** Bumps the cache versions once a change is committed, so that no reader can file stale data under a new version. */
+@Component
+class CacheInvalidation {
+  private final AttributionCache cache;
+
+  CacheInvalidation(AttributionCache cache) {
+    this.cache = cache;
+  }
+
+  @TransactionalEventListener(fallbackExecution = true)
+  void on(JourneysChanged event) {
+    cache.dataChanged();
+  }
+
+  @TransactionalEventListener(fallbackExecution = true)
+  void on(ModelsChanged event) {
+    cache.catalogChanged();
+  }
+
+  @TransactionalEventListener(fallbackExecution = true)
+  void on(ChannelsChanged event) {
+    cache.catalogChanged();
+  }
+}

@@ -1,0 +1,45 @@
+package io.nexus.server.cache.internal;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.nexus.server.cache.AttributionCache.Region;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+
+/** Hit and miss counts per region, kept for the health endpoint and published to Micrometer. */
+final class CacheMeters {
+  private final Map<Region, Counter> hits = new EnumMap<>(Region.class);
+  private final Map<Region, Counter> misses = new EnumMap<>(Region.class);
+  private final Counter errors;
+  final AtomicLong hitCount = new AtomicLong();
+  final AtomicLong missCount = new AtomicLong();
+
+  CacheMeters(MeterRegistry registry, String backend) {
+    for (Region region : Region.values()) {
+      hits.put(region, registry.counter("nexus.cache.requests", "result", "hit", "region", region.prefix(),
+          "backend", backend));
+      misses.put(region, registry.counter("nexus.cache.requests", "result", "miss", "region", region.prefix(),
+          "backend", backend));
+    }
+    errors = registry.counter("nexus.cache.errors", "backend", backend);
+  }
+
+  void hit(Region region) {
+    hits.get(region).increment();
+    hitCount.incrementAndGet();
+  }
+
+  void miss(Region region) {
+    misses.get(region).increment();
+    missCount.incrementAndGet();
+  }
+
+  void error() {
+    errors.increment();
+  }
+
+  static double rate(long hits, long misses) {
+    return hits + misses == 0 ? 0 : (double) hits / (hits + misses);
+  }
+}

@@ -1,0 +1,207 @@
+package io.nexus.server.cache.internal;
+
+import io.nexus.server.cache.AttributionCache;
+import io.nexus.server.cache.CacheStatistics;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.data.redis.connection.RedisConnection;
+import org.springframework.data.redis.connection.RedisConnectionFactory;
+import org.springframework.data.redis.core.Cursor;
+import org.springframework.data.redis.core.ScanOptions;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The shared cache on Redis: entries as JSON under {@code attribution:*} with the configured time to live, versions
+ * as Redis counters so that every instance sees a change; thread-safe.
+ *
+ * <p>When Redis fails the cache steps aside for a few seconds (reads miss, writes are dropped) instead of making
+ * every request wait for a timeout. Version bumps that could not reach Redis are made up for as soon as it answers
+ * again, so nothing cached before an outage is served after data changed during it.
+ */
+final class RedisAttributionCache implements AttributionCache {
+  private static final Logger log = LoggerFactory.getLogger(RedisAttributionCache.class);
+  private static final String PREFIX = "attribution:";
+  private static final byte[] DATA_VERSION = (PREFIX + "version:data").getBytes();
+  private static final byte[] CATALOG_VERSION = (PREFIX + "version:catalog").getBytes();
+  private static final long BACKOFF_MILLIS = 2_000;
+
+  private final RedisConnectionFactory connections;
+  private final JsonMapper json;
+  private final CacheMeters meters;
+  private final long ttlSeconds;
+  private volatile long downUntil;
+  private volatile String downReason;
+  private volatile boolean bumpOwed = true;
+
+  RedisAttributionCache(RedisConnectionFactory connections, CacheSettings settings, JsonMapper json,
+      CacheMeters meters) {
+    this.connections = connections;
+    this.json = json;
+    this.meters = meters;
+    this.ttlSeconds = settings.ttlSeconds();
+  }
+
+  @Override
+  public <T> Optional<T> get(Region region, String key, Class<T> type) {
+    byte[] bytes = call(() -> withConnection(c -> c.stringCommands().get(key(region, key))), null);
+    if (bytes == null) {
+      meters.miss(region);
+      return Optional.empty();
+    }
+    meters.hit(region);
+    return Optional.of(json.readValue(bytes, type));
+  }
+
+  @Override
+  public void put(Region region, String key, Object value) {
+    byte[] bytes = json.writeValueAsBytes(value);
+    call(() -> withConnection(c -> c.stringCommands().setEx(key(region, key), ttlSeconds, bytes)), null);
+  }
+
+  @Override
+  public long dataVersion() {
+    return version(DATA_VERSION);
+  }
+
+  @Override
+  public long catalogVersion() {
+    return version(CATALOG_VERSION);
+  }
+
+  @Override
+  public void dataChanged() {
+    bump(false);
+  }
+
+  @Override
+  public void catalogChanged() {
+    bump(true);
+  }
+
+  private void bump(boolean catalog) {
+    Boolean done = call(() -> withConnection(c -> {
+      c.stringCommands().incr(DATA_VERSION);
+      if (catalog) {
+        c.stringCommands().incr(CATALOG_VERSION);
+      }
+      return Boolean.TRUE;
+    }), Boolean.FALSE);
+    if (!done) {
+      bumpOwed = true;
+    }
+  }
+
+  /** A version, or -1 (never cache) when Redis cannot be asked. */
+  private long version(byte[] name) {
+    Long version = call(() -> withConnection(c -> {
+      if (bumpOwed) {
+        c.stringCommands().incr(DATA_VERSION);
+        c.stringCommands().incr(CATALOG_VERSION);
+        bumpOwed = false;
+      }
+      byte[] raw = c.stringCommands().get(name);
+      return raw == null ? c.stringCommands().incr(name) : Long.valueOf(new String(raw));
+    }), -1L);
+    return version;
+  }
+
+  @Override
+  public CacheStatistics statistics() {
+    if (!available()) {
+      return down();
+    }
+    try {
+      return withConnection(c -> {
+        Properties stats = c.serverCommands().info("stats");
+        Properties memory = c.serverCommands().info("memory");
+        long hits = number(stats, "keyspace_hits");
+        long misses = number(stats, "keyspace_misses");
+        long keys = 0;
+        try (Cursor<byte[]> cursor = c.keyCommands().scan(ScanOptions.scanOptions()
+            .match(PREFIX + "*").count(1000).build())) {
+          while (cursor.hasNext()) {
+            cursor.next();
+            keys++;
+          }
+        }
+        return new CacheStatistics("redis", "UP", hits, misses, CacheMeters.rate(hits, misses), keys,
+            number(memory, "used_memory"), ttlSeconds, null);
+      });
+    } catch (RuntimeException e) {
+      fail(e);
+      return down();
+    }
+  }
+
+  private CacheStatistics down() {
+    long hits = meters.hitCount.get();
+    long misses = meters.missCount.get();
+    return new CacheStatistics("redis", "DOWN", hits, misses, CacheMeters.rate(hits, misses), 0, 0, ttlSeconds,
+        downReason == null ? "Redis is not reachable" : downReason);
+  }
+
+  /** Whether Redis answered recently enough to be asked. */
+  boolean available() {
+    return System.currentTimeMillis() >= downUntil;
+  }
+
+  private <T> T call(Supplier<T> action, T fallback) {
+    if (!available()) {
+      return fallback;
+    }
+    try {
+      T result = action.get();
+      downReason = null;
+      return result;
+    } catch (RuntimeException e) {
+      fail(e);
+      return fallback;
+    }
+  }
+
+  private void fail(RuntimeException e) {
+    meters.error();
+    bumpOwed = true;
+    boolean wasUp = downReason == null;
+    downReason = "Redis is not reachable: " + rootMessage(e);
+    downUntil = System.currentTimeMillis() + BACKOFF_MILLIS;
+    if (wasUp) {
+      log.warn("cache: {}; answering from the database until it is back", downReason);
+    }
+  }
+
+  private static String rootMessage(Throwable e) {
+    Throwable root = e;
+    while (root.getCause() != null && root.getCause() != root) {
+      root = root.getCause();
+    }
+    return root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
+  }
+
+  private <T> T withConnection(java.util.function.Function<RedisConnection, T> work) {
+    try (RedisConnection connection = connections.getConnection()) {
+      return work.apply(connection);
+    }
+  }
+
+  private static byte[] key(Region region, String key) {
+    return (PREFIX + region.prefix() + ":" + key).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+  }
+
+  private static long number(Properties properties, String name) {
+    String value = properties == null ? null : properties.getProperty(name);
+    try {
+      return value == null ? 0 : Long.parseLong(value.strip());
+    } catch (NumberFormatException e) {
+      return 0;
+    }
+  }
+
+  static Duration backoff() {
+    return Duration.ofMillis(BACKOFF_MILLIS);
+  }
+}

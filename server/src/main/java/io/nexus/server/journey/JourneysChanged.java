@@ -1,0 +1,15 @@
+package io.nexus.server.journey;
+
+import java.util.List;
+
+/**
+ * Published inside the transaction that changed journeys, their touchpoints or conversions; listeners act after the
+ * commit. Immutable.
+ *
+ * @param journeyIds the journeys that changed
+ */
+public record JourneysChanged(List<Long> journeyIds) {
+  public JourneysChanged {
+    journeyIds = List.copyOf(journeyIds);
+  }
+}

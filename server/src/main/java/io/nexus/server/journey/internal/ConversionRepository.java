@@ -1,0 +1,78 @@
+package io.nexus.server.journey.internal;
+
+import io.nexus.server.journey.StoredConversion;
+import io.nexus.server.system.Database;
+import io.nexus.server.system.Jdbc;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** SQL for the {@code conversions} table. */
+@Repository
+class ConversionRepository {
+  private static final List<String> INSERT_COLUMNS = List.of("id", "journey_id", "conversion_type", "timestamp",
+      "revenue", "quantity", "product_id", "product_name", "product_category", "event_id", "created_at");
+  private static final String COLUMNS = "id, journey_id, conversion_type, \"timestamp\", revenue, quantity, "
+      + "product_id, product_name, product_category, event_id, created_at";
+
+  private final JdbcClient jdbc;
+  private final Database database;
+
+  ConversionRepository(JdbcClient jdbc, Database database) {
+    this.jdbc = jdbc;
+    this.database = database;
+  }
+
+  long[] reserveIds(int n) {
+    return database.reserveIds("conversion_ids", n);
+  }
+
+  void insert(List<StoredConversion> conversions) {
+    List<Object[]> rows = new ArrayList<>(conversions.size());
+    for (StoredConversion c : conversions) {
+      rows.add(new Object[] {c.id(), c.journeyId(), c.conversionType(), c.timestamp(), c.revenue(), c.quantity(),
+          c.productId(), c.productName(), c.productCategory(), c.eventId(), c.createdAt()});
+    }
+    database.insertRows("conversions", INSERT_COLUMNS, rows);
+  }
+
+  /** The conversions of these journeys by journey, each in time order. */
+  Map<Long, List<StoredConversion>> byJourney(Collection<Long> journeyIds) {
+    Map<Long, List<StoredConversion>> byJourney = new HashMap<>();
+    if (journeyIds.isEmpty()) {
+      return byJourney;
+    }
+    jdbc.sql("SELECT " + COLUMNS + " FROM conversions WHERE journey_id IN (:ids) ORDER BY journey_id, \"timestamp\", id")
+        .param("ids", journeyIds)
+        .query(ConversionRepository::row)
+        .list()
+        .forEach(c -> byJourney.computeIfAbsent(c.journeyId(), k -> new ArrayList<>()).add(c));
+    return byJourney;
+  }
+
+  /** The stored conversions among these journeys that carry one of these event ids, keyed journey id + event id. */
+  Map<String, StoredConversion> byEvent(Collection<Long> journeyIds, Collection<String> eventIds) {
+    Map<String, StoredConversion> found = new HashMap<>();
+    if (eventIds.isEmpty()) {
+      return found;
+    }
+    jdbc.sql("SELECT " + COLUMNS + " FROM conversions WHERE journey_id IN (:journeys) AND event_id IN (:events)")
+        .param("journeys", journeyIds).param("events", eventIds)
+        .query(ConversionRepository::row).list()
+        .forEach(c -> found.put(c.journeyId() + "/" + c.eventId(), c));
+    return found;
+  }
+
+  static StoredConversion row(ResultSet rs, int n) throws SQLException {
+    return new StoredConversion(rs.getLong("id"), rs.getLong("journey_id"), rs.getString("conversion_type"),
+        Jdbc.instant(rs, "timestamp"), rs.getBigDecimal("revenue"), rs.getInt("quantity"), rs.getString("product_id"),
+        rs.getString("product_name"), rs.getString("product_category"), rs.getString("event_id"),
+        Jdbc.instant(rs, "created_at"));
+  }
+}

@@ -1,0 +1,49 @@
+package io.nexus.server.journey.internal;
+
+import io.nexus.server.journey.JourneySummary;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Duration;
+import java.time.Instant;
+
+/** The arithmetic of a journey's aggregates as events arrive; the journey row is locked while it runs. */
+final class JourneyAggregates {
+  private JourneySummary current;
+  private long version;
+  private boolean changed;
+
+  JourneyAggregates(JourneyRepository.Row row) {
+    this.current = row.summary();
+    this.version = row.version();
+  }
+
+  int touchpoints() {
+    return current.totalTouchpoints();
+  }
+
+  void addTouchpoint(Instant at) {
+    current = with(at, current.totalTouchpoints() + 1, current.conversionValue(), current.hasConversion());
+  }
+
+  void addConversion(Instant at, BigDecimal revenue) {
+    current = with(at, current.totalTouchpoints(), current.conversionValue().add(revenue), true);
+  }
+
+  private JourneySummary with(Instant at, int touchpoints, BigDecimal value, boolean converted) {
+    changed = true;
+    Instant start = at.isBefore(current.startTime()) ? at : current.startTime();
+    Instant end = at.isAfter(current.endTime()) ? at : current.endTime();
+    BigDecimal minutes = BigDecimal.valueOf(Duration.between(start, end).toMillis())
+        .divide(BigDecimal.valueOf(60_000), 2, RoundingMode.HALF_UP);
+    return new JourneySummary(current.id(), current.userId(), current.sessionId(), start, end, touchpoints, value,
+        converted, minutes, current.createdAt(), current.updatedAt());
+  }
+
+  boolean changed() {
+    return changed;
+  }
+
+  JourneyRepository.Row row() {
+    return new JourneyRepository.Row(current, version + 1);
+  }
+}

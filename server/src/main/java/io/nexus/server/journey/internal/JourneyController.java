@@ -1,0 +1,86 @@
+package io.nexus.server.journey.internal;
+
+import io.nexus.server.journey.JourneyDetail;
+import io.nexus.server.journey.JourneyQuery;
+import io.nexus.server.journey.JourneySummary;
+import io.nexus.server.journey.internal.JourneyRequests.NewJourney;
+import io.nexus.server.journey.internal.JourneyRequests.NewJourneys;
+import io.nexus.server.system.ApiException;
+import io.nexus.server.system.Dates;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import java.net.URI;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** {@code /api/v1/attribution/journeys}: journeys with their touchpoints and conversions. */
+@RestController
+@RequestMapping("/api/v1/attribution/journeys")
+@Tag(name = "Journeys")
+class JourneyController {
+  private final JourneyService journeys;
+
+  JourneyController(JourneyService journeys) {
+    this.journeys = journeys;
+  }
+
+  @PostMapping
+  @Operation(summary = "Create a journey")
+  ResponseEntity<JourneySummary> create(@Valid @RequestBody NewJourney request) {
+    JourneySummary created = journeys.create(List.of(request)).get(0);
+    return ResponseEntity.created(URI.create("/api/v1/attribution/journeys/" + created.id())).body(created);
+  }
+
+  @PostMapping("/batch")
+  @Operation(summary = "Create many journeys, all or nothing (up to 10,000)")
+  ResponseEntity<Map<String, Object>> createAll(@Valid @RequestBody NewJourneys request) {
+    List<JourneySummary> created = journeys.create(request.journeys());
+    return ResponseEntity.status(HttpStatus.CREATED).body(Map.of("created", created.size(), "journeys", created));
+  }
+
+  @GetMapping
+  @Operation(summary = "List journeys by user, conversion and start date, page by page")
+  JourneyService.Page list(
+      @RequestParam(name = "user_id", required = false) String userId,
+      @RequestParam(name = "has_conversion", required = false) Boolean hasConversion,
+      @RequestParam(name = "start_date", required = false) String startDate,
+      @RequestParam(name = "end_date", required = false) String endDate,
+      @RequestParam(name = "page", defaultValue = "0") int page,
+      @RequestParam(name = "size", defaultValue = "50") int size) {
+    if (page < 0) {
+      throw ApiException.badRequest("page", "must not be negative");
+    }
+    if (size < 1 || size > 1000) {
+      throw ApiException.badRequest("size", "must be between 1 and 1000");
+    }
+    Instant from = Dates.start(startDate, "start_date");
+    Instant to = Dates.end(endDate, "end_date");
+    Dates.checkOrder(from, to, "end_date");
+    return journeys.list(new JourneyQuery(from, to, hasConversion, userId), page, size);
+  }
+
+  @GetMapping("/{id}")
+  @Operation(summary = "Get a journey with its touchpoints and conversions")
+  JourneyDetail get(@PathVariable long id) {
+    return journeys.detail(id);
+  }
+
+  @DeleteMapping("/{id}")
+  @Operation(summary = "Delete a journey with its touchpoints, conversions and stored results")
+  ResponseEntity<Void> delete(@PathVariable long id) {
+    journeys.delete(id);
+    return ResponseEntity.noContent().build();
+  }
+}

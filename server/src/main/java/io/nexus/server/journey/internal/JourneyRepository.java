@@ -1,0 +1,160 @@
+package io.nexus.server.journey.internal;
+
+import io.nexus.server.journey.JourneyQuery;
+import io.nexus.server.journey.JourneySummary;
+import io.nexus.server.system.Database;
+import io.nexus.server.system.Jdbc;
+import java.math.BigDecimal;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** SQL for the {@code journeys} table. */
+@Repository
+class JourneyRepository {
+  static final String COLUMNS = "id, user_id, session_id, start_time, end_time, total_touchpoints, conversion_value, "
+      + "has_conversion, journey_duration_minutes, version, created_at, updated_at";
+
+  /** A journey row with its change counter. */
+  record Row(JourneySummary summary, long version) {}
+
+  private final JdbcClient jdbc;
+  private final JdbcTemplate template;
+  private final Database database;
+
+  JourneyRepository(JdbcClient jdbc, JdbcTemplate template, Database database) {
+    this.jdbc = jdbc;
+    this.template = template;
+    this.database = database;
+  }
+
+  /** Inserts new journeys with their aggregates and returns their ids in the same order. */
+  long[] insert(List<JourneySummary> journeys) {
+    long[] ids = database.reserveIds("journey_ids", journeys.size());
+    List<Object[]> rows = new ArrayList<>(journeys.size());
+    Instant now = Instant.now();
+    for (int i = 0; i < journeys.size(); i++) {
+      JourneySummary j = journeys.get(i);
+      rows.add(new Object[] {ids[i], j.userId(), j.sessionId(), j.startTime(), j.endTime(), j.totalTouchpoints(),
+          j.conversionValue(), j.hasConversion(), j.journeyDurationMinutes(), 0L, now, now});
+    }
+    database.insertRows("journeys", List.of("id", "user_id", "session_id", "start_time", "end_time",
+        "total_touchpoints", "conversion_value", "has_conversion", "journey_duration_minutes", "version",
+        "created_at", "updated_at"), rows);
+    return ids;
+  }
+
+  Optional<Row> find(long id) {
+    return jdbc.sql("SELECT " + COLUMNS + " FROM journeys WHERE id = ?").param(id).query(JourneyRepository::row)
+        .optional();
+  }
+
+  OptionalLong version(long id) {
+    return jdbc.sql("SELECT version FROM journeys WHERE id = ?").param(id).query(Long.class).optional()
+        .map(OptionalLong::of).orElseGet(OptionalLong::empty);
+  }
+
+  List<Row> findAll(Collection<Long> ids) {
+    if (ids.isEmpty()) {
+      return List.of();
+    }
+    return jdbc.sql("SELECT " + COLUMNS + " FROM journeys WHERE id IN (:ids) ORDER BY id").param("ids", ids)
+        .query(JourneyRepository::row).list();
+  }
+
+  /** Locks the journeys for this transaction, in id order so that concurrent writers cannot deadlock. */
+  Map<Long, Row> lock(Collection<Long> ids) {
+    Map<Long, Row> rows = new LinkedHashMap<>();
+    if (ids.isEmpty()) {
+      return rows;
+    }
+    for (Row row : jdbc.sql("SELECT " + COLUMNS + " FROM journeys WHERE id IN (:ids) ORDER BY id FOR UPDATE")
+        .param("ids", ids).query(JourneyRepository::row).list()) {
+      rows.put(row.summary().id(), row);
+    }
+    return rows;
+  }
+
+  /** Writes the aggregates and change counters of locked journeys. */
+  void saveAggregates(Collection<Row> rows) {
+    Object now = Jdbc.now();
+    List<Object[]> args = new ArrayList<>(rows.size());
+    for (Row r : rows) {
+      JourneySummary j = r.summary();
+      args.add(new Object[] {Jdbc.param(j.startTime()), Jdbc.param(j.endTime()), j.totalTouchpoints(),
+          j.conversionValue(), j.hasConversion(), j.journeyDurationMinutes(), r.version(), now, j.id()});
+    }
+    template.batchUpdate("UPDATE journeys SET start_time = ?, end_time = ?, total_touchpoints = ?, "
+        + "conversion_value = ?, has_conversion = ?, journey_duration_minutes = ?, version = ?, updated_at = ? "
+        + "WHERE id = ?", args);
+  }
+
+  void delete(long id) {
+    jdbc.sql("DELETE FROM journeys WHERE id = ?").param(id).update();
+  }
+
+  List<Row> page(JourneyQuery query, int page, int size) {
+    Where where = where(query);
+    return jdbc.sql("SELECT " + COLUMNS + " FROM journeys" + where.sql + " ORDER BY id LIMIT :limit OFFSET :offset")
+        .params(where.params).param("limit", size).param("offset", (long) page * size)
+        .query(JourneyRepository::row).list();
+  }
+
+  long count(JourneyQuery query) {
+    Where where = where(query);
+    return jdbc.sql("SELECT COUNT(*) FROM journeys" + where.sql).params(where.params).query(Long.class).single();
+  }
+
+  List<Long> ids(JourneyQuery query) {
+    Where where = where(query);
+    return jdbc.sql("SELECT id FROM journeys" + where.sql + " ORDER BY id").params(where.params).query(Long.class)
+        .list();
+  }
+
+  Optional<Instant> latestStart() {
+    return jdbc.sql("SELECT MAX(start_time) AS latest FROM journeys").query((rs, n) -> Jdbc.instant(rs, "latest"))
+        .optional();
+  }
+
+  private record Where(String sql, Map<String, Object> params) {}
+
+  private static Where where(JourneyQuery q) {
+    List<String> conditions = new ArrayList<>();
+    Map<String, Object> params = new LinkedHashMap<>();
+    if (q.from() != null) {
+      conditions.add("start_time >= :from");
+      params.put("from", Jdbc.param(q.from()));
+    }
+    if (q.to() != null) {
+      conditions.add("start_time < :to");
+      params.put("to", Jdbc.param(q.to()));
+    }
+    if (q.hasConversion() != null) {
+      conditions.add("has_conversion = :converted");
+      params.put("converted", q.hasConversion());
+    }
+    if (q.userId() != null) {
+      conditions.add("user_id = :user");
+      params.put("user", q.userId());
+    }
+    return new Where(conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions), params);
+  }
+
+  static Row row(ResultSet rs, int n) throws SQLException {
+    JourneySummary summary = new JourneySummary(rs.getLong("id"), rs.getString("user_id"),
+        rs.getString("session_id"), Jdbc.instant(rs, "start_time"), Jdbc.instant(rs, "end_time"),
+        rs.getInt("total_touchpoints"), rs.getBigDecimal("conversion_value"), rs.getBoolean("has_conversion"),
+        rs.getBigDecimal("journey_duration_minutes"), Jdbc.instant(rs, "created_at"), Jdbc.instant(rs, "updated_at"));
+    return new Row(summary, rs.getLong("version"));
+  }
+}

@@ -1,0 +1,390 @@
+package io.nexus.server.journey.internal;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.nexus.server.channel.Channel;
+import io.nexus.server.channel.ChannelCatalog;
+import io.nexus.server.journey.JourneyData;
+import io.nexus.server.journey.JourneyDetail;
+import io.nexus.server.journey.JourneyQuery;
+import io.nexus.server.journey.JourneySummary;
+import io.nexus.server.journey.JourneysChanged;
+import io.nexus.server.journey.StoredConversion;
+import io.nexus.server.journey.StoredTouchpoint;
+import io.nexus.server.journey.internal.JourneyRequests.NewConversion;
+import io.nexus.server.journey.internal.JourneyRequests.NewJourney;
+import io.nexus.server.journey.internal.JourneyRequests.NewTouchpoint;
+import io.nexus.server.system.ApiException;
+import io.nexus.server.system.FieldProblem;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.TreeSet;
+import java.util.function.Consumer;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Stores journeys, touchpoints and conversions. Every write runs in one transaction that locks the journeys it
+ * touches, so positions and aggregates stay right under concurrent writers, a refused request writes nothing, and a
+ * retried event id finds the record it stored the first time.
+ */
+@Service
+class JourneyService implements JourneyData, io.nexus.server.journey.JourneyImport {
+  private static final int MAX_REPORTED_PROBLEMS = 50;
+
+  private final JourneyRepository journeys;
+  private final TouchpointRepository touchpoints;
+  private final ConversionRepository conversions;
+  private final ChannelCatalog channels;
+  private final TransactionTemplate transactions;
+  private final ApplicationEventPublisher events;
+  private final Counter touchpointsStored;
+  private final Counter conversionsStored;
+  private final Counter journeysCreated;
+
+  JourneyService(JourneyRepository journeys, TouchpointRepository touchpoints, ConversionRepository conversions,
+      ChannelCatalog channels, TransactionTemplate transactions, ApplicationEventPublisher events,
+      MeterRegistry meters) {
+    this.journeys = journeys;
+    this.touchpoints = touchpoints;
+    this.conversions = conversions;
+    this.channels = channels;
+    this.transactions = transactions;
+    this.events = events;
+    this.touchpointsStored = meters.counter("nexus.ingest.touchpoints");
+    this.conversionsStored = meters.counter("nexus.ingest.conversions");
+    this.journeysCreated = meters.counter("nexus.ingest.journeys");
+  }
+
+  // ---- journeys -------------------------------------------------------------------------------------------------
+
+  List<JourneySummary> create(List<NewJourney> requests) {
+    List<JourneySummary> drafts = new ArrayList<>(requests.size());
+    for (NewJourney r : requests) {
+      drafts.add(new JourneySummary(0, r.userId().strip(), r.sessionId(), r.startTime(), r.startTime(), 0,
+          BigDecimal.ZERO, false, BigDecimal.ZERO, null, null));
+    }
+    List<JourneySummary> created = transactions.execute(tx -> {
+      long[] ids = journeys.insert(drafts);
+      List<Long> idList = new ArrayList<>(ids.length);
+      for (long id : ids) {
+        idList.add(id);
+      }
+      events.publishEvent(new JourneysChanged(idList));
+      Map<Long, JourneySummary> byId = new HashMap<>();
+      journeys.findAll(idList).forEach(row -> byId.put(row.summary().id(), row.summary()));
+      return idList.stream().map(byId::get).toList();
+    });
+    journeysCreated.increment(created.size());
+    return created;
+  }
+
+  JourneySummary get(long id) {
+    return journeys.find(id).map(JourneyRepository.Row::summary)
+        .orElseThrow(() -> ApiException.notFound("journey", id));
+  }
+
+  JourneyDetail detail(long id) {
+    return find(id).orElseThrow(() -> ApiException.notFound("journey", id));
+  }
+
+  record Page(List<JourneySummary> items, int page, int size, long totalItems, long totalPages) {}
+
+  Page list(JourneyQuery query, int page, int size) {
+    List<JourneySummary> items = journeys.page(query, page, size).stream().map(JourneyRepository.Row::summary).toList();
+    long total = journeys.count(query);
+    return new Page(items, page, size, total, (total + size - 1) / size);
+  }
+
+  void delete(long id) {
+    get(id);
+    transactions.executeWithoutResult(tx -> {
+      journeys.delete(id);
+      events.publishEvent(new JourneysChanged(List.of(id)));
+    });
+  }
+
+  // ---- touchpoints ----------------------------------------------------------------------------------------------
+
+  /** Records written by a request, in request order, each marked when it was a retry of a stored event id. */
+  record Written<T>(List<T> records, List<Boolean> duplicates, int created) {}
+
+  /** Stores touchpoints all or nothing; {@code batch} names fields with their index in errors. */
+  Written<StoredTouchpoint> addTouchpoints(List<NewTouchpoint> requests, boolean batch) {
+    Map<Long, Channel> known = channels.findAll(distinct(requests, NewTouchpoint::channelId));
+    List<FieldProblem> problems = new ArrayList<>();
+    for (int i = 0; i < requests.size() && problems.size() < MAX_REPORTED_PROBLEMS; i++) {
+      Channel channel = known.get(requests.get(i).channelId());
+      if (channel == null) {
+        problems.add(new FieldProblem(field(batch, "touchpoints", i, "channel_id"),
+            "channel " + requests.get(i).channelId() + " does not exist"));
+      } else if (!channel.isActive()) {
+        problems.add(new FieldProblem(field(batch, "touchpoints", i, "channel_id"),
+            "channel " + channel.id() + " (" + channel.name() + ") is inactive"));
+      }
+    }
+    refuseIf(problems);
+    Written<StoredTouchpoint> result = transactions.execute(tx -> {
+      Map<Long, JourneyAggregates> locked = lock(requests, NewTouchpoint::journeyId, batch, "touchpoints");
+      Map<String, StoredTouchpoint> stored = touchpoints.byEvent(locked.keySet(),
+          events(requests, NewTouchpoint::eventId));
+      long[] ids = touchpoints.reserveIds(requests.size());
+      Instant now = Instant.now();
+      List<StoredTouchpoint> fresh = new ArrayList<>(requests.size());
+      List<StoredTouchpoint> records = new ArrayList<>(requests.size());
+      List<Boolean> retries = new ArrayList<>(requests.size());
+      for (int i = 0; i < requests.size(); i++) {
+        NewTouchpoint r = requests.get(i);
+        String key = r.journeyId() + "/" + r.eventId();
+        StoredTouchpoint earlier = r.eventId() == null ? null : stored.get(key);
+        if (earlier != null) {
+          records.add(earlier);
+          retries.add(true);
+          continue;
+        }
+        JourneyAggregates journey = locked.get(r.journeyId());
+        int position = r.positionInJourney() != null ? r.positionInJourney() : journey.touchpoints() + 1;
+        journey.addTouchpoint(r.timestamp());
+        StoredTouchpoint t = new StoredTouchpoint(ids[i], r.journeyId(), r.channelId(),
+            r.touchpointType() == null ? "visit" : r.touchpointType(), r.timestamp(), position,
+            r.timeSpentSeconds(), r.pagesViewed(), r.engagementScore(), r.cost() == null ? BigDecimal.ZERO : r.cost(),
+            r.campaignId(), r.campaignName(), r.deviceType(), r.browser(), r.eventId(), now);
+        fresh.add(t);
+        if (r.eventId() != null) {
+          stored.put(key, t);
+        }
+        records.add(t);
+        retries.add(false);
+      }
+      touchpoints.insert(fresh);
+      save(locked);
+      return new Written<>(records, retries, fresh.size());
+    });
+    touchpointsStored.increment(result.created());
+    return result;
+  }
+
+  // ---- conversions ----------------------------------------------------------------------------------------------
+
+  Written<StoredConversion> addConversions(List<NewConversion> requests, boolean batch) {
+    Written<StoredConversion> result = transactions.execute(tx -> {
+      Map<Long, JourneyAggregates> locked = lock(requests, NewConversion::journeyId, batch, "conversions");
+      Map<String, StoredConversion> stored = conversions.byEvent(locked.keySet(),
+          events(requests, NewConversion::eventId));
+      long[] ids = conversions.reserveIds(requests.size());
+      Instant now = Instant.now();
+      List<StoredConversion> fresh = new ArrayList<>(requests.size());
+      List<StoredConversion> records = new ArrayList<>(requests.size());
+      List<Boolean> retries = new ArrayList<>(requests.size());
+      for (int i = 0; i < requests.size(); i++) {
+        NewConversion r = requests.get(i);
+        String key = r.journeyId() + "/" + r.eventId();
+        StoredConversion earlier = r.eventId() == null ? null : stored.get(key);
+        if (earlier != null) {
+          records.add(earlier);
+          retries.add(true);
+          continue;
+        }
+        locked.get(r.journeyId()).addConversion(r.timestamp(), r.revenue());
+        StoredConversion c = new StoredConversion(ids[i], r.journeyId(),
+            r.conversionType() == null ? "purchase" : r.conversionType(), r.timestamp(), r.revenue(),
+            r.quantity() == null ? 1 : r.quantity(), r.productId(), r.productName(), r.productCategory(),
+            r.eventId(), now);
+        fresh.add(c);
+        if (r.eventId() != null) {
+          stored.put(key, c);
+        }
+        records.add(c);
+        retries.add(false);
+      }
+      conversions.insert(fresh);
+      save(locked);
+      return new Written<>(records, retries, fresh.size());
+    });
+    conversionsStored.increment(result.created());
+    return result;
+  }
+
+  // ---- shared steps ---------------------------------------------------------------------------------------------
+
+  private <R> Map<Long, JourneyAggregates> lock(List<R> requests, java.util.function.Function<R, Long> journeyOf,
+      boolean batch, String list) {
+    Map<Long, JourneyRepository.Row> rows = journeys.lock(new TreeSet<>(distinct(requests, journeyOf)));
+    List<FieldProblem> problems = new ArrayList<>();
+    for (int i = 0; i < requests.size() && problems.size() < MAX_REPORTED_PROBLEMS; i++) {
+      Long id = journeyOf.apply(requests.get(i));
+      if (!rows.containsKey(id)) {
+        problems.add(new FieldProblem(field(batch, list, i, "journey_id"), "journey " + id + " does not exist"));
+      }
+    }
+    refuseIf(problems);
+    Map<Long, JourneyAggregates> locked = new LinkedHashMap<>();
+    rows.forEach((id, row) -> locked.put(id, new JourneyAggregates(row)));
+    return locked;
+  }
+
+  private void save(Map<Long, JourneyAggregates> locked) {
+    List<JourneyRepository.Row> changed = new ArrayList<>();
+    for (JourneyAggregates journey : locked.values()) {
+      if (journey.changed()) {
+        changed.add(journey.row());
+      }
+    }
+    if (!changed.isEmpty()) {
+      journeys.saveAggregates(changed);
+      events.publishEvent(new JourneysChanged(changed.stream().map(r -> r.summary().id()).toList()));
+    }
+  }
+
+  private static void refuseIf(List<FieldProblem> problems) {
+    if (!problems.isEmpty()) {
+      throw ApiException.unprocessable(problems.size() == 1 ? problems.get(0).field() + ": "
+          + problems.get(0).reason() : problems.size() + " records refer to missing or inactive resources; nothing "
+          + "was stored", problems);
+    }
+  }
+
+  private static String field(boolean batch, String list, int index, String name) {
+    return batch ? list + "[" + index + "]." + name : name;
+  }
+
+  private static <R> List<Long> distinct(List<R> requests, java.util.function.Function<R, Long> id) {
+    return requests.stream().map(id).distinct().toList();
+  }
+
+  private static <R> List<String> events(List<R> requests, java.util.function.Function<R, String> event) {
+    return requests.stream().map(event).filter(java.util.Objects::nonNull).distinct().toList();
+  }
+
+  // ---- bulk import ----------------------------------------------------------------------------------------------
+
+  @Override
+  public List<Long> importJourneys(List<io.nexus.server.journey.ImportedJourney> imported) {
+    List<Long> ids = transactions.execute(tx -> {
+      List<JourneySummary> summaries = new ArrayList<>(imported.size());
+      int touchCount = 0;
+      int conversionCount = 0;
+      for (var j : imported) {
+        Instant start = j.startTime();
+        Instant end = j.startTime();
+        BigDecimal value = BigDecimal.ZERO;
+        for (var t : j.touchpoints()) {
+          start = t.timestamp().isBefore(start) ? t.timestamp() : start;
+          end = t.timestamp().isAfter(end) ? t.timestamp() : end;
+        }
+        for (var c : j.conversions()) {
+          start = c.timestamp().isBefore(start) ? c.timestamp() : start;
+          end = c.timestamp().isAfter(end) ? c.timestamp() : end;
+          value = value.add(c.revenue());
+        }
+        BigDecimal minutes = BigDecimal.valueOf(java.time.Duration.between(start, end).toMillis())
+            .divide(BigDecimal.valueOf(60_000), 2, java.math.RoundingMode.HALF_UP);
+        summaries.add(new JourneySummary(0, j.userId(), j.sessionId(), start, end, j.touchpoints().size(), value,
+            !j.conversions().isEmpty(), minutes, null, null));
+        touchCount += j.touchpoints().size();
+        conversionCount += j.conversions().size();
+      }
+      long[] journeyIds = journeys.insert(summaries);
+      long[] touchIds = touchpoints.reserveIds(touchCount);
+      long[] conversionIds = conversions.reserveIds(conversionCount);
+      List<StoredTouchpoint> touches = new ArrayList<>(touchCount);
+      List<StoredConversion> purchases = new ArrayList<>(conversionCount);
+      Instant now = Instant.now();
+      int t = 0;
+      int c = 0;
+      for (int i = 0; i < imported.size(); i++) {
+        var j = imported.get(i);
+        int position = 0;
+        for (var touch : j.touchpoints()) {
+          touches.add(new StoredTouchpoint(touchIds[t++], journeyIds[i], touch.channelId(), touch.touchpointType(),
+              touch.timestamp(), ++position, touch.timeSpentSeconds(), touch.pagesViewed(), touch.engagementScore(),
+              touch.cost() == null ? BigDecimal.ZERO : touch.cost(), null, touch.campaignName(), touch.deviceType(),
+              touch.browser(), null, now));
+        }
+        for (var purchase : j.conversions()) {
+          purchases.add(new StoredConversion(conversionIds[c++], journeyIds[i], purchase.conversionType(),
+              purchase.timestamp(), purchase.revenue(), purchase.quantity(), null, purchase.productName(),
+              purchase.productCategory(), null, now));
+        }
+      }
+      touchpoints.insert(touches);
+      conversions.insert(purchases);
+      List<Long> result = new ArrayList<>(journeyIds.length);
+      for (long id : journeyIds) {
+        result.add(id);
+      }
+      events.publishEvent(new JourneysChanged(result));
+      return result;
+    });
+    journeysCreated.increment(ids.size());
+    return ids;
+  }
+
+  @Override
+  public boolean isEmpty() {
+    return journeys.count(JourneyQuery.all()) == 0;
+  }
+
+  // ---- reads for other modules ----------------------------------------------------------------------------------
+
+  @Override
+  public Optional<JourneyDetail> find(long id) {
+    List<JourneyDetail> found = load(List.of(id));
+    return found.isEmpty() ? Optional.empty() : Optional.of(found.get(0));
+  }
+
+  @Override
+  public OptionalLong version(long id) {
+    return journeys.version(id);
+  }
+
+  @Override
+  public List<JourneyDetail> load(Collection<Long> ids) {
+    List<JourneyDetail> result = new ArrayList<>(ids.size());
+    List<Long> all = new ArrayList<>(new TreeSet<>(ids));
+    for (int from = 0; from < all.size(); from += 2_000) {
+      List<Long> chunk = all.subList(from, Math.min(all.size(), from + 2_000));
+      List<JourneyRepository.Row> rows = journeys.findAll(chunk);
+      Map<Long, List<StoredTouchpoint>> touches = touchpoints.byJourney(chunk);
+      Map<Long, List<StoredConversion>> converted = conversions.byJourney(chunk);
+      for (JourneyRepository.Row row : rows) {
+        long id = row.summary().id();
+        result.add(new JourneyDetail(row.summary(), touches.getOrDefault(id, List.of()),
+            converted.getOrDefault(id, List.of()), row.version()));
+      }
+    }
+    return result;
+  }
+
+  @Override
+  public List<Long> ids(JourneyQuery query) {
+    return journeys.ids(query);
+  }
+
+  @Override
+  public void forEachChunk(JourneyQuery query, int chunkSize, Consumer<List<JourneyDetail>> sink) {
+    List<Long> ids = journeys.ids(query);
+    for (int from = 0; from < ids.size(); from += chunkSize) {
+      sink.accept(load(ids.subList(from, Math.min(ids.size(), from + chunkSize))));
+    }
+  }
+
+  @Override
+  public Optional<Instant> latestStart() {
+    return journeys.latestStart();
+  }
+
+  @Override
+  public Map<Long, BigDecimal> costByChannel(Instant from, Instant to) {
+    return touchpoints.costByChannel(from, to);
+  }
+}

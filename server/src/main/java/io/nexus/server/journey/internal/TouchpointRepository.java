@@ -1,0 +1,97 @@
+package io.nexus.server.journey.internal;
+
+import io.nexus.server.journey.StoredTouchpoint;
+import io.nexus.server.system.Database;
+import io.nexus.server.system.Jdbc;
+import java.math.BigDecimal;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** SQL for the {@code touchpoints} table. */
+@Repository
+class TouchpointRepository {
+  private static final List<String> INSERT_COLUMNS = List.of("id", "journey_id", "channel_id", "touchpoint_type",
+      "timestamp", "position_in_journey", "time_spent_seconds", "pages_viewed", "engagement_score", "cost",
+      "campaign_id", "campaign_name", "device_type", "browser", "event_id", "created_at");
+  private static final String COLUMNS = "id, journey_id, channel_id, touchpoint_type, \"timestamp\", "
+      + "position_in_journey, time_spent_seconds, pages_viewed, engagement_score, cost, campaign_id, campaign_name, "
+      + "device_type, browser, event_id, created_at";
+
+  private final JdbcClient jdbc;
+  private final Database database;
+
+  TouchpointRepository(JdbcClient jdbc, Database database) {
+    this.jdbc = jdbc;
+    this.database = database;
+  }
+
+  long[] reserveIds(int n) {
+    return database.reserveIds("touchpoint_ids", n);
+  }
+
+  void insert(List<StoredTouchpoint> touchpoints) {
+    List<Object[]> rows = new ArrayList<>(touchpoints.size());
+    for (StoredTouchpoint t : touchpoints) {
+      rows.add(new Object[] {t.id(), t.journeyId(), t.channelId(), t.touchpointType(), t.timestamp(),
+          t.positionInJourney(), t.timeSpentSeconds(), t.pagesViewed(), t.engagementScore(), t.cost(),
+          t.campaignId(), t.campaignName(), t.deviceType(), t.browser(), t.eventId(), t.createdAt()});
+    }
+    database.insertRows("touchpoints", INSERT_COLUMNS, rows);
+  }
+
+  /** The touchpoints of these journeys by journey, each in position order. */
+  Map<Long, List<StoredTouchpoint>> byJourney(Collection<Long> journeyIds) {
+    Map<Long, List<StoredTouchpoint>> byJourney = new HashMap<>();
+    if (journeyIds.isEmpty()) {
+      return byJourney;
+    }
+    jdbc.sql("SELECT " + COLUMNS + " FROM touchpoints WHERE journey_id IN (:ids) "
+            + "ORDER BY journey_id, position_in_journey, \"timestamp\", id")
+        .param("ids", journeyIds)
+        .query(TouchpointRepository::row)
+        .list()
+        .forEach(t -> byJourney.computeIfAbsent(t.journeyId(), k -> new ArrayList<>()).add(t));
+    return byJourney;
+  }
+
+  /** The stored touchpoints among these journeys that carry one of these event ids, keyed journey id + event id. */
+  Map<String, StoredTouchpoint> byEvent(Collection<Long> journeyIds, Collection<String> eventIds) {
+    Map<String, StoredTouchpoint> found = new HashMap<>();
+    if (eventIds.isEmpty()) {
+      return found;
+    }
+    jdbc.sql("SELECT " + COLUMNS + " FROM touchpoints WHERE journey_id IN (:journeys) AND event_id IN (:events)")
+        .param("journeys", journeyIds).param("events", eventIds)
+        .query(TouchpointRepository::row).list()
+        .forEach(t -> found.put(t.journeyId() + "/" + t.eventId(), t));
+    return found;
+  }
+
+  Map<Long, BigDecimal> costByChannel(Instant from, Instant to) {
+    Map<Long, BigDecimal> costs = new HashMap<>();
+    jdbc.sql("SELECT channel_id, SUM(cost) AS total FROM touchpoints WHERE \"timestamp\" >= ? AND \"timestamp\" < ? "
+            + "GROUP BY channel_id")
+        .params(Jdbc.param(from), Jdbc.param(to))
+        .query((rs, n) -> costs.put(rs.getLong("channel_id"), rs.getBigDecimal("total")))
+        .list();
+    return costs;
+  }
+
+  static StoredTouchpoint row(ResultSet rs, int n) throws SQLException {
+    return new StoredTouchpoint(rs.getLong("id"), rs.getLong("journey_id"), rs.getLong("channel_id"),
+        rs.getString("touchpoint_type"), Jdbc.instant(rs, "timestamp"), rs.getInt("position_in_journey"),
+        (Integer) rs.getObject("time_spent_seconds", Integer.class),
+        (Integer) rs.getObject("pages_viewed", Integer.class), rs.getBigDecimal("engagement_score"),
+        rs.getBigDecimal("cost"), rs.getString("campaign_id"), rs.getString("campaign_name"),
+        rs.getString("device_type"), rs.getString("browser"), rs.getString("event_id"),
+        Jdbc.instant(rs, "created_at"));
+  }
+}

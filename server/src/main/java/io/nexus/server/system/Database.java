@@ -1,0 +1,174 @@
+package io.nexus.server.system;
+
+import java.io.IOException;
+import java.io.StringReader;
+import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import javax.sql.DataSource;
+import org.postgresql.PGConnection;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.jdbc.datasource.DataSourceUtils;
+import org.springframework.jdbc.support.SQLErrorCodeSQLExceptionTranslator;
+import org.springframework.jdbc.support.SQLExceptionTranslator;
+import org.springframework.stereotype.Component;
+
+/**
+ * The bulk paths of the database the service runs on: id blocks from sequences and fast multi-row writes, PostgreSQL's
+ * COPY where available and JDBC batches elsewhere (H2); thread-safe. Writes join the caller's transaction.
+ */
+@Component
+public class Database {
+  private final DataSource dataSource;
+  private final boolean postgres;
+  private final SQLExceptionTranslator translator;
+
+  Database(DataSource dataSource) throws SQLException {
+    this.dataSource = dataSource;
+    try (Connection c = dataSource.getConnection()) {
+      this.postgres = c.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT).contains("postgres");
+    }
+    this.translator = new SQLErrorCodeSQLExceptionTranslator(dataSource);
+  }
+
+  /** Whether the database is PostgreSQL (otherwise H2 in PostgreSQL mode). */
+  public boolean isPostgres() {
+    return postgres;
+  }
+
+  /** {@code n} fresh ids from {@code sequence}, ascending, in one round trip. */
+  public long[] reserveIds(String sequence, int n) {
+    long[] ids = new long[n];
+    if (n == 0) {
+      return ids;
+    }
+    Connection c = DataSourceUtils.getConnection(dataSource);
+    try (PreparedStatement s = c.prepareStatement("SELECT nextval('" + sequence + "') FROM generate_series(1, ?)")) {
+      s.setInt(1, n);
+      try (var rs = s.executeQuery()) {
+        int i = 0;
+        while (rs.next()) {
+          ids[i++] = rs.getLong(1);
+        }
+      }
+      java.util.Arrays.sort(ids);
+      return ids;
+    } catch (SQLException e) {
+      throw translate("reserve ids", e);
+    } finally {
+      DataSourceUtils.releaseConnection(c, dataSource);
+    }
+  }
+
+  /**
+   * Inserts {@code rows} into {@code table}'s {@code columns}. Values may be {@code null}, strings, numbers,
+   * booleans or instants.
+   */
+  public void insertRows(String table, List<String> columns, List<Object[]> rows) {
+    if (rows.isEmpty()) {
+      return;
+    }
+    Connection c = DataSourceUtils.getConnection(dataSource);
+    try {
+      if (postgres) {
+        copy(c, table, columns, rows);
+      } else {
+        batch(c, table, columns, rows);
+      }
+    } catch (SQLException e) {
+      throw translate("insert into " + table, e);
+    } finally {
+      DataSourceUtils.releaseConnection(c, dataSource);
+    }
+  }
+
+  private RuntimeException translate(String task, SQLException e) {
+    RuntimeException translated = translator.translate(task, null, e);
+    return translated != null ? translated : new DataAccessResourceFailureException(task, e);
+  }
+
+  private static void copy(Connection c, String table, List<String> columns, List<Object[]> rows)
+      throws SQLException {
+    StringBuilder csv = new StringBuilder(rows.size() * 96);
+    for (Object[] row : rows) {
+      for (int i = 0; i < row.length; i++) {
+        if (i > 0) {
+          csv.append(',');
+        }
+        appendCsv(csv, row[i]);
+      }
+      csv.append('\n');
+    }
+    String sql = "COPY " + table + " (" + quoted(columns) + ") FROM STDIN WITH (FORMAT csv)";
+    try {
+      c.unwrap(PGConnection.class).getCopyAPI().copyIn(sql, new StringReader(csv.toString()));
+    } catch (IOException e) {
+      throw new SQLException("COPY into " + table + " failed", e);
+    }
+  }
+
+  private static void appendCsv(StringBuilder csv, Object value) {
+    if (value == null) {
+      return;
+    }
+    if (value instanceof String s) {
+      csv.append('"');
+      for (int i = 0; i < s.length(); i++) {
+        char ch = s.charAt(i);
+        if (ch == '"') {
+          csv.append('"');
+        }
+        csv.append(ch);
+      }
+      csv.append('"');
+    } else if (value instanceof BigDecimal d) {
+      csv.append(d.toPlainString());
+    } else if (value instanceof Instant t) {
+      csv.append(t);
+    } else {
+      csv.append(value);
+    }
+  }
+
+  private static void batch(Connection c, String table, List<String> columns, List<Object[]> rows)
+      throws SQLException {
+    String marks = String.join(", ", java.util.Collections.nCopies(columns.size(), "?"));
+    try (PreparedStatement s = c.prepareStatement("INSERT INTO " + table + " (" + quoted(columns) + ") VALUES ("
+        + marks + ")")) {
+      int pending = 0;
+      for (Object[] row : rows) {
+        for (int i = 0; i < row.length; i++) {
+          Object v = row[i];
+          if (v == null) {
+            s.setNull(i + 1, Types.NULL);
+          } else if (v instanceof Instant t) {
+            s.setObject(i + 1, Jdbc.param(t));
+          } else {
+            s.setObject(i + 1, v);
+          }
+        }
+        s.addBatch();
+        if (++pending == 1000) {
+          s.executeBatch();
+          pending = 0;
+        }
+      }
+      if (pending > 0) {
+        s.executeBatch();
+      }
+    }
+  }
+
+  private static String quoted(List<String> columns) {
+    StringBuilder out = new StringBuilder();
+    for (String column : columns) {
+      out.append(out.isEmpty() ? "" : ", ").append('"').append(column).append('"');
+    }
+    return out.toString();
+  }
+}
