@@ -429,7 +429,7 @@ public final class AttributionJob {
     private void progress(String what) {
       spark.sparkContext().setJobDescription("nexus-spark: " + what);
       if (!Boolean.getBoolean("nexus.spark.quiet")) {
-        System.err.println("nexus-spark: " + what);
+        System.err.printf("nexus-spark: [%5.1f s] %s%n", (System.nanoTime() - started) / 1e9, what);
       }
     }
   }
