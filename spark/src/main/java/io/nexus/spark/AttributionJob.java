@@ -210,7 +210,9 @@ public final class AttributionJob {
         removeQuietly(fs, output);
         throw new UncheckedIOException(e);
       } catch (RuntimeException e) {
-        removeQuietly(fs, output);
+        if (!(e instanceof JobException job && job.keepsOutput())) {
+          removeQuietly(fs, output);
+        }
         throw e;
       } finally {
         if (chunks != null) {
@@ -250,7 +252,7 @@ public final class AttributionJob {
       writeRejects(input, scan, output);
       if (scan.journeys == 0) {
         throw new JobException("--input " + options.input + ": no row could be read; all " + scan.rowsRejected
-            + " are rejected, see the reasons in " + new Path(output, "rejects"));
+            + " are rejected, see the reasons in " + new Path(output, "rejects"), true);
       }
       ChannelDictionary global = ChannelDictionary.of(new ArrayList<>(scan.channels));
       Broadcast<ChannelDictionary> dictionary = broadcast(global);

@@ -55,7 +55,9 @@ public record JobSummary(
       lines.add(String.format("users:                    %,d", users));
     }
     lines.add(String.format("journeys:                 %,d (%,d converting)", journeys, convertingJourneys));
-    lines.add(String.format("touches:                  %,d (%,d outside the lookback window)", touches, expiredTouches));
+    lines.add(layout.equals("touchpoints")
+        ? String.format("touches:                  %,d (%,d outside the lookback window)", touches, expiredTouches)
+        : String.format("touches:                  %,d", touches));
     lines.add(String.format("channels:                 %,d", channels));
     lines.add("models:                   " + String.join(", ", models));
     lines.add(String.format("journey credits written:  %,d rows", creditRows));

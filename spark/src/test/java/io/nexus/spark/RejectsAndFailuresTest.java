@@ -80,6 +80,21 @@ class RejectsAndFailuresTest {
   }
 
   @Test
+  void anInputWithoutASingleGoodRowFailsAndKeepsItsRejects() throws Exception {
+    Path input = dir.resolve("all-bad.csv");
+    Files.writeString(input, "user_id,timestamp,channel\nu1,soon,search\nu2,later,email\n");
+    Path output = dir.resolve("out");
+
+    assertThatThrownBy(() -> AttributionJob.run(LocalSpark.session(), "--input", input.toString(),
+        "--output", output.toString()))
+        .isInstanceOf(JobException.class)
+        .hasMessageContaining("no row could be read; all 2 are rejected");
+    assertThat(LocalSpark.session().read().option("header", "true").csv(output.resolve("rejects").toString()).count())
+        .isEqualTo(2);
+    assertThat(output.resolve("channel_totals.csv")).doesNotExist();
+  }
+
+  @Test
   void aMissingInputFailsBeforeAnyOutput() {
     Path output = dir.resolve("out");
 
