@@ -127,7 +127,6 @@ CREATE TABLE attribution_results (
 );
 -- One row per journey, model and channel: two concurrent recalculations of the same pair cannot both store rows.
 CREATE UNIQUE INDEX uq_result_journey_model_channel ON attribution_results (journey_id, attribution_model_id, channel_id);
-CREATE INDEX idx_result_model_channel ON attribution_results (attribution_model_id, channel_id);
 
 -- Background bulk calculations: progress and outcome survive restarts; an unfinished job is failed on start-up.
 CREATE TABLE attribution_jobs (

@@ -147,13 +147,30 @@ public final class Attribution {
    * (at least cents) and, for additive models, add up to it exactly: rounding remainders go to the largest fractions.
    */
   public static JourneyCredits credit(FittedModel model, Journey journey) {
+    return creditAll(model, List.of(journey)).get(0);
+  }
+
+  /**
+   * The credits of many journeys under {@code model}, as {@link #credit} gives them one by one, computed on one
+   * columnar batch: the path for crediting thousands of journeys at once.
+   */
+  public static List<JourneyCredits> creditAll(FittedModel model, List<Journey> journeys) {
     ChannelDictionary channels = model.channels() != null ? model.channels().copy() : new ChannelDictionary();
-    JourneyBatch batch = JourneyBatch.of(List.of(journey), channels);
-    int n = journey.touchpoints().size();
-    double[] shares = new double[Math.max(1, n)];
-    if (n > 0) {
-      model.touchShares(batch, 0, shares);
+    JourneyBatch batch = JourneyBatch.of(journeys, channels);
+    double[] shares = new double[Math.max(1, batch.maxLength())];
+    List<JourneyCredits> result = new ArrayList<>(journeys.size());
+    for (int row = 0; row < journeys.size(); row++) {
+      Journey journey = journeys.get(row);
+      int n = batch.length(row);
+      if (n > 0) {
+        model.touchShares(batch, row, shares);
+      }
+      result.add(credits(model, journey, shares, n));
     }
+    return result;
+  }
+
+  private static JourneyCredits credits(FittedModel model, Journey journey, double[] shares, int n) {
     List<String> order = new ArrayList<>();
     List<double[]> creditAndTouches = new ArrayList<>();
     for (int i = 0; i < n; i++) {
@@ -174,7 +191,7 @@ public final class Attribution {
       credits[k] = Math.min(1, creditAndTouches.get(k)[0]);
     }
     BigDecimal[] values = model.additive() ? splitExactly(value, credits) : fullValueEach(value, credits.length);
-    List<ChannelCredit> result = new ArrayList<>();
+    List<ChannelCredit> result = new ArrayList<>(credits.length);
     for (int k = 0; k < credits.length; k++) {
       result.add(new ChannelCredit(order.get(k), credits[k], credits[k] * conversionCount, values[k],
           (int) creditAndTouches.get(k)[1]));

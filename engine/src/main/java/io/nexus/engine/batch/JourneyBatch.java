@@ -114,7 +114,11 @@ public final class JourneyBatch implements Serializable {
 
   /** A batch of the given journeys whose channel ids come from {@code channels}. */
   public static JourneyBatch of(List<Journey> journeys, ChannelDictionary channels) {
-    Builder builder = builder(channels);
+    int touches = 0;
+    for (Journey journey : journeys) {
+      touches += journey.touchpoints().size();
+    }
+    Builder builder = builder(channels, journeys.size(), touches);
     for (Journey journey : journeys) {
       builder.addJourney(journey);
     }

@@ -34,6 +34,7 @@ class BulkService {
   /** Requests up to this many pairs with explicit journey ids are answered at once. */
   static final int SYNC_LIMIT = 500;
   private static final int CHUNK = 2_000;
+  private static final int WRITERS = 2;
   private static final int MAX_ERRORS_KEPT = 200;
 
   private final CalculationService calculations;
@@ -121,7 +122,11 @@ class BulkService {
   private void run(long jobId, List<Long> journeyIds, Set<Long> modelIds) {
     long done = 0;
     long failed = 0;
-    List<CalculationService.BulkError> errors = new ArrayList<>();
+    List<CalculationService.BulkError> errors = java.util.Collections.synchronizedList(new ArrayList<>());
+    // Reading and crediting the next chunk overlaps with storing the previous ones, on their own connections.
+    ExecutorService writers = Executors.newFixedThreadPool(WRITERS);
+    java.util.concurrent.Semaphore inFlight = new java.util.concurrent.Semaphore(WRITERS);
+    List<java.util.concurrent.Future<?>> writes = new ArrayList<>();
     try {
       jobs.start(jobId, (long) journeyIds.size() * modelIds.size());
       Map<Long, ModelDefinition> models = new LinkedHashMap<>();
@@ -153,23 +158,40 @@ class BulkService {
             }
           }
         }
+        Map<Long, List<JourneyAttribution>> computed = new LinkedHashMap<>();
         for (Map.Entry<Long, ModelDefinition> entry : models.entrySet()) {
           List<CalculationService.BulkError> chunkErrors = new ArrayList<>();
-          List<JourneyAttribution> computed = calculations.creditAll(chunk, entry.getValue(),
-              fitted.get(entry.getKey()), channels, chunkErrors, entry.getKey());
-          calculations.store(entry.getKey(), computed);
+          computed.put(entry.getKey(), calculations.creditAll(chunk, entry.getValue(), fitted.get(entry.getKey()),
+              channels, chunkErrors, entry.getKey()));
           failed += chunkErrors.size();
           chunkErrors.forEach(e -> keep(errors, e));
         }
+        inFlight.acquire();
+        writes.add(writers.submit(() -> {
+          try {
+            calculations.store(computed, true);
+          } finally {
+            inFlight.release();
+          }
+        }));
         done += (long) chunkIds.size() * models.size();
-        jobs.progress(jobId, done, failed);
+        if (writes.size() % 5 == 0) {
+          jobs.progress(jobId, done, failed);
+        }
+      }
+      for (java.util.concurrent.Future<?> write : writes) {
+        write.get();
       }
       jobs.finish(jobId, "succeeded", done, failed, errors);
-    } catch (RuntimeException e) {
-      log.error("bulk job {} failed", jobId, e);
+    } catch (Exception e) {
+      Throwable cause = e instanceof java.util.concurrent.ExecutionException && e.getCause() != null
+          ? e.getCause() : e;
+      log.error("bulk job {} failed", jobId, cause);
       keep(errors, new CalculationService.BulkError(0, 0, 500, "Job failed",
-          "the job stopped on an unexpected error: " + e.getClass().getSimpleName()));
+          "the job stopped on an unexpected error: " + cause.getClass().getSimpleName()));
       jobs.finish(jobId, "failed", done, failed, errors);
+    } finally {
+      writers.shutdown();
     }
   }
 

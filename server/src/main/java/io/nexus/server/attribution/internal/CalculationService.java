@@ -116,12 +116,29 @@ class CalculationService implements AttributionReports {
 
   /** Stores results of one model, replacing earlier rows of the same pairs; retried once if a racer got there. */
   void store(long modelId, List<JourneyAttribution> computed) {
+    store(Map.of(modelId, computed));
+  }
+
+  /** Stores results of several models in one transaction, replacing earlier rows of the same pairs. */
+  void store(Map<Long, List<JourneyAttribution>> byModel) {
+    store(byModel, false);
+  }
+
+  /** Like {@link #store(Map)}; a bulk job's writes need not wait for the disk (see ResultRepository). */
+  void store(Map<Long, List<JourneyAttribution>> byModel, boolean bulk) {
+    Runnable write = () -> transactions.executeWithoutResult(tx -> {
+      if (bulk) {
+        results.commitWithoutWaiting();
+      }
+      results.replace(byModel);
+    });
     try {
-      transactions.executeWithoutResult(tx -> results.replace(modelId, computed));
+      write.run();
     } catch (DuplicateKeyException raced) {
-      transactions.executeWithoutResult(tx -> results.replace(modelId, computed));
+      write.run();
     }
-    meters.counter("nexus.journeys.processed", "stage", "attribution").increment(computed.size());
+    long pairs = byModel.values().stream().mapToLong(List::size).sum();
+    meters.counter("nexus.journeys.processed", "stage", "attribution").increment(pairs);
   }
 
   Map<Long, Channel> channelsOf(List<JourneyDetail> details) {
@@ -158,18 +175,31 @@ class CalculationService implements AttributionReports {
     return totals;
   }
 
-  /** The per-channel credits as a list for journeys credited under {@code model}, for the bulk path. */
+  /**
+   * Credits a chunk of journeys under {@code model} on one columnar batch, for the bulk path; journeys that cannot be
+   * credited are reported in {@code errors}.
+   */
   List<JourneyAttribution> creditAll(List<JourneyDetail> chunk, ModelDefinition model, FittedModel fit,
       Map<Long, Channel> channelsById, List<BulkError> errors, long modelId) {
-    List<JourneyAttribution> computed = new ArrayList<>(chunk.size());
+    List<JourneyDetail> creditable = new ArrayList<>(chunk.size());
+    List<io.nexus.engine.Journey> engineJourneys = new ArrayList<>(chunk.size());
     for (JourneyDetail journey : chunk) {
       ApiException refused = refusal(journey);
       if (refused != null) {
         errors.add(BulkError.of(journey.journey().id(), modelId, refused));
-        continue;
+      } else {
+        creditable.add(journey);
+        engineJourneys.add(journey.toEngineJourney());
       }
-      computed.add(credit(journey, model, fit, channelsById));
     }
+    Timer.Sample sample = Timer.start(meters);
+    List<JourneyCredits> credits = Attribution.creditAll(fit, engineJourneys);
+    Instant now = Instant.now();
+    List<JourneyAttribution> computed = new ArrayList<>(credits.size());
+    for (int i = 0; i < credits.size(); i++) {
+      computed.add(CreditMapper.map(creditable.get(i), model, credits.get(i), channelsById, now));
+    }
+    sample.stop(meters.timer("nexus.attribution.bulk.chunk", "model_type", model.modelType()));
     return computed;
   }
 

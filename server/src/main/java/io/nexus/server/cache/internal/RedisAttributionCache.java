@@ -20,7 +20,8 @@ import tools.jackson.databind.json.JsonMapper;
  *
  * <p>When Redis fails the cache steps aside for a few seconds (reads miss, writes are dropped) instead of making
  * every request wait for a timeout. Version bumps that could not reach Redis are made up for as soon as it answers
- * again, so nothing cached before an outage is served after data changed during it.
+ * again (and once when the instance starts), so nothing cached before an outage is served after data changed during
+ * it. A failed read or write loses nothing and leaves the versions alone.
  */
 final class RedisAttributionCache implements AttributionCache {
   private static final Logger log = LoggerFactory.getLogger(RedisAttributionCache.class);
@@ -165,7 +166,6 @@ final class RedisAttributionCache implements AttributionCache {
 
   private void fail(RuntimeException e) {
     meters.error();
-    bumpOwed = true;
     boolean wasUp = downReason == null;
     downReason = "Redis is not reachable: " + rootMessage(e);
     downUntil = System.currentTimeMillis() + BACKOFF_MILLIS;

@@ -48,11 +48,24 @@ class ConversionRepository {
     if (journeyIds.isEmpty()) {
       return byJourney;
     }
-    jdbc.sql("SELECT " + COLUMNS + " FROM conversions WHERE journey_id IN (:ids) ORDER BY journey_id, \"timestamp\", id")
-        .param("ids", journeyIds)
-        .query(ConversionRepository::row)
-        .list()
-        .forEach(c -> byJourney.computeIfAbsent(c.journeyId(), k -> new ArrayList<>()).add(c));
+    long low = journeyIds.stream().mapToLong(Long::longValue).min().getAsLong();
+    long high = journeyIds.stream().mapToLong(Long::longValue).max().getAsLong();
+    if (high - low < 2L * journeyIds.size()) {
+      // Nearly consecutive journeys (chunks of a bulk job): one index range scan instead of thousands of probes.
+      java.util.Set<Long> wanted = new java.util.HashSet<>(journeyIds);
+      jdbc.sql("SELECT " + COLUMNS + " FROM conversions WHERE journey_id BETWEEN ? AND ? ORDER BY journey_id, \"timestamp\", id")
+          .params(low, high)
+          .query(ConversionRepository::row)
+          .list()
+          .stream().filter(r -> wanted.contains(r.journeyId()))
+          .forEach(r -> byJourney.computeIfAbsent(r.journeyId(), k -> new ArrayList<>()).add(r));
+    } else {
+      jdbc.sql("SELECT " + COLUMNS + " FROM conversions WHERE journey_id IN (:ids) ORDER BY journey_id, \"timestamp\", id")
+          .param("ids", journeyIds)
+          .query(ConversionRepository::row)
+          .list()
+          .forEach(r -> byJourney.computeIfAbsent(r.journeyId(), k -> new ArrayList<>()).add(r));
+    }
     return byJourney;
   }
 

@@ -39,10 +39,9 @@ class JourneyRepository {
   }
 
   /** Inserts new journeys with their aggregates and returns their ids in the same order. */
-  long[] insert(List<JourneySummary> journeys) {
+  long[] insert(List<JourneySummary> journeys, Instant now) {
     long[] ids = database.reserveIds("journey_ids", journeys.size());
     List<Object[]> rows = new ArrayList<>(journeys.size());
-    Instant now = Instant.now();
     for (int i = 0; i < journeys.size(); i++) {
       JourneySummary j = journeys.get(i);
       rows.add(new Object[] {ids[i], j.userId(), j.sessionId(), j.startTime(), j.endTime(), j.totalTouchpoints(),
@@ -67,6 +66,15 @@ class JourneyRepository {
   List<Row> findAll(Collection<Long> ids) {
     if (ids.isEmpty()) {
       return List.of();
+    }
+    long low = ids.stream().mapToLong(Long::longValue).min().getAsLong();
+    long high = ids.stream().mapToLong(Long::longValue).max().getAsLong();
+    if (high - low < 2L * ids.size()) {
+      // Nearly consecutive ids (chunks of a bulk job): one range scan instead of thousands of probes.
+      java.util.Set<Long> wanted = new java.util.HashSet<>(ids);
+      return jdbc.sql("SELECT " + COLUMNS + " FROM journeys WHERE id BETWEEN ? AND ? ORDER BY id")
+          .params(low, high).query(JourneyRepository::row).list().stream()
+          .filter(r -> wanted.contains(r.summary().id())).toList();
     }
     return jdbc.sql("SELECT " + COLUMNS + " FROM journeys WHERE id IN (:ids) ORDER BY id").param("ids", ids)
         .query(JourneyRepository::row).list();

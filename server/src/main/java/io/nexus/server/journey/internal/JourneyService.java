@@ -74,15 +74,18 @@ class JourneyService implements JourneyData, io.nexus.server.journey.JourneyImpo
           BigDecimal.ZERO, false, BigDecimal.ZERO, null, null));
     }
     List<JourneySummary> created = transactions.execute(tx -> {
-      long[] ids = journeys.insert(drafts);
+      Instant now = Instant.now();
+      long[] ids = journeys.insert(drafts, now);
       List<Long> idList = new ArrayList<>(ids.length);
-      for (long id : ids) {
-        idList.add(id);
+      List<JourneySummary> stored = new ArrayList<>(ids.length);
+      for (int i = 0; i < ids.length; i++) {
+        JourneySummary d = drafts.get(i);
+        idList.add(ids[i]);
+        stored.add(new JourneySummary(ids[i], d.userId(), d.sessionId(), d.startTime(), d.endTime(),
+            d.totalTouchpoints(), d.conversionValue(), d.hasConversion(), d.journeyDurationMinutes(), now, now));
       }
       events.publishEvent(new JourneysChanged(idList));
-      Map<Long, JourneySummary> byId = new HashMap<>();
-      journeys.findAll(idList).forEach(row -> byId.put(row.summary().id(), row.summary()));
-      return idList.stream().map(byId::get).toList();
+      return stored;
     });
     journeysCreated.increment(created.size());
     return created;
@@ -293,7 +296,7 @@ class JourneyService implements JourneyData, io.nexus.server.journey.JourneyImpo
         touchCount += j.touchpoints().size();
         conversionCount += j.conversions().size();
       }
-      long[] journeyIds = journeys.insert(summaries);
+      long[] journeyIds = journeys.insert(summaries, Instant.now());
       long[] touchIds = touchpoints.reserveIds(touchCount);
       long[] conversionIds = conversions.reserveIds(conversionCount);
       List<StoredTouchpoint> touches = new ArrayList<>(touchCount);

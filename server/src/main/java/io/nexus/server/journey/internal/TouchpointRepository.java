@@ -53,12 +53,24 @@ class TouchpointRepository {
     if (journeyIds.isEmpty()) {
       return byJourney;
     }
-    jdbc.sql("SELECT " + COLUMNS + " FROM touchpoints WHERE journey_id IN (:ids) "
-            + "ORDER BY journey_id, position_in_journey, \"timestamp\", id")
-        .param("ids", journeyIds)
-        .query(TouchpointRepository::row)
-        .list()
-        .forEach(t -> byJourney.computeIfAbsent(t.journeyId(), k -> new ArrayList<>()).add(t));
+    long low = journeyIds.stream().mapToLong(Long::longValue).min().getAsLong();
+    long high = journeyIds.stream().mapToLong(Long::longValue).max().getAsLong();
+    if (high - low < 2L * journeyIds.size()) {
+      // Nearly consecutive journeys (chunks of a bulk job): one index range scan instead of thousands of probes.
+      java.util.Set<Long> wanted = new java.util.HashSet<>(journeyIds);
+      jdbc.sql("SELECT " + COLUMNS + " FROM touchpoints WHERE journey_id BETWEEN ? AND ? ORDER BY journey_id, position_in_journey, \"timestamp\", id")
+          .params(low, high)
+          .query(TouchpointRepository::row)
+          .list()
+          .stream().filter(r -> wanted.contains(r.journeyId()))
+          .forEach(r -> byJourney.computeIfAbsent(r.journeyId(), k -> new ArrayList<>()).add(r));
+    } else {
+      jdbc.sql("SELECT " + COLUMNS + " FROM touchpoints WHERE journey_id IN (:ids) ORDER BY journey_id, position_in_journey, \"timestamp\", id")
+          .param("ids", journeyIds)
+          .query(TouchpointRepository::row)
+          .list()
+          .forEach(r -> byJourney.computeIfAbsent(r.journeyId(), k -> new ArrayList<>()).add(r));
+    }
     return byJourney;
   }
 
