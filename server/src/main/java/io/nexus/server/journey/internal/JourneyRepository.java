@@ -95,6 +95,10 @@ class JourneyRepository {
 
   /** Writes the aggregates and change counters of locked journeys. */
   void saveAggregates(Collection<Row> rows) {
+    if (database.isPostgres()) {
+      saveAggregatesAtOnce(rows);
+      return;
+    }
     Object now = Jdbc.now();
     List<Object[]> args = new ArrayList<>(rows.size());
     for (Row r : rows) {
@@ -105,6 +109,37 @@ class JourneyRepository {
     template.batchUpdate("UPDATE journeys SET start_time = ?, end_time = ?, total_touchpoints = ?, "
         + "conversion_value = ?, has_conversion = ?, journey_duration_minutes = ?, version = ?, updated_at = ? "
         + "WHERE id = ?", args);
+  }
+
+  /** One UPDATE … FROM unnest(arrays) for the whole batch instead of one statement per journey. */
+  private void saveAggregatesAtOnce(Collection<Row> rows) {
+    int n = rows.size();
+    String[][] columns = new String[8][n];
+    int i = 0;
+    for (Row r : rows) {
+      JourneySummary j = r.summary();
+      columns[0][i] = Long.toString(j.id());
+      columns[1][i] = j.startTime().toString();
+      columns[2][i] = j.endTime().toString();
+      columns[3][i] = Integer.toString(j.totalTouchpoints());
+      columns[4][i] = j.conversionValue().toPlainString();
+      columns[5][i] = Boolean.toString(j.hasConversion());
+      columns[6][i] = j.journeyDurationMinutes().toPlainString();
+      columns[7][i] = Long.toString(r.version());
+      i++;
+    }
+    template.execute((org.springframework.jdbc.core.ConnectionCallback<Integer>) c -> {
+      try (var s = c.prepareStatement("UPDATE journeys j SET start_time = v.s::timestamptz, end_time = v.e::timestamptz, "
+          + "total_touchpoints = v.t::int, conversion_value = v.cv::numeric, has_conversion = v.hc::boolean, "
+          + "journey_duration_minutes = v.m::numeric, version = v.ver::bigint, updated_at = now() "
+          + "FROM unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[]) "
+          + "AS v(id, s, e, t, cv, hc, m, ver) WHERE j.id = v.id::bigint")) {
+        for (int k = 0; k < columns.length; k++) {
+          s.setArray(k + 1, c.createArrayOf("text", columns[k]));
+        }
+        return s.executeUpdate();
+      }
+    });
   }
 
   void delete(long id) {
