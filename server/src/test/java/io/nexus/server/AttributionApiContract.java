@@ -564,7 +564,7 @@ abstract class AttributionApiContract {
     Api.Answer scrape = api.get("/actuator/prometheus");
     assertThat(scrape.status()).isEqualTo(200);
     assertThat(scrape.body().asString()).contains("nexus_attribution_calculation_seconds", "nexus_cache_requests_total",
-        "nexus_api_errors_total", "nexus_journeys_processed_total", "hikaricp_connections", "nexus_ingest_touchpoints_total");
+        "nexus_api_errors_total", "nexus_journeys_processed_total", "hikaricp_connections", "nexus_ingest_touchpoints_total", "nexus_db_write_seconds");
   }
 
   @Test

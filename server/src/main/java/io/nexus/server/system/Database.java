@@ -27,9 +27,11 @@ public class Database {
   private final DataSource dataSource;
   private final boolean postgres;
   private final SQLExceptionTranslator translator;
+  private final io.micrometer.core.instrument.MeterRegistry meters;
 
-  Database(DataSource dataSource) throws SQLException {
+  Database(DataSource dataSource, io.micrometer.core.instrument.MeterRegistry meters) throws SQLException {
     this.dataSource = dataSource;
+    this.meters = meters;
     try (Connection c = dataSource.getConnection()) {
       this.postgres = c.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT).contains("postgres");
     }
@@ -74,12 +76,16 @@ public class Database {
       return;
     }
     Connection c = DataSourceUtils.getConnection(dataSource);
+    long started = System.nanoTime();
     try {
       if (postgres) {
         copy(c, table, columns, rows);
       } else {
         batch(c, table, columns, rows);
       }
+      meters.timer("nexus.db.write", "table", table).record(System.nanoTime() - started,
+          java.util.concurrent.TimeUnit.NANOSECONDS);
+      meters.counter("nexus.db.rows.written", "table", table).increment(rows.size());
     } catch (SQLException e) {
       throw translate("insert into " + table, e);
     } finally {
