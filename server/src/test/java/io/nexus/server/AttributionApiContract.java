@@ -572,5 +572,8 @@ abstract class AttributionApiContract {
     JsonNode doc = api.get("/v3/api-docs", 200);
     assertThat(doc.get("paths").has("/api/v1/attribution/calculate/{journeyId}/{modelId}")).isTrue();
     assertThat(doc.get("paths").has("/api/v1/attribution/analytics/channel-roi")).isTrue();
+    JsonNode touchpoint = doc.get("components").get("schemas").get("NewTouchpoint").get("properties");
+    assertThat(touchpoint.has("engagement_score")).isTrue();
+    assertThat(touchpoint.has("engagementScore")).isFalse();
   }
 }

@@ -25,6 +25,16 @@ class UserExamplesTest {
   }
 
   @Test
+  void swaggerUiIsServed() throws Exception {
+    var http = java.net.http.HttpClient.newBuilder().followRedirects(java.net.http.HttpClient.Redirect.NORMAL).build();
+    var page = http.send(java.net.http.HttpRequest.newBuilder(
+        java.net.URI.create("http://localhost:" + port + "/swagger-ui.html")).build(),
+        java.net.http.HttpResponse.BodyHandlers.ofString());
+    assertThat(page.statusCode()).isEqualTo(200);
+    assertThat(page.body()).containsIgnoringCase("swagger");
+  }
+
+  @Test
   void theQuickstartRunsAsDocumented() throws Exception {
     File script = new File(System.getProperty("user.dir")).toPath().resolve("../examples/api-quickstart.sh")
         .normalize().toFile();
