@@ -71,9 +71,10 @@ public final class TouchpointFileReader {
         CSVParser parser = CSVParser.builder().setReader(reader).setFormat(format).get()) {
       Map<String, Integer> columns = columns(parser.getHeaderNames());
       List<UserEvent> events = new ArrayList<>();
+      SharedValues shared = new SharedValues();
       try {
         for (CSVRecord record : parser) {
-          events.add(event(record, columns, record.getRecordNumber() + 1));
+          events.add(event(record, columns, record.getRecordNumber() + 1, shared));
           if ((events.size() & 0xffff) == 0) {
             progress.accept(record.getCharacterPosition());
           }
@@ -119,8 +120,55 @@ public final class TouchpointFileReader {
     String get(String column);
   }
 
-  private static UserEvent event(CSVRecord record, Map<String, Integer> columns, long line) throws InputException {
-    return event(name -> get(record, columns, name), columns.containsKey("source"), line);
+  private static UserEvent event(CSVRecord record, Map<String, Integer> columns, long line, SharedValues shared)
+      throws InputException {
+    return event(name -> shared.text(name, get(record, columns, name)), columns.containsKey("source"), line, shared);
+  }
+
+  /**
+   * The values a file repeats, kept once: a big file holds tens of millions of events in memory, and without this each
+   * would carry its own copy of its channel, source, medium, campaign, type and price. Bounded, so that a column of
+   * unique values costs a lookup and nothing more. Not thread-safe.
+   */
+  private static final class SharedValues {
+    private static final int LIMIT = 1 << 16;
+    private static final Set<String> REPEATED = Set.of("channel", "source", "medium", "campaign", "touchpoint_type",
+        "conversion_type");
+    private final Map<String, String> texts = new HashMap<>();
+    private final Map<String, BigDecimal> amounts = new HashMap<>();
+    private String previousUser = "";
+
+    String text(String column, String value) {
+      if (column.equals("user_id")) {
+        // A user's events usually come together: the previous row's id is the one worth sharing.
+        if (value.equals(previousUser)) {
+          return previousUser;
+        }
+        previousUser = value;
+        return value;
+      }
+      if (value.isEmpty() || !REPEATED.contains(column)) {
+        return value;
+      }
+      String known = texts.get(value);
+      if (known != null) {
+        return known;
+      }
+      if (texts.size() < LIMIT) {
+        texts.put(value, value);
+      }
+      return value;
+    }
+
+    BigDecimal amount(String raw) {
+      return amounts.get(raw);
+    }
+
+    void remember(String raw, BigDecimal amount) {
+      if (amounts.size() < LIMIT) {
+        amounts.put(raw, amount);
+      }
+    }
   }
 
   /**
@@ -133,6 +181,11 @@ public final class TouchpointFileReader {
    * @throws InputException naming the column, value and reason when the row cannot be read
    */
   public static UserEvent event(Cells cells, boolean hasSourceColumn, long line) throws InputException {
+    return event(cells, hasSourceColumn, line, null);
+  }
+
+  private static UserEvent event(Cells cells, boolean hasSourceColumn, long line, SharedValues shared)
+      throws InputException {
     String userId = cells.get("user_id");
     if (userId.isEmpty()) {
       throw new InputException(line, "user_id", "", "missing value");
@@ -155,8 +208,8 @@ public final class TouchpointFileReader {
     if (!conversion && channel == null && source == null && medium == null && !hasSourceColumn) {
       throw new InputException(line, "channel", "", "missing value: a touch needs a channel");
     }
-    BigDecimal cost = money(cells, "cost", line);
-    BigDecimal revenue = money(cells, "revenue", line);
+    BigDecimal cost = money(cells, "cost", line, shared);
+    BigDecimal revenue = money(cells, "revenue", line, shared);
     Double engagement = null;
     String rawEngagement = cells.get("engagement_score");
     if (!rawEngagement.isEmpty()) {
@@ -213,10 +266,14 @@ public final class TouchpointFileReader {
     }
   }
 
-  private static BigDecimal money(Cells cells, String name, long line) throws InputException {
+  private static BigDecimal money(Cells cells, String name, long line, SharedValues shared) throws InputException {
     String raw = cells.get(name);
     if (raw.isEmpty()) {
       return null;
+    }
+    BigDecimal known = shared == null ? null : shared.amount(raw);
+    if (known != null) {
+      return known;
     }
     BigDecimal value;
     try {
@@ -226,6 +283,9 @@ public final class TouchpointFileReader {
     }
     if (value.signum() < 0) {
       throw new InputException(line, name, raw, "must not be negative");
+    }
+    if (shared != null) {
+      shared.remember(raw, value);
     }
     return value;
   }
