@@ -87,11 +87,10 @@ CREATE TABLE touchpoints (
         AND (pages_viewed IS NULL OR pages_viewed >= 0)
         AND position_in_journey >= 1)
 );
+-- Client event ids are unique per journey by protocol rather than by index: every writer locks the journey row before
+-- it looks for the event id, so a retry finds the first record, and the common case of no event id pays nothing.
 CREATE INDEX idx_touchpoint_journey ON touchpoints (journey_id, position_in_journey);
 CREATE INDEX idx_touchpoint_timestamp ON touchpoints ("timestamp");
-CREATE INDEX idx_touchpoint_channel ON touchpoints (channel_id);
--- A client's retry with the same event id on the same journey finds the first record; NULL event ids never clash.
-CREATE UNIQUE INDEX uq_touchpoint_event ON touchpoints (journey_id, event_id);
 
 CREATE TABLE conversions (
     id               BIGINT        NOT NULL DEFAULT nextval('conversion_ids') PRIMARY KEY,
@@ -109,7 +108,6 @@ CREATE TABLE conversions (
 );
 CREATE INDEX idx_conversion_journey ON conversions (journey_id);
 CREATE INDEX idx_conversion_timestamp ON conversions ("timestamp");
-CREATE UNIQUE INDEX uq_conversion_event ON conversions (journey_id, event_id);
 
 -- One row per journey, model and channel. A recalculation replaces a journey's rows for a model in one transaction.
 CREATE TABLE attribution_results (

@@ -62,12 +62,13 @@ class CalculationService implements AttributionReports {
    * when allowed and current.
    */
   JourneyAttribution calculate(long journeyId, long modelId, boolean useCache) {
-    ModelDefinition model = fits.usable(modelId);
+    long catalog = cache.catalogVersion();
+    ModelDefinition model = fits.usable(modelId, catalog);
     OptionalLong journeyVersion = journeys.version(journeyId);
     if (journeyVersion.isEmpty()) {
       throw ApiException.notFound("journey", journeyId);
     }
-    String versions = fits.versionTag(model);
+    String versions = fits.versionTag(model, catalog);
     String key = versions == null ? null
         : "j" + journeyId + "v" + journeyVersion.getAsLong() + ":m" + modelId + ":" + versions;
     if (useCache && key != null) {

@@ -49,8 +49,17 @@ class FitProvider {
 
   /** A usable model: 404 when unknown, 409 when inactive, 503 for the AI model without a provider. */
   ModelDefinition usable(long modelId) {
-    ModelDefinition model = models.find(modelId).orElseThrow(() -> ApiException.notFound("attribution model",
-        modelId));
+    return usable(modelId, cache.catalogVersion());
+  }
+
+  /**
+   * Like {@link #usable(long)}, reading the definition from a copy of the catalogue kept for
+   * {@code catalogVersion} (the version read before, so the copy is never older than its version); a negative
+   * version (cache down) reads the database.
+   */
+  ModelDefinition usable(long modelId, long catalogVersion) {
+    ModelDefinition model = definition(modelId, catalogVersion)
+        .orElseThrow(() -> ApiException.notFound("attribution model", modelId));
     if (!model.isActive()) {
       throw ApiException.conflict("attribution model " + modelId + " (" + model.name() + ") is inactive; "
           + "activate it or choose another model");
@@ -77,9 +86,33 @@ class FitProvider {
     return fits.get(key, k -> train(model, engineModel));
   }
 
+  private java.util.Optional<ModelDefinition> definition(long modelId, long catalogVersion) {
+    if (catalogVersion < 0) {
+      return models.find(modelId);
+    }
+    Catalogue copy = catalogue;
+    if (copy == null || copy.version() != catalogVersion) {
+      java.util.Map<Long, ModelDefinition> byId = new java.util.HashMap<>();
+      models.all().forEach(m -> byId.put(m.id(), m));
+      copy = new Catalogue(catalogVersion, byId);
+      catalogue = copy;
+    }
+    ModelDefinition model = copy.models().get(modelId);
+    return model != null ? java.util.Optional.of(model) : models.find(modelId);
+  }
+
+  /** The model definitions as of one catalogue version. */
+  private record Catalogue(long version, java.util.Map<Long, ModelDefinition> models) {}
+
+  private volatile Catalogue catalogue;
+
   /** The version part of cache keys for answers from {@code model}: data-driven answers depend on all journeys. */
   String versionTag(ModelDefinition model) {
-    long catalog = cache.catalogVersion();
+    return versionTag(model, cache.catalogVersion());
+  }
+
+  /** Like {@link #versionTag(ModelDefinition)} with the catalogue version already read. */
+  String versionTag(ModelDefinition model, long catalog) {
     if (catalog < 0) {
       return null;
     }
