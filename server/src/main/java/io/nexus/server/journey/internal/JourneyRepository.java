@@ -111,6 +111,59 @@ class JourneyRepository {
         + "WHERE id = ?", args);
   }
 
+  /** What a batch adds to one journey: touchpoints, revenue and conversions, and the span of their times. */
+  record Delta(long journeyId, int touchpoints, BigDecimal revenue, boolean converted, Instant earliest,
+      Instant latest) {}
+
+  /** Whether {@link #applyDeltas} can be used: it needs PostgreSQL's UPDATE … RETURNING. */
+  boolean appliesDeltasAtOnce() {
+    return database.isPostgres();
+  }
+
+  /**
+   * Adds the deltas to their journeys in one statement that also locks them, and answers each journey's touchpoint
+   * total after the update; journeys missing from the answer do not exist. PostgreSQL only.
+   */
+  Map<Long, Integer> applyDeltas(Collection<Delta> deltas) {
+    int n = deltas.size();
+    String[][] columns = new String[6][n];
+    int i = 0;
+    for (Delta d : deltas) {
+      columns[0][i] = Long.toString(d.journeyId());
+      columns[1][i] = Integer.toString(d.touchpoints());
+      columns[2][i] = d.revenue().toPlainString();
+      columns[3][i] = Boolean.toString(d.converted());
+      columns[4][i] = d.earliest().toString();
+      columns[5][i] = d.latest().toString();
+      i++;
+    }
+    Map<Long, Integer> totals = new java.util.HashMap<>();
+    template.execute((org.springframework.jdbc.core.ConnectionCallback<Void>) c -> {
+      try (var s = c.prepareStatement("UPDATE journeys j SET "
+          + "total_touchpoints = j.total_touchpoints + v.t::int, "
+          + "conversion_value = j.conversion_value + v.r::numeric, "
+          + "has_conversion = j.has_conversion OR v.c::boolean, "
+          + "start_time = LEAST(j.start_time, v.s::timestamptz), "
+          + "end_time = GREATEST(j.end_time, v.e::timestamptz), "
+          + "journey_duration_minutes = ROUND(EXTRACT(EPOCH FROM GREATEST(j.end_time, v.e::timestamptz) "
+          + "  - LEAST(j.start_time, v.s::timestamptz)) / 60, 2), "
+          + "version = j.version + 1, updated_at = now() "
+          + "FROM unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[]) AS v(id, t, r, c, s, e) "
+          + "WHERE j.id = v.id::bigint RETURNING j.id, j.total_touchpoints")) {
+        for (int k = 0; k < columns.length; k++) {
+          s.setArray(k + 1, c.createArrayOf("text", columns[k]));
+        }
+        try (var rs = s.executeQuery()) {
+          while (rs.next()) {
+            totals.put(rs.getLong(1), rs.getInt(2));
+          }
+        }
+      }
+      return null;
+    });
+    return totals;
+  }
+
   /** One UPDATE … FROM unnest(arrays) for the whole batch instead of one statement per journey. */
   private void saveAggregatesAtOnce(Collection<Row> rows) {
     int n = rows.size();

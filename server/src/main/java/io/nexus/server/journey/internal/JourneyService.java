@@ -136,6 +136,12 @@ class JourneyService implements JourneyData, io.nexus.server.journey.JourneyImpo
       }
     }
     refuseIf(problems);
+    if (journeys.appliesDeltasAtOnce() && requests.stream().allMatch(r -> r.eventId() == null)) {
+      Written<StoredTouchpoint> result = retryingDeadlocks(() -> transactions.execute(
+          tx -> addTouchpointsAtOnce(requests, batch)));
+      touchpointsStored.increment(result.created());
+      return result;
+    }
     Written<StoredTouchpoint> result = transactions.execute(tx -> {
       Map<Long, JourneyAggregates> locked = lock(requests, NewTouchpoint::journeyId, batch, "touchpoints");
       Map<String, StoredTouchpoint> stored = touchpoints.byEvent(locked.keySet(),
@@ -176,9 +182,77 @@ class JourneyService implements JourneyData, io.nexus.server.journey.JourneyImpo
     return result;
   }
 
+  /**
+   * The bulk path on PostgreSQL when no record carries an event id: one UPDATE adds the batch to its journeys, locks
+   * them and answers their new totals, from which the positions follow; no separate locking read.
+   */
+  private Written<StoredTouchpoint> addTouchpointsAtOnce(List<NewTouchpoint> requests, boolean batch) {
+    // Sorted by journey so that concurrent batches tend to lock shared journeys in the same order.
+    Map<Long, JourneyRepository.Delta> deltas = new java.util.TreeMap<>();
+    for (NewTouchpoint r : requests) {
+      deltas.merge(r.journeyId(), new JourneyRepository.Delta(r.journeyId(), 1, BigDecimal.ZERO, false,
+          r.timestamp(), r.timestamp()), JourneyService::sum);
+    }
+    Map<Long, Integer> totals = journeys.applyDeltas(deltas.values());
+    List<FieldProblem> problems = new ArrayList<>();
+    for (int i = 0; i < requests.size() && problems.size() < MAX_REPORTED_PROBLEMS; i++) {
+      Long id = requests.get(i).journeyId();
+      if (!totals.containsKey(id)) {
+        problems.add(new FieldProblem(field(batch, "touchpoints", i, "journey_id"), "journey " + id
+            + " does not exist"));
+      }
+    }
+    refuseIf(problems);
+    Map<Long, Integer> next = new HashMap<>();
+    deltas.forEach((id, d) -> next.put(id, totals.get(id) - d.touchpoints() + 1));
+    long[] ids = touchpoints.reserveIds(requests.size());
+    Instant now = Instant.now();
+    List<StoredTouchpoint> fresh = new ArrayList<>(requests.size());
+    for (int i = 0; i < requests.size(); i++) {
+      NewTouchpoint r = requests.get(i);
+      int position = next.merge(r.journeyId(), 1, Integer::sum) - 1;
+      fresh.add(new StoredTouchpoint(ids[i], r.journeyId(), r.channelId(),
+          r.touchpointType() == null ? "visit" : r.touchpointType(), r.timestamp(),
+          r.positionInJourney() != null ? r.positionInJourney() : position, r.timeSpentSeconds(), r.pagesViewed(),
+          r.engagementScore(), r.cost() == null ? BigDecimal.ZERO : r.cost(), r.campaignId(), r.campaignName(),
+          r.deviceType(), r.browser(), null, now));
+    }
+    touchpoints.insert(fresh);
+    events.publishEvent(new JourneysChanged(new ArrayList<>(deltas.keySet())));
+    return new Written<>(fresh, java.util.Collections.nCopies(fresh.size(), false), fresh.size());
+  }
+
+  /**
+   * Runs a write again when the database chose it as a deadlock victim or could not get its locks: concurrent
+   * batches that share journeys may lock them in different orders, and the retry then simply waits its turn.
+   */
+  private static <T> T retryingDeadlocks(java.util.function.Supplier<T> write) {
+    for (int attempt = 1; ; attempt++) {
+      try {
+        return write.get();
+      } catch (org.springframework.dao.PessimisticLockingFailureException e) {
+        if (attempt == 3) {
+          throw e;
+        }
+      }
+    }
+  }
+
+  private static JourneyRepository.Delta sum(JourneyRepository.Delta a, JourneyRepository.Delta b) {
+    return new JourneyRepository.Delta(a.journeyId(), a.touchpoints() + b.touchpoints(), a.revenue().add(b.revenue()),
+        a.converted() || b.converted(), a.earliest().isBefore(b.earliest()) ? a.earliest() : b.earliest(),
+        a.latest().isAfter(b.latest()) ? a.latest() : b.latest());
+  }
+
   // ---- conversions ----------------------------------------------------------------------------------------------
 
   Written<StoredConversion> addConversions(List<NewConversion> requests, boolean batch) {
+    if (journeys.appliesDeltasAtOnce() && requests.stream().allMatch(r -> r.eventId() == null)) {
+      Written<StoredConversion> result = retryingDeadlocks(() -> transactions.execute(
+          tx -> addConversionsAtOnce(requests, batch)));
+      conversionsStored.increment(result.created());
+      return result;
+    }
     Written<StoredConversion> result = transactions.execute(tx -> {
       Map<Long, JourneyAggregates> locked = lock(requests, NewConversion::journeyId, batch, "conversions");
       Map<String, StoredConversion> stored = conversions.byEvent(locked.keySet(),
@@ -215,6 +289,38 @@ class JourneyService implements JourneyData, io.nexus.server.journey.JourneyImpo
     });
     conversionsStored.increment(result.created());
     return result;
+  }
+
+  /** The bulk path on PostgreSQL when no record carries an event id; see {@link #addTouchpointsAtOnce}. */
+  private Written<StoredConversion> addConversionsAtOnce(List<NewConversion> requests, boolean batch) {
+    // Sorted by journey so that concurrent batches tend to lock shared journeys in the same order.
+    Map<Long, JourneyRepository.Delta> deltas = new java.util.TreeMap<>();
+    for (NewConversion r : requests) {
+      deltas.merge(r.journeyId(), new JourneyRepository.Delta(r.journeyId(), 0, r.revenue(), true, r.timestamp(),
+          r.timestamp()), JourneyService::sum);
+    }
+    Map<Long, Integer> totals = journeys.applyDeltas(deltas.values());
+    List<FieldProblem> problems = new ArrayList<>();
+    for (int i = 0; i < requests.size() && problems.size() < MAX_REPORTED_PROBLEMS; i++) {
+      Long id = requests.get(i).journeyId();
+      if (!totals.containsKey(id)) {
+        problems.add(new FieldProblem(field(batch, "conversions", i, "journey_id"), "journey " + id
+            + " does not exist"));
+      }
+    }
+    refuseIf(problems);
+    long[] ids = conversions.reserveIds(requests.size());
+    Instant now = Instant.now();
+    List<StoredConversion> fresh = new ArrayList<>(requests.size());
+    for (int i = 0; i < requests.size(); i++) {
+      NewConversion r = requests.get(i);
+      fresh.add(new StoredConversion(ids[i], r.journeyId(), r.conversionType() == null ? "purchase"
+          : r.conversionType(), r.timestamp(), r.revenue(), r.quantity() == null ? 1 : r.quantity(), r.productId(),
+          r.productName(), r.productCategory(), null, now));
+    }
+    conversions.insert(fresh);
+    events.publishEvent(new JourneysChanged(new ArrayList<>(deltas.keySet())));
+    return new Written<>(fresh, java.util.Collections.nCopies(fresh.size(), false), fresh.size());
   }
 
   // ---- shared steps ---------------------------------------------------------------------------------------------

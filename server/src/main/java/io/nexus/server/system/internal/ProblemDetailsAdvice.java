@@ -62,6 +62,16 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     return problem(HttpStatus.CONFLICT, "Conflict", "the request conflicts with stored data", List.of(), request);
   }
 
+  @ExceptionHandler(org.springframework.dao.PessimisticLockingFailureException.class)
+  ResponseEntity<Object> contention(Exception e, WebRequest request) {
+    log.warn("a write kept losing to concurrent writers: {}", e.getMessage());
+    ResponseEntity<Object> answer = problem(HttpStatus.SERVICE_UNAVAILABLE, "Busy",
+        "concurrent writes to the same journeys kept colliding; nothing was stored, retry the request", List.of(),
+        request);
+    return ResponseEntity.status(answer.getStatusCode()).headers(answer.getHeaders()).header("Retry-After", "1")
+        .body(answer.getBody());
+  }
+
   @ExceptionHandler(Exception.class)
   ResponseEntity<Object> unexpected(Exception e, WebRequest request) {
     log.error("unexpected error", e);
