@@ -6,9 +6,7 @@ import io.nexus.engine.ChannelDictionary;
 import io.nexus.engine.PathTransform;
 import io.nexus.engine.batch.JourneyBatch;
 import java.io.Serializable;
-import java.util.ArrayList;
 import java.util.Iterator;
-import java.util.List;
 import java.util.NoSuchElementException;
 import org.apache.spark.api.java.function.Function2;
 import org.apache.spark.sql.Row;
@@ -95,20 +93,37 @@ final class PathChunker implements Function2<Integer, Iterator<Row>, Iterator<Jo
 
   /** The rejected rows of a partition, in the rejects output's layout (file, record, column, value, reason). */
   Iterator<Row> rejects(Iterator<Row> rows) {
-    List<Row> out = new ArrayList<>();
-    PathFileReader.FieldReader reader = reader(new ChannelDictionary());
-    while (rows.hasNext()) {
-      Row row = rows.next();
-      InputException problem = add(reader, row);
-      if (problem != null) {
-        out.add(RowFactory.create(layout.file(row), layout.record(row), problem.column(), problem.value(),
-            problem.reason()));
+    return new Iterator<>() {
+      private PathFileReader.FieldReader reader = reader(new ChannelDictionary());
+      private Row next;
+
+      @Override
+      public boolean hasNext() {
+        while (next == null && rows.hasNext()) {
+          Row row = rows.next();
+          InputException problem = add(reader, row);
+          if (problem != null) {
+            next = RowFactory.create(layout.file(row), layout.record(row), problem.column(), problem.value(),
+                problem.reason());
+          }
+          if (reader.size() >= JourneyChunker.CHUNK_JOURNEYS) {
+            // Only the rejects matter here: start afresh rather than keep the good rows.
+            reader = reader(new ChannelDictionary());
+          }
+        }
+        return next != null;
       }
-      if (reader.size() >= JourneyChunker.CHUNK_JOURNEYS) {
-        reader = reader(new ChannelDictionary());
+
+      @Override
+      public Row next() {
+        if (!hasNext()) {
+          throw new NoSuchElementException();
+        }
+        Row row = next;
+        next = null;
+        return row;
       }
-    }
-    return out.iterator();
+    };
   }
 
   /** The batch with the path transform applied to every row, as {@code nexus attribute} does for path files. */
