@@ -80,7 +80,7 @@ final class JobOptions {
 
   @Option(names = "--storage-level", defaultValue = "MEMORY_AND_DISK", paramLabel = "LEVEL",
       description = "How the built journeys are kept between the passes; default ${DEFAULT-VALUE} "
-          + "(MEMORY_AND_DISK_SER halves memory at some CPU).")
+          + "(MEMORY_AND_DISK_SER: less memory, more CPU).")
   String storageLevel;
 
   @Option(names = "--no-journey-credits", negatable = false,
