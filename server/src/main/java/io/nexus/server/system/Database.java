@@ -1,8 +1,6 @@
 package io.nexus.server.system;
 
 import java.io.IOException;
-import java.io.StringReader;
-import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -100,44 +98,12 @@ public class Database {
 
   private static void copy(Connection c, String table, List<String> columns, List<Object[]> rows)
       throws SQLException {
-    StringBuilder csv = new StringBuilder(rows.size() * 96);
-    for (Object[] row : rows) {
-      for (int i = 0; i < row.length; i++) {
-        if (i > 0) {
-          csv.append(',');
-        }
-        appendCsv(csv, row[i]);
-      }
-      csv.append('\n');
-    }
-    String sql = "COPY " + table + " (" + quoted(columns) + ") FROM STDIN WITH (FORMAT csv)";
+    byte[] data = PgBinaryCopy.encode(rows, columns.size());
+    String sql = "COPY " + table + " (" + quoted(columns) + ") FROM STDIN WITH (FORMAT binary)";
     try {
-      c.unwrap(PGConnection.class).getCopyAPI().copyIn(sql, new StringReader(csv.toString()));
+      c.unwrap(PGConnection.class).getCopyAPI().copyIn(sql, new java.io.ByteArrayInputStream(data));
     } catch (IOException e) {
       throw new SQLException("COPY into " + table + " failed", e);
-    }
-  }
-
-  private static void appendCsv(StringBuilder csv, Object value) {
-    if (value == null) {
-      return;
-    }
-    if (value instanceof String s) {
-      csv.append('"');
-      for (int i = 0; i < s.length(); i++) {
-        char ch = s.charAt(i);
-        if (ch == '"') {
-          csv.append('"');
-        }
-        csv.append(ch);
-      }
-      csv.append('"');
-    } else if (value instanceof BigDecimal d) {
-      csv.append(d.toPlainString());
-    } else if (value instanceof Instant t) {
-      csv.append(t);
-    } else {
-      csv.append(value);
     }
   }
 
