@@ -18,7 +18,7 @@ trap cleanup EXIT
 
 NEXUS_DB_URL="jdbc:postgresql://127.0.0.1:5432/$DB" NEXUS_DB_USER=postgres NEXUS_DB_PASSWORD= \
 NEXUS_CACHE=redis NEXUS_REDIS_URL=redis://127.0.0.1:6379/3 PORT="$PORT" \
-  java -Xmx2g -XX:+UseParallelGC -jar "$ROOT/server/target/nexus-server.jar" > /tmp/nexus-load-server.log 2>&1 &
+  java ${NEXUS_SERVER_JAVA_OPTS:--Xmx2g -XX:+UseParallelGC} -jar "$ROOT/server/target/nexus-server.jar" > /tmp/nexus-load-server.log 2>&1 &
 SERVER_PID=$!
 for _ in $(seq 1 120); do
   curl -sf "localhost:$PORT/api/v1/attribution/health" >/dev/null && break

@@ -1,8 +1,5 @@
 package io.nexus.server.system;
 
-import java.io.ByteArrayOutputStream;
-import java.io.DataOutputStream;
-import java.io.IOException;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
@@ -24,27 +21,71 @@ final class PgBinaryCopy {
   private PgBinaryCopy() {}
 
   static byte[] encode(List<Object[]> rows, int columns) {
-    ByteArrayOutputStream bytes = new ByteArrayOutputStream(rows.size() * 24 * columns + 32);
-    DataOutputStream out = new DataOutputStream(bytes);
-    try {
-      out.write(SIGNATURE);
-      out.writeInt(0);
-      out.writeInt(0);
-      for (Object[] row : rows) {
-        out.writeShort(columns);
-        for (Object value : row) {
-          field(out, value);
-        }
+    Buffer out = new Buffer(rows.size() * 12 * columns + 32);
+    out.write(SIGNATURE);
+    out.writeInt(0);
+    out.writeInt(0);
+    for (Object[] row : rows) {
+      out.writeShort(columns);
+      for (Object value : row) {
+        field(out, value);
       }
-      out.writeShort(-1);
-      out.flush();
-    } catch (IOException impossible) {
-      throw new IllegalStateException(impossible);
     }
-    return bytes.toByteArray();
+    out.writeShort(-1);
+    return out.bytes();
   }
 
-  private static void field(DataOutputStream out, Object value) throws IOException {
+  /** A growable big-endian byte buffer, unsynchronized: the encoder's hot loop writes millions of small fields. */
+  static final class Buffer {
+    private byte[] data;
+    private int size;
+
+    Buffer(int capacity) {
+      data = new byte[Math.max(64, capacity)];
+    }
+
+    private void ensure(int more) {
+      if (size + more > data.length) {
+        data = java.util.Arrays.copyOf(data, Math.max(data.length * 2, size + more));
+      }
+    }
+
+    void write(byte[] bytes) {
+      ensure(bytes.length);
+      System.arraycopy(bytes, 0, data, size, bytes.length);
+      size += bytes.length;
+    }
+
+    void writeByte(int v) {
+      ensure(1);
+      data[size++] = (byte) v;
+    }
+
+    void writeShort(int v) {
+      ensure(2);
+      data[size++] = (byte) (v >>> 8);
+      data[size++] = (byte) v;
+    }
+
+    void writeInt(int v) {
+      ensure(4);
+      data[size++] = (byte) (v >>> 24);
+      data[size++] = (byte) (v >>> 16);
+      data[size++] = (byte) (v >>> 8);
+      data[size++] = (byte) v;
+    }
+
+    void writeLong(long v) {
+      writeInt((int) (v >>> 32));
+      writeInt((int) v);
+    }
+
+    byte[] bytes() {
+      return java.util.Arrays.copyOf(data, size);
+    }
+  }
+
+  private static void field(Buffer out, Object value) {
     if (value == null) {
       out.writeInt(-1);
     } else if (value instanceof Long l) {
@@ -75,7 +116,7 @@ final class PgBinaryCopy {
    * A numeric as PostgreSQL sends it: base-10000 digits with the weight of the first, a sign and the display
    * scale. The value is aligned so that the decimal point falls between two base-10000 digits.
    */
-  static void numeric(DataOutputStream out, BigDecimal value) throws IOException {
+  static void numeric(Buffer out, BigDecimal value) {
     int scale = Math.max(0, value.scale());
     BigDecimal aligned = value.setScale(scale);
     // Pad the fraction to whole groups of four decimal digits.
@@ -83,10 +124,19 @@ final class PgBinaryCopy {
     BigInteger unscaled = aligned.unscaledValue().abs().multiply(BigInteger.TEN.pow(fractionGroups * 4 - scale));
     short[] groups = new short[unscaled.bitLength() / 13 + 2];
     int count = 0;
-    while (unscaled.signum() > 0) {
-      BigInteger[] qr = unscaled.divideAndRemainder(TEN_THOUSAND);
-      groups[count++] = qr[1].shortValue();
-      unscaled = qr[0];
+    if (unscaled.bitLength() < 63) {
+      // Money and credits fit a long: no BigInteger division per group.
+      long rest = unscaled.longValue();
+      while (rest > 0) {
+        groups[count++] = (short) (rest % 10_000);
+        rest /= 10_000;
+      }
+    } else {
+      while (unscaled.signum() > 0) {
+        BigInteger[] qr = unscaled.divideAndRemainder(TEN_THOUSAND);
+        groups[count++] = qr[1].shortValue();
+        unscaled = qr[0];
+      }
     }
     // groups[0] is the least significant; weight of the most significant group counts from the decimal point.
     int weight = count - fractionGroups - 1;

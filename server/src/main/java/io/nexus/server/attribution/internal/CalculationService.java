@@ -62,6 +62,14 @@ class CalculationService implements AttributionReports {
    * when allowed and current.
    */
   JourneyAttribution calculate(long journeyId, long modelId, boolean useCache) {
+    long started = System.nanoTime();
+    JourneyAttribution answer = answer(journeyId, modelId, useCache);
+    meters.timer("nexus.attribution.single", "cached", Boolean.toString(answer.cached()))
+        .record(System.nanoTime() - started, java.util.concurrent.TimeUnit.NANOSECONDS);
+    return answer;
+  }
+
+  private JourneyAttribution answer(long journeyId, long modelId, boolean useCache) {
     long catalog = cache.catalogVersion();
     ModelDefinition model = fits.usable(modelId, catalog);
     OptionalLong journeyVersion = journeys.version(journeyId);

@@ -20,9 +20,11 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Journeys")
 class ConversionController {
   private final JourneyService journeys;
+  private final BatchValidation validation;
 
-  ConversionController(JourneyService journeys) {
+  ConversionController(JourneyService journeys, BatchValidation validation) {
     this.journeys = journeys;
+    this.validation = validation;
   }
 
   @PostMapping
@@ -36,6 +38,7 @@ class ConversionController {
   @PostMapping("/batch")
   @Operation(summary = "Add many conversions, all or nothing (up to 10,000); retried event ids are not stored twice")
   ResponseEntity<BatchResult> createAll(@Valid @RequestBody NewConversions request) {
+    validation.check("conversions", request.conversions());
     BatchResult result = BatchResult.ofConversions(journeys.addConversions(request.conversions(), true));
     return ResponseEntity.status(result.created() > 0 ? HttpStatus.CREATED : HttpStatus.OK).body(result);
   }

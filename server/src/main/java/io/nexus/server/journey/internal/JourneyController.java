@@ -31,9 +31,11 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Journeys")
 class JourneyController {
   private final JourneyService journeys;
+  private final BatchValidation validation;
 
-  JourneyController(JourneyService journeys) {
+  JourneyController(JourneyService journeys, BatchValidation validation) {
     this.journeys = journeys;
+    this.validation = validation;
   }
 
   @PostMapping
@@ -46,6 +48,7 @@ class JourneyController {
   @PostMapping("/batch")
   @Operation(summary = "Create many journeys, all or nothing (up to 10,000)")
   ResponseEntity<Map<String, Object>> createAll(@Valid @RequestBody NewJourneys request) {
+    validation.check("journeys", request.journeys());
     List<JourneySummary> created = journeys.create(request.journeys());
     return ResponseEntity.status(HttpStatus.CREATED).body(Map.of("created", created.size(), "journeys", created));
   }

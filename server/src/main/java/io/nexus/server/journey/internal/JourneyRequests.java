@@ -1,7 +1,6 @@
 package io.nexus.server.journey.internal;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
-import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Min;
@@ -14,7 +13,11 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
 
-/** The request bodies of the journey, touchpoint and conversion endpoints. */
+/**
+ * The request bodies of the journey, touchpoint and conversion endpoints. Batch elements are validated one by one
+ * by {@link BatchValidation} rather than by cascading: cascading builds a nested path per property and cost a
+ * quarter of the batch endpoints' CPU.
+ */
 final class JourneyRequests {
   static final int MAX_BATCH = 10_000;
 
@@ -29,7 +32,7 @@ final class JourneyRequests {
   /** Many new journeys, all or nothing; a bare JSON array is accepted too. */
   record NewJourneys(
       @NotEmpty(message = "must hold at least one journey")
-      @Size(max = MAX_BATCH, message = "must hold at most " + MAX_BATCH + " journeys") List<@Valid NewJourney> journeys) {
+      @Size(max = MAX_BATCH, message = "must hold at most " + MAX_BATCH + " journeys") List<NewJourney> journeys) {
     @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
     static NewJourneys of(List<NewJourney> journeys) {
       return new NewJourneys(journeys);
@@ -59,7 +62,7 @@ final class JourneyRequests {
   record NewTouchpoints(
       @NotEmpty(message = "must hold at least one touchpoint")
       @Size(max = MAX_BATCH, message = "must hold at most " + MAX_BATCH + " touchpoints")
-      List<@Valid NewTouchpoint> touchpoints) {
+      List<NewTouchpoint> touchpoints) {
     @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
     static NewTouchpoints of(List<NewTouchpoint> touchpoints) {
       return new NewTouchpoints(touchpoints);
@@ -83,7 +86,7 @@ final class JourneyRequests {
   record NewConversions(
       @NotEmpty(message = "must hold at least one conversion")
       @Size(max = MAX_BATCH, message = "must hold at most " + MAX_BATCH + " conversions")
-      List<@Valid NewConversion> conversions) {
+      List<NewConversion> conversions) {
     @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
     static NewConversions of(List<NewConversion> conversions) {
       return new NewConversions(conversions);

@@ -20,9 +20,11 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Journeys")
 class TouchpointController {
   private final JourneyService journeys;
+  private final BatchValidation validation;
 
-  TouchpointController(JourneyService journeys) {
+  TouchpointController(JourneyService journeys, BatchValidation validation) {
     this.journeys = journeys;
+    this.validation = validation;
   }
 
   @PostMapping
@@ -36,6 +38,7 @@ class TouchpointController {
   @PostMapping("/batch")
   @Operation(summary = "Add many touchpoints, all or nothing (up to 10,000); retried event ids are not stored twice")
   ResponseEntity<BatchResult> createAll(@Valid @RequestBody NewTouchpoints request) {
+    validation.check("touchpoints", request.touchpoints());
     BatchResult result = BatchResult.ofTouchpoints(journeys.addTouchpoints(request.touchpoints(), true));
     return ResponseEntity.status(result.created() > 0 ? HttpStatus.CREATED : HttpStatus.OK).body(result);
   }

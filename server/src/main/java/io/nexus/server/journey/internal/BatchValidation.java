@@ -1,0 +1,55 @@
+package io.nexus.server.journey.internal;
+
+import io.nexus.server.system.ApiException;
+import io.nexus.server.system.FieldProblem;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Validator;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import org.springframework.stereotype.Component;
+
+/** Checks each record of a batch with its own constraints and names bad fields by their index in the batch. */
+@Component
+class BatchValidation {
+  private static final int MAX_REPORTED = 50;
+
+  private final Validator validator;
+
+  BatchValidation(Validator validator) {
+    this.validator = validator;
+  }
+
+  /** Refuses the batch with a 400 naming {@code list[i].field} for every bad field (up to fifty). */
+  <T> void check(String list, List<T> records) {
+    List<FieldProblem> problems = new ArrayList<>();
+    for (int i = 0; i < records.size() && problems.size() < MAX_REPORTED; i++) {
+      T record = records.get(i);
+      if (record == null) {
+        problems.add(new FieldProblem(list + "[" + i + "]", "must not be null"));
+        continue;
+      }
+      Set<ConstraintViolation<T>> violations = validator.validate(record);
+      for (ConstraintViolation<T> v : violations) {
+        problems.add(new FieldProblem(list + "[" + i + "]." + snake(v.getPropertyPath().toString()), v.getMessage()));
+      }
+    }
+    if (!problems.isEmpty()) {
+      problems.sort(java.util.Comparator.comparing(FieldProblem::field));
+      throw ApiException.badRequest(problems);
+    }
+  }
+
+  private static String snake(String property) {
+    StringBuilder out = new StringBuilder(property.length() + 4);
+    for (int i = 0; i < property.length(); i++) {
+      char c = property.charAt(i);
+      if (Character.isUpperCase(c)) {
+        out.append('_').append(Character.toLowerCase(c));
+      } else {
+        out.append(c);
+      }
+    }
+    return out.toString();
+  }
+}
