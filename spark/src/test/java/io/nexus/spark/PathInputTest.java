@@ -15,8 +15,15 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** ChannelAttribution's path format: the job reads it as the command line does and agrees with the package. */
 class PathInputTest {
-  static final Path SAMPLE = Path.of(System.getProperty("nexus.root", "..")).resolve(
-      "../shared/datasets/channelattribution_sample.csv").normalize();
+  static final Path SAMPLE = sample();
+
+  /** ChannelAttribution's sample beside the checkout in {@code ../shared}, or in the workplace's shared folder. */
+  private static Path sample() {
+    Path beside = Path.of(System.getProperty("nexus.root", "..")).resolve(
+        "../shared/datasets/channelattribution_sample.csv").normalize();
+    Path workplace = Path.of("/work/shared/datasets/channelattribution_sample.csv");
+    return !java.nio.file.Files.exists(beside) && java.nio.file.Files.exists(workplace) ? workplace : beside;
+  }
   static final String PATH_MODELS = "first_touch,last_touch,last_non_direct,linear,position_based,j_shaped,"
       + "inverse_j,w_shaped,participation,markov,markov(order=2),shapley,counterfactual";
 

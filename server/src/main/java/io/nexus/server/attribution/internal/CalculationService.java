@@ -7,7 +7,6 @@ import io.nexus.engine.FittedModel;
 import io.nexus.engine.JourneyCredits;
 import io.nexus.server.attribution.AttributionReports;
 import io.nexus.server.attribution.ChannelAmount;
-import io.nexus.server.attribution.ChannelCreditView;
 import io.nexus.server.attribution.JourneyAttribution;
 import io.nexus.server.cache.AttributionCache;
 import io.nexus.server.cache.AttributionCache.Region;
@@ -217,9 +216,5 @@ class CalculationService implements AttributionReports {
     static BulkError of(long journeyId, long modelId, ApiException e) {
       return new BulkError(journeyId, modelId, e.status().value(), e.title(), e.getMessage());
     }
-  }
-
-  static List<ChannelCreditView> views(JourneyAttribution attribution) {
-    return attribution.attributions();
   }
 }

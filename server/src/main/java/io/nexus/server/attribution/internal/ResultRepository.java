@@ -7,7 +7,6 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -74,10 +73,5 @@ class ResultRepository {
       }
     }
     database.insertRows("attribution_results", COLUMNS, rows);
-  }
-
-  long count(long journeyId, long modelId) {
-    return jdbc.sql("SELECT COUNT(*) FROM attribution_results WHERE journey_id = ? AND attribution_model_id = ?")
-        .params(journeyId, modelId).query(Long.class).single();
   }
 }

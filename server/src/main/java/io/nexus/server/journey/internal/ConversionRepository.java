@@ -7,7 +7,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -23,10 +22,13 @@ class ConversionRepository {
 
   private final JdbcClient jdbc;
   private final Database database;
+  private final JourneyRows<StoredConversion> rows;
 
   ConversionRepository(JdbcClient jdbc, Database database) {
     this.jdbc = jdbc;
     this.database = database;
+    this.rows = new JourneyRows<>(jdbc, "SELECT " + COLUMNS + " FROM conversions", "journey_id, \"timestamp\", id", ConversionRepository::row, StoredConversion::journeyId,
+        StoredConversion::eventId);
   }
 
   long[] reserveIds(int n) {
@@ -44,42 +46,12 @@ class ConversionRepository {
 
   /** The conversions of these journeys by journey, each in time order. */
   Map<Long, List<StoredConversion>> byJourney(Collection<Long> journeyIds) {
-    Map<Long, List<StoredConversion>> byJourney = new HashMap<>();
-    if (journeyIds.isEmpty()) {
-      return byJourney;
-    }
-    long low = journeyIds.stream().mapToLong(Long::longValue).min().getAsLong();
-    long high = journeyIds.stream().mapToLong(Long::longValue).max().getAsLong();
-    if (high - low < 2L * journeyIds.size()) {
-      // Nearly consecutive journeys (chunks of a bulk job): one index range scan instead of thousands of probes.
-      java.util.Set<Long> wanted = new java.util.HashSet<>(journeyIds);
-      jdbc.sql("SELECT " + COLUMNS + " FROM conversions WHERE journey_id BETWEEN ? AND ? ORDER BY journey_id, \"timestamp\", id")
-          .params(low, high)
-          .query(ConversionRepository::row)
-          .list()
-          .stream().filter(r -> wanted.contains(r.journeyId()))
-          .forEach(r -> byJourney.computeIfAbsent(r.journeyId(), k -> new ArrayList<>()).add(r));
-    } else {
-      jdbc.sql("SELECT " + COLUMNS + " FROM conversions WHERE journey_id IN (:ids) ORDER BY journey_id, \"timestamp\", id")
-          .param("ids", journeyIds)
-          .query(ConversionRepository::row)
-          .list()
-          .forEach(r -> byJourney.computeIfAbsent(r.journeyId(), k -> new ArrayList<>()).add(r));
-    }
-    return byJourney;
+    return rows.byJourney(journeyIds);
   }
 
   /** The stored conversions among these journeys that carry one of these event ids, keyed journey id + event id. */
   Map<String, StoredConversion> byEvent(Collection<Long> journeyIds, Collection<String> eventIds) {
-    Map<String, StoredConversion> found = new HashMap<>();
-    if (eventIds.isEmpty()) {
-      return found;
-    }
-    jdbc.sql("SELECT " + COLUMNS + " FROM conversions WHERE journey_id IN (:journeys) AND event_id IN (:events)")
-        .param("journeys", journeyIds).param("events", eventIds)
-        .query(ConversionRepository::row).list()
-        .forEach(c -> found.put(c.journeyId() + "/" + c.eventId(), c));
-    return found;
+    return rows.byEvent(journeyIds, eventIds);
   }
 
   static StoredConversion row(ResultSet rs, int n) throws SQLException {

@@ -9,7 +9,6 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -27,10 +26,13 @@ class TouchpointRepository {
 
   private final JdbcClient jdbc;
   private final Database database;
+  private final JourneyRows<StoredTouchpoint> rows;
 
   TouchpointRepository(JdbcClient jdbc, Database database) {
     this.jdbc = jdbc;
     this.database = database;
+    this.rows = new JourneyRows<>(jdbc, "SELECT " + COLUMNS + " FROM touchpoints", "journey_id, position_in_journey, \"timestamp\", id", TouchpointRepository::row, StoredTouchpoint::journeyId,
+        StoredTouchpoint::eventId);
   }
 
   long[] reserveIds(int n) {
@@ -49,46 +51,16 @@ class TouchpointRepository {
 
   /** The touchpoints of these journeys by journey, each in position order. */
   Map<Long, List<StoredTouchpoint>> byJourney(Collection<Long> journeyIds) {
-    Map<Long, List<StoredTouchpoint>> byJourney = new HashMap<>();
-    if (journeyIds.isEmpty()) {
-      return byJourney;
-    }
-    long low = journeyIds.stream().mapToLong(Long::longValue).min().getAsLong();
-    long high = journeyIds.stream().mapToLong(Long::longValue).max().getAsLong();
-    if (high - low < 2L * journeyIds.size()) {
-      // Nearly consecutive journeys (chunks of a bulk job): one index range scan instead of thousands of probes.
-      java.util.Set<Long> wanted = new java.util.HashSet<>(journeyIds);
-      jdbc.sql("SELECT " + COLUMNS + " FROM touchpoints WHERE journey_id BETWEEN ? AND ? ORDER BY journey_id, position_in_journey, \"timestamp\", id")
-          .params(low, high)
-          .query(TouchpointRepository::row)
-          .list()
-          .stream().filter(r -> wanted.contains(r.journeyId()))
-          .forEach(r -> byJourney.computeIfAbsent(r.journeyId(), k -> new ArrayList<>()).add(r));
-    } else {
-      jdbc.sql("SELECT " + COLUMNS + " FROM touchpoints WHERE journey_id IN (:ids) ORDER BY journey_id, position_in_journey, \"timestamp\", id")
-          .param("ids", journeyIds)
-          .query(TouchpointRepository::row)
-          .list()
-          .forEach(r -> byJourney.computeIfAbsent(r.journeyId(), k -> new ArrayList<>()).add(r));
-    }
-    return byJourney;
+    return rows.byJourney(journeyIds);
   }
 
   /** The stored touchpoints among these journeys that carry one of these event ids, keyed journey id + event id. */
   Map<String, StoredTouchpoint> byEvent(Collection<Long> journeyIds, Collection<String> eventIds) {
-    Map<String, StoredTouchpoint> found = new HashMap<>();
-    if (eventIds.isEmpty()) {
-      return found;
-    }
-    jdbc.sql("SELECT " + COLUMNS + " FROM touchpoints WHERE journey_id IN (:journeys) AND event_id IN (:events)")
-        .param("journeys", journeyIds).param("events", eventIds)
-        .query(TouchpointRepository::row).list()
-        .forEach(t -> found.put(t.journeyId() + "/" + t.eventId(), t));
-    return found;
+    return rows.byEvent(journeyIds, eventIds);
   }
 
   Map<Long, BigDecimal> costByChannel(Instant from, Instant to) {
-    Map<Long, BigDecimal> costs = new HashMap<>();
+    Map<Long, BigDecimal> costs = new java.util.HashMap<>();
     jdbc.sql("SELECT channel_id, SUM(cost) AS total FROM touchpoints WHERE \"timestamp\" >= ? AND \"timestamp\" < ? "
             + "GROUP BY channel_id")
         .params(Jdbc.param(from), Jdbc.param(to))
