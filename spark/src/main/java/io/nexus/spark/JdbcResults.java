@@ -353,7 +353,7 @@ final class JdbcResults implements Serializable {
       List<FittedModel> fits) throws SQLException {
     try (PreparedStatement insert = connection.prepareStatement("INSERT INTO attribution_results (journey_id,"
         + " attribution_model_id, channel_id, credit, attributed_revenue, attributed_conversions, channel_cost,"
-        + " calculated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
+        + " roi, roas, calculated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
       ResultRows rows = new ResultRows(insert, batch, touchCosts, journeyIds);
       for (int m = 0; m < fits.size(); m++) {
         FittedModel fit = fits.get(m);
@@ -449,8 +449,14 @@ final class JdbcResults implements Serializable {
         insert.setBigDecimal(4, new BigDecimal(credits[k]).setScale(12, RoundingMode.HALF_EVEN));
         insert.setBigDecimal(5, values[k].setScale(4, RoundingMode.HALF_EVEN));
         insert.setBigDecimal(6, new BigDecimal(credits[k] * conversions).setScale(12, RoundingMode.HALF_EVEN));
-        insert.setBigDecimal(7, BigDecimal.valueOf(cost(channels[k])).setScale(4, RoundingMode.HALF_EVEN));
-        insert.setTimestamp(8, calculatedAt);
+        BigDecimal revenue = values[k].setScale(4, RoundingMode.HALF_EVEN);
+        BigDecimal cost = BigDecimal.valueOf(cost(channels[k])).setScale(4, RoundingMode.HALF_EVEN);
+        insert.setBigDecimal(7, cost);
+        // ROI and ROAS as the service stores them: (revenue − cost) / cost × 100 and revenue / cost, NULL for free.
+        insert.setBigDecimal(8, cost.signum() == 0 ? null
+            : revenue.subtract(cost).multiply(BigDecimal.valueOf(100)).divide(cost, 4, RoundingMode.HALF_UP));
+        insert.setBigDecimal(9, cost.signum() == 0 ? null : revenue.divide(cost, 6, RoundingMode.HALF_UP));
+        insert.setTimestamp(10, calculatedAt);
         insert.addBatch();
         written++;
         if (++pending == BATCH) {

@@ -90,6 +90,17 @@ class JdbcResultsTest {
   }
 
   @Test
+  void roiAndRoasFollowTheServicesFormulasAndAreNullWhenNothingWasSpent() throws Exception {
+    assertThat(query("SELECT count(*) FROM attribution_results WHERE channel_cost > 0 AND (roi IS NULL OR roas IS NULL"
+        + " OR abs(roi - (attributed_revenue - channel_cost) * 100 / channel_cost) > 0.0001"
+        + " OR abs(roas - attributed_revenue / channel_cost) > 0.000001)")).containsExactly(List.of(0L));
+    assertThat(query("SELECT count(*) FROM attribution_results WHERE channel_cost = 0 AND (roi IS NOT NULL"
+        + " OR roas IS NOT NULL)")).containsExactly(List.of(0L));
+    assertThat(query("SELECT count(*) > 0 FROM attribution_results WHERE roi IS NOT NULL"))
+        .containsExactly(List.of(true));
+  }
+
+  @Test
   void findsTheServicesModelsByTypeAndParametersAndAddsTheOthers() throws Exception {
     Map<String, Long> used = new HashMap<>();
     for (List<Object> row : query("SELECT DISTINCT m.name, m.id FROM attribution_results r"
