@@ -9,10 +9,7 @@ import io.nexus.engine.Attribution;
 import io.nexus.engine.Attribution.ModelRun;
 import io.nexus.engine.AttributionModel;
 import io.nexus.engine.ChannelDictionary;
-import io.nexus.engine.InvalidModelException;
 import io.nexus.engine.Journey;
-import io.nexus.engine.ModelSpec;
-import io.nexus.engine.Models;
 import io.nexus.engine.PathTransform;
 import io.nexus.engine.batch.JourneyBatch;
 import io.nexus.engine.journey.ChannelGrouping;
@@ -24,11 +21,11 @@ import java.io.Writer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Option;
@@ -47,6 +44,9 @@ final class AttributeCommand implements Callable<Integer> {
   @Spec
   CommandSpec spec;
 
+  @Mixin
+  AttributionOptions options;
+
   @Option(names = {"-i", "--input"}, required = true, paramLabel = "FILE", description = "Input CSV file.")
   Path input;
 
@@ -55,20 +55,8 @@ final class AttributeCommand implements Callable<Integer> {
           + "touchpoints (user_id,timestamp,channel|source/medium/campaign,...); default ${DEFAULT-VALUE}.")
   Format format;
 
-  @Option(names = {"-m", "--models"}, paramLabel = "LIST", defaultValue = "first_touch,last_touch,linear,position_based,markov",
-      description = "Comma-separated models, parameters in parentheses; default ${DEFAULT-VALUE}.")
-  String models;
-
-  @Option(names = "--order", defaultValue = "1", paramLabel = "K",
-      description = "Markov order 1..4 for markov models that do not set one; default ${DEFAULT-VALUE}.")
-  int order;
-
   @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Output CSV (default: stdout).")
   Path output;
-
-  @Option(names = "--path-separator", defaultValue = ">", paramLabel = "SEP",
-      description = "What joins channels in a path; default ${DEFAULT-VALUE}.")
-  String pathSeparator;
 
   @Option(names = "--removal-effects", paramLabel = "FILE", description = "Write the Markov removal effects.")
   Path removalEffects;
@@ -80,36 +68,15 @@ final class AttributeCommand implements Callable<Integer> {
       description = "Write each converting journey's credit per model and channel.")
   Path journeyCredits;
 
-  @Option(names = "--lookback-days", defaultValue = "30", paramLabel = "DAYS",
-      description = "Touchpoints: days before a conversion that count; default ${DEFAULT-VALUE}.")
-  double lookbackDays;
-
-  @Option(names = "--transform", defaultValue = "unique", paramLabel = "NAME",
-      description = "Path transform: unique (as is), exposure (collapse repeats in a row), first (drop repeats).")
-  String transform;
-
   @Option(names = "--channel-rules", paramLabel = "FILE",
       description = "Touchpoints: CSV channel,source,medium,campaign of regexes applied before GA4's groups.")
   Path channelRules;
 
   @Override
   public Integer call() throws Exception {
-    if (order < 1 || order > 4) {
-      throw new UsageException("--order " + order + ": must be between 1 and 4");
-    }
-    if (!(lookbackDays > 0) || Double.isInfinite(lookbackDays)) {
-      throw new UsageException("--lookback-days " + lookbackDays + ": must be greater than 0");
-    }
-    PathTransform pathTransform;
-    try {
-      pathTransform = PathTransform.parse(transform);
-    } catch (IllegalArgumentException e) {
-      throw new UsageException("--transform " + transform + ": " + e.getMessage());
-    }
-    if (pathSeparator.isEmpty()) {
-      throw new UsageException("--path-separator: must not be empty");
-    }
-    Map<String, AttributionModel> byLabel = models();
+    options.check();
+    PathTransform pathTransform = options.pathTransform();
+    Map<String, AttributionModel> byLabel = options.models();
     boolean hasMarkov = byLabel.values().stream().anyMatch(m -> m.spec().type().equals("markov"));
     if ((removalEffects != null || transitionMatrix != null) && !hasMarkov) {
       throw new UsageException((removalEffects != null ? "--removal-effects" : "--transition-matrix")
@@ -139,32 +106,15 @@ final class AttributeCommand implements Callable<Integer> {
     return 0;
   }
 
-  private Map<String, AttributionModel> models() throws UsageException {
-    Map<String, AttributionModel> byLabel = new LinkedHashMap<>();
-    try {
-      for (ModelSpec spec : ModelSpec.parseList(models)) {
-        String label = spec.label();
-        if (byLabel.containsKey(label)) {
-          throw new UsageException("--models " + models + ": " + label + " is listed twice");
-        }
-        ModelSpec effective = spec.type().equals("markov") ? spec.withDefault("order", Integer.toString(order)) : spec;
-        byLabel.put(label, Models.create(effective));
-      }
-    } catch (InvalidModelException e) {
-      throw new UsageException("--models: " + e.getMessage());
-    }
-    return byLabel;
-  }
-
   private JourneyBatch read(Progress progress, PathTransform pathTransform) throws IOException, InputException {
     if (format == Format.paths) {
-      JourneyBatch raw = PathFileReader.read(input, pathSeparator, new ChannelDictionary(), progress::advance);
+      JourneyBatch raw = PathFileReader.read(input, options.pathSeparator(), new ChannelDictionary(), progress::advance);
       return pathTransform == PathTransform.UNIQUE ? raw : transformed(raw, pathTransform);
     }
     ChannelGrouping grouping = channelRules == null ? ChannelGrouping.ga4() : ChannelRulesFile.read(channelRules);
     List<UserEvent> events = TouchpointFileReader.read(input, progress::advance);
     progress.phase("building journeys");
-    JourneyBuilder.Result built = JourneyBuilder.defaults().lookbackDays(lookbackDays).transform(pathTransform)
+    JourneyBuilder.Result built = JourneyBuilder.defaults().lookbackDays(options.lookbackDays()).transform(pathTransform)
         .grouping(grouping).build(events);
     if (built.unattributedConversions() > 0) {
       spec.commandLine().getErr().println("note: " + built.unattributedConversions()

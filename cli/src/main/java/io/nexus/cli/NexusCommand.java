@@ -41,7 +41,8 @@ public final class NexusCommand implements Runnable {
             new java.io.OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16), false))
         .setErr(errWriter)
         .setExecutionExceptionHandler((e, cmd, parsed) -> {
-          if (e instanceof InputException || e instanceof UsageException || e instanceof InvalidModelException) {
+          if (e instanceof InputException || e instanceof UsageException || e instanceof InvalidModelException
+              || e instanceof AttributionOptions.OptionException) {
             errWriter.println(e.getMessage());
             return BAD_INPUT;
           }

@@ -38,11 +38,6 @@ final class Progress implements AutoCloseable {
     return new Progress(err, phase, total, stderrIsTerminal());
   }
 
-  /** Progress that never prints. */
-  static Progress silent() {
-    return new Progress(new PrintWriter(java.io.Writer.nullWriter()), "", 0, false);
-  }
-
   void advance(long bytes) {
     done = bytes;
   }

@@ -176,7 +176,7 @@ public final class AttributionJob {
       Map<String, AttributionModel> models = options.resolvedModels();
       PathTransform transform = options.resolvedTransform();
       String rules = options.channelRules == null ? null : readText(options.channelRules);
-      JourneyChunker.builder(options.lookbackDays, transform, rules);
+      JourneyChunker.builder(options.lookbackDays(), transform, rules);
       Path output = new Path(options.output);
       FileSystem fs = fileSystem(output);
       boolean existed = checkOutput(fs, output);
@@ -227,14 +227,14 @@ public final class AttributionJob {
     private JavaRDD<JourneyChunk> chunks(InputSource input, PathTransform transform, String rules) {
       if (input.layout.paths) {
         return input.cells.javaRDD().mapPartitionsWithIndex(
-            new PathChunker(input.layout, options.pathSeparator, transform), false);
+            new PathChunker(input.layout, options.pathSeparator(), transform), false);
       }
       Dataset<Row> events = parsedEvents(input);
       // Rejected rows have no user: keying them by their text spreads them instead of piling them on one partition.
       Column key = coalesce(col("user_id"), col("record"));
       Dataset<Row> byUser = options.partitions != null ? events.repartition(options.partitions, key)
           : events.repartition(key);
-      JourneyChunker chunker = new JourneyChunker(options.lookbackDays, transform, rules, options.jdbcUrl != null);
+      JourneyChunker chunker = new JourneyChunker(options.lookbackDays(), transform, rules, options.jdbcUrl != null);
       return byUser.sortWithinPartitions(col("user_id")).javaRDD().mapPartitionsWithIndex(chunker, false);
     }
 
@@ -383,7 +383,7 @@ public final class AttributionJob {
         rejects = spark.createDataFrame(List.of(), REJECTS_SCHEMA);
       } else if (input.layout.paths) {
         progress("writing " + scan.rowsRejected + " rejected rows");
-        PathChunker reader = new PathChunker(input.layout, options.pathSeparator, PathTransform.UNIQUE);
+        PathChunker reader = new PathChunker(input.layout, options.pathSeparator(), PathTransform.UNIQUE);
         rejects = spark.createDataFrame(input.cells.javaRDD().mapPartitions(reader::rejects), REJECTS_SCHEMA);
       } else {
         progress("writing " + scan.rowsRejected + " rejected rows");

@@ -256,7 +256,7 @@ final class InputSource {
       StructField field = fieldOf(raw.schema(), name);
       if (field != null) {
         index[k] = columns.size();
-        columns.add(asText(field, name, options.pathSeparator).as("c" + columns.size()));
+        columns.add(asText(field, name, options.pathSeparator()).as("c" + columns.size()));
       }
     }
     int dataColumns = columns.size();

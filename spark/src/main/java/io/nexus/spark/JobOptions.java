@@ -1,15 +1,13 @@
 package io.nexus.spark;
 
+import io.nexus.cli.AttributionOptions;
 import io.nexus.engine.AttributionModel;
-import io.nexus.engine.InvalidModelException;
-import io.nexus.engine.ModelSpec;
-import io.nexus.engine.Models;
 import io.nexus.engine.PathTransform;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** The arguments of {@link AttributionJob}, as picocli fills them; not thread-safe, read once on the driver. */
@@ -27,6 +25,9 @@ final class JobOptions {
 
   enum FileFormat { auto, csv, parquet }
 
+  @Mixin
+  AttributionOptions attribution;
+
   @Option(names = {"-i", "--input"}, required = true, paramLabel = "PATH",
       description = "Input file, directory or glob, on any file system Spark reads (file:, hdfs:, s3a:, ...).")
   String input;
@@ -41,30 +42,9 @@ final class JobOptions {
       description = "csv, parquet or auto (from the file names, else the file's first bytes); default ${DEFAULT-VALUE}.")
   FileFormat fileFormat;
 
-  @Option(names = {"-m", "--models"}, paramLabel = "LIST",
-      defaultValue = "first_touch,last_touch,linear,position_based,markov",
-      description = "Comma-separated models, parameters in parentheses; default ${DEFAULT-VALUE}.")
-  String models;
-
-  @Option(names = "--order", defaultValue = "1", paramLabel = "K",
-      description = "Markov order 1..4 for markov models that do not set one; default ${DEFAULT-VALUE}.")
-  int order;
-
-  @Option(names = "--lookback-days", defaultValue = "30", paramLabel = "DAYS",
-      description = "Touchpoints: days before a conversion that count; default ${DEFAULT-VALUE}.")
-  double lookbackDays;
-
-  @Option(names = "--transform", defaultValue = "unique", paramLabel = "NAME",
-      description = "Path transform: unique (as is), exposure (collapse repeats in a row), first (drop repeats).")
-  String transform;
-
   @Option(names = "--channel-rules", paramLabel = "FILE",
       description = "Touchpoints: CSV channel,source,medium,campaign of regexes applied before GA4's groups.")
   String channelRules;
-
-  @Option(names = "--path-separator", defaultValue = ">", paramLabel = "SEP",
-      description = "Paths: what joins channels in a path; default ${DEFAULT-VALUE}.")
-  String pathSeparator;
 
   @Option(names = {"-o", "--output"}, required = true, paramLabel = "DIR",
       description = "Output directory; must not exist or be empty unless --overwrite.")
@@ -101,20 +81,11 @@ final class JobOptions {
 
   /** The models by label, in the order given, with --order applied to markov models that set none. */
   Map<String, AttributionModel> resolvedModels() {
-    Map<String, AttributionModel> byLabel = new LinkedHashMap<>();
     try {
-      for (ModelSpec spec : ModelSpec.parseList(models)) {
-        String label = spec.label();
-        if (byLabel.containsKey(label)) {
-          throw new JobException("--models " + models + ": " + label + " is listed twice");
-        }
-        ModelSpec effective = spec.type().equals("markov") ? spec.withDefault("order", Integer.toString(order)) : spec;
-        byLabel.put(label, Models.create(effective));
-      }
-    } catch (InvalidModelException e) {
-      throw new JobException("--models: " + e.getMessage());
+      return attribution.models();
+    } catch (AttributionOptions.OptionException e) {
+      throw new JobException(e.getMessage());
     }
-    return byLabel;
   }
 
   /** The model specs as text, with --order applied, for executors to build the models from. */
@@ -128,22 +99,26 @@ final class JobOptions {
 
   PathTransform resolvedTransform() {
     try {
-      return PathTransform.parse(transform);
-    } catch (IllegalArgumentException e) {
-      throw new JobException("--transform " + transform + ": " + e.getMessage());
+      return attribution.pathTransform();
+    } catch (AttributionOptions.OptionException e) {
+      throw new JobException(e.getMessage());
     }
+  }
+
+  double lookbackDays() {
+    return attribution.lookbackDays();
+  }
+
+  String pathSeparator() {
+    return attribution.pathSeparator();
   }
 
   /** Checks what can be checked without touching any file. */
   void check() {
-    if (order < 1 || order > 4) {
-      throw new JobException("--order " + order + ": must be between 1 and 4");
-    }
-    if (!(lookbackDays > 0) || Double.isInfinite(lookbackDays)) {
-      throw new JobException("--lookback-days " + lookbackDays + ": must be greater than 0");
-    }
-    if (pathSeparator.isEmpty()) {
-      throw new JobException("--path-separator: must not be empty");
+    try {
+      attribution.check();
+    } catch (AttributionOptions.OptionException e) {
+      throw new JobException(e.getMessage());
     }
     if (partitions != null && partitions < 1) {
       throw new JobException("--partitions " + partitions + ": must be at least 1");
@@ -151,7 +126,6 @@ final class JobOptions {
     if (jdbcUrl != null && !jdbcUrl.startsWith("jdbc:postgresql:")) {
       throw new JobException("--jdbc-url " + jdbcUrl + ": expected jdbc:postgresql://host:port/database");
     }
-    resolvedTransform();
     try {
       org.apache.spark.storage.StorageLevel.fromString(storageLevel);
     } catch (IllegalArgumentException e) {

@@ -29,11 +29,6 @@ public final class ChannelGrouping {
     return Ga4ChannelGroups.GROUPING;
   }
 
-  /** The names of GA4's default channel groups in evaluation order, {@code Unassigned} last. */
-  public static List<String> ga4ChannelNames() {
-    return Ga4ChannelGroups.NAMES;
-  }
-
   /** These rules first, then {@code next}'s rules, with {@code next}'s fallback. */
   public ChannelGrouping then(ChannelGrouping next) {
     List<Rule> all = new ArrayList<>(rules);

@@ -58,11 +58,6 @@ final class Ga4ChannelGroups {
           || t.medium().contains("notification") || t.source().equals("firebase"))),
       "Unassigned");
 
-  /** The GA4 default channel group names in evaluation order, then the fallback. */
-  static final List<String> NAMES = List.of("Direct", "Cross-network", "Paid Shopping", "Paid Search",
-      "Paid Social", "Paid Video", "Display", "Paid Other", "Organic Shopping", "Organic Social", "Organic Video",
-      "Organic Search", "Referral", "Email", "Affiliates", "Audio", "SMS", "Mobile Push Notifications", "Unassigned");
-
   private static boolean paid(Traffic t) {
     return PAID_MEDIUM.matcher(t.medium()).matches();
   }

@@ -106,12 +106,11 @@ class FitProvider {
 
   private volatile Catalogue catalogue;
 
-  /** The version part of cache keys for answers from {@code model}: data-driven answers depend on all journeys. */
-  String versionTag(ModelDefinition model) {
-    return versionTag(model, cache.catalogVersion());
-  }
 
-  /** Like {@link #versionTag(ModelDefinition)} with the catalogue version already read. */
+  /**
+   * The version part of cache keys for answers from {@code model}, with the catalogue version already read:
+   * data-driven answers depend on all journeys as well; {@code null} when the cache cannot tell versions.
+   */
   String versionTag(ModelDefinition model, long catalog) {
     if (catalog < 0) {
       return null;

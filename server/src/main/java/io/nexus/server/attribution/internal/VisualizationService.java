@@ -40,13 +40,14 @@ class VisualizationService {
   }
 
   JourneyTimeline timeline(long journeyId, Long modelId) {
-    ModelDefinition model = modelId == null ? null : fits.usable(modelId);
+    long catalog = cache.catalogVersion();
+    ModelDefinition model = modelId == null ? null : fits.usable(modelId, catalog);
     OptionalLong version = journeys.version(journeyId);
     if (version.isEmpty()) {
       throw ApiException.notFound("journey", journeyId);
     }
-    String versions = model == null ? "c" + cache.catalogVersion() : fits.versionTag(model);
-    String key = versions == null || versions.contains("-") ? null
+    String versions = model == null ? (catalog < 0 ? null : "c" + catalog) : fits.versionTag(model, catalog);
+    String key = versions == null ? null
         : "j" + journeyId + "v" + version.getAsLong() + ":m" + (model == null ? "none" : model.id()) + ":" + versions;
     if (key != null) {
       var hit = cache.get(Region.VISUALIZATIONS, key, JourneyTimeline.class);

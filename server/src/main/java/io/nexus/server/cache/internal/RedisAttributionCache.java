@@ -2,7 +2,6 @@ package io.nexus.server.cache.internal;
 
 import io.nexus.server.cache.AttributionCache;
 import io.nexus.server.cache.CacheStatistics;
-import java.time.Duration;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.function.Supplier;
@@ -199,9 +198,5 @@ final class RedisAttributionCache implements AttributionCache {
     } catch (NumberFormatException e) {
       return 0;
     }
-  }
-
-  static Duration backoff() {
-    return Duration.ofMillis(BACKOFF_MILLIS);
   }
 }

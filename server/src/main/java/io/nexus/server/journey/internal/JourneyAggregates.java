@@ -33,10 +33,14 @@ final class JourneyAggregates {
     changed = true;
     Instant start = at.isBefore(current.startTime()) ? at : current.startTime();
     Instant end = at.isAfter(current.endTime()) ? at : current.endTime();
-    BigDecimal minutes = BigDecimal.valueOf(Duration.between(start, end).toMillis())
-        .divide(BigDecimal.valueOf(60_000), 2, RoundingMode.HALF_UP);
     return new JourneySummary(current.id(), current.userId(), current.sessionId(), start, end, touchpoints, value,
-        converted, minutes, current.createdAt(), current.updatedAt());
+        converted, minutes(start, end), current.createdAt(), current.updatedAt());
+  }
+
+  /** A journey's duration from {@code start} to {@code end} in minutes, to two places. */
+  static BigDecimal minutes(Instant start, Instant end) {
+    return BigDecimal.valueOf(Duration.between(start, end).toMillis())
+        .divide(BigDecimal.valueOf(60_000), 2, RoundingMode.HALF_UP);
   }
 
   boolean changed() {

@@ -194,15 +194,7 @@ class JourneyService implements JourneyData, io.nexus.server.journey.JourneyImpo
           r.timestamp(), r.timestamp()), JourneyService::sum);
     }
     Map<Long, Integer> totals = journeys.applyDeltas(deltas.values());
-    List<FieldProblem> problems = new ArrayList<>();
-    for (int i = 0; i < requests.size() && problems.size() < MAX_REPORTED_PROBLEMS; i++) {
-      Long id = requests.get(i).journeyId();
-      if (!totals.containsKey(id)) {
-        problems.add(new FieldProblem(field(batch, "touchpoints", i, "journey_id"), "journey " + id
-            + " does not exist"));
-      }
-    }
-    refuseIf(problems);
+    refuseMissing(requests, NewTouchpoint::journeyId, totals::containsKey, batch, "touchpoints");
     Map<Long, Integer> next = new HashMap<>();
     deltas.forEach((id, d) -> next.put(id, totals.get(id) - d.touchpoints() + 1));
     long[] ids = touchpoints.reserveIds(requests.size());
@@ -300,15 +292,7 @@ class JourneyService implements JourneyData, io.nexus.server.journey.JourneyImpo
           r.timestamp()), JourneyService::sum);
     }
     Map<Long, Integer> totals = journeys.applyDeltas(deltas.values());
-    List<FieldProblem> problems = new ArrayList<>();
-    for (int i = 0; i < requests.size() && problems.size() < MAX_REPORTED_PROBLEMS; i++) {
-      Long id = requests.get(i).journeyId();
-      if (!totals.containsKey(id)) {
-        problems.add(new FieldProblem(field(batch, "conversions", i, "journey_id"), "journey " + id
-            + " does not exist"));
-      }
-    }
-    refuseIf(problems);
+    refuseMissing(requests, NewConversion::journeyId, totals::containsKey, batch, "conversions");
     long[] ids = conversions.reserveIds(requests.size());
     Instant now = Instant.now();
     List<StoredConversion> fresh = new ArrayList<>(requests.size());
@@ -328,17 +312,23 @@ class JourneyService implements JourneyData, io.nexus.server.journey.JourneyImpo
   private <R> Map<Long, JourneyAggregates> lock(List<R> requests, java.util.function.Function<R, Long> journeyOf,
       boolean batch, String list) {
     Map<Long, JourneyRepository.Row> rows = journeys.lock(new TreeSet<>(distinct(requests, journeyOf)));
+    refuseMissing(requests, journeyOf, rows::containsKey, batch, list);
+    Map<Long, JourneyAggregates> locked = new LinkedHashMap<>();
+    rows.forEach((id, row) -> locked.put(id, new JourneyAggregates(row)));
+    return locked;
+  }
+
+  /** Refuses the request, naming each record whose journey does not exist; the transaction then writes nothing. */
+  private static <R> void refuseMissing(List<R> requests, java.util.function.Function<R, Long> journeyOf,
+      java.util.function.Predicate<Long> exists, boolean batch, String list) {
     List<FieldProblem> problems = new ArrayList<>();
     for (int i = 0; i < requests.size() && problems.size() < MAX_REPORTED_PROBLEMS; i++) {
       Long id = journeyOf.apply(requests.get(i));
-      if (!rows.containsKey(id)) {
+      if (!exists.test(id)) {
         problems.add(new FieldProblem(field(batch, list, i, "journey_id"), "journey " + id + " does not exist"));
       }
     }
     refuseIf(problems);
-    Map<Long, JourneyAggregates> locked = new LinkedHashMap<>();
-    rows.forEach((id, row) -> locked.put(id, new JourneyAggregates(row)));
-    return locked;
   }
 
   private void save(Map<Long, JourneyAggregates> locked) {
@@ -395,8 +385,7 @@ class JourneyService implements JourneyData, io.nexus.server.journey.JourneyImpo
           end = c.timestamp().isAfter(end) ? c.timestamp() : end;
           value = value.add(c.revenue());
         }
-        BigDecimal minutes = BigDecimal.valueOf(java.time.Duration.between(start, end).toMillis())
-            .divide(BigDecimal.valueOf(60_000), 2, java.math.RoundingMode.HALF_UP);
+        BigDecimal minutes = JourneyAggregates.minutes(start, end);
         summaries.add(new JourneySummary(0, j.userId(), j.sessionId(), start, end, j.touchpoints().size(), value,
             !j.conversions().isEmpty(), minutes, null, null));
         touchCount += j.touchpoints().size();
