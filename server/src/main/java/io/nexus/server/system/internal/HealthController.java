@@ -15,7 +15,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * {@code GET /api/v1/attribution/health}: UP when database and cache answer, DEGRADED (still 200) when only the
+ * {@code GET /health} (where the design document tells users to look) and {@code GET /api/v1/attribution/health}: UP when database and cache answer, DEGRADED (still 200) when only the
  * cache is down, since answers then come from the database, DOWN (503) when the database is down.
  */
 @RestController
@@ -29,7 +29,7 @@ class HealthController {
     this.checks = checks;
   }
 
-  @GetMapping("/api/v1/attribution/health")
+  @GetMapping({"/health", "/api/v1/attribution/health"})
   @Operation(summary = "Service health with its database and cache")
   ResponseEntity<Map<String, Object>> health() {
     Map<String, Object> database = database();
