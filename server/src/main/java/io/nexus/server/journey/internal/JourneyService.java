@@ -29,6 +29,7 @@ import java.util.OptionalLong;
 import java.util.TreeSet;
 import java.util.function.Consumer;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -40,6 +41,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Service
 class JourneyService implements JourneyData, io.nexus.server.journey.JourneyImport {
   private static final int MAX_REPORTED_PROBLEMS = 50;
+  private static final String VALUE_OVERFLOW = "would bring the journey's conversion value over the largest it holds, "
+      + JourneyAggregates.MAX_VALUE.toPlainString();
 
   private final JourneyRepository journeys;
   private final TouchpointRepository touchpoints;
@@ -165,7 +168,8 @@ class JourneyService implements JourneyData, io.nexus.server.journey.JourneyImpo
         journey.addTouchpoint(r.timestamp());
         StoredTouchpoint t = new StoredTouchpoint(ids[i], r.journeyId(), r.channelId(),
             r.touchpointType() == null ? "visit" : r.touchpointType(), r.timestamp(), position,
-            r.timeSpentSeconds(), r.pagesViewed(), r.engagementScore(), r.cost() == null ? BigDecimal.ZERO : r.cost(),
+            r.timeSpentSeconds(), r.pagesViewed(), atScale(r.engagementScore(), JourneyRequests.ENGAGEMENT_SCALE),
+            atScale(r.cost() == null ? BigDecimal.ZERO : r.cost(), JourneyRequests.COST_SCALE),
             r.campaignId(), r.campaignName(), r.deviceType(), r.browser(), r.eventId(), now);
         fresh.add(t);
         if (r.eventId() != null) {
@@ -206,8 +210,9 @@ class JourneyService implements JourneyData, io.nexus.server.journey.JourneyImpo
       fresh.add(new StoredTouchpoint(ids[i], r.journeyId(), r.channelId(),
           r.touchpointType() == null ? "visit" : r.touchpointType(), r.timestamp(),
           r.positionInJourney() != null ? r.positionInJourney() : position, r.timeSpentSeconds(), r.pagesViewed(),
-          r.engagementScore(), r.cost() == null ? BigDecimal.ZERO : r.cost(), r.campaignId(), r.campaignName(),
-          r.deviceType(), r.browser(), null, now));
+          atScale(r.engagementScore(), JourneyRequests.ENGAGEMENT_SCALE),
+          atScale(r.cost() == null ? BigDecimal.ZERO : r.cost(), JourneyRequests.COST_SCALE), r.campaignId(),
+          r.campaignName(), r.deviceType(), r.browser(), null, now));
     }
     touchpoints.insert(fresh);
     events.publishEvent(new JourneysChanged(new ArrayList<>(deltas.keySet())));
@@ -240,10 +245,15 @@ class JourneyService implements JourneyData, io.nexus.server.journey.JourneyImpo
 
   Written<StoredConversion> addConversions(List<NewConversion> requests, boolean batch) {
     if (journeys.appliesDeltasAtOnce() && requests.stream().allMatch(r -> r.eventId() == null)) {
-      Written<StoredConversion> result = retryingDeadlocks(() -> transactions.execute(
-          tx -> addConversionsAtOnce(requests, batch)));
-      conversionsStored.increment(result.created());
-      return result;
+      try {
+        Written<StoredConversion> result = retryingDeadlocks(() -> transactions.execute(
+            tx -> addConversionsAtOnce(requests, batch)));
+        conversionsStored.increment(result.created());
+        return result;
+      } catch (DataIntegrityViolationException overflow) {
+        // A journey's conversion value would overflow: nothing was stored, and the record by record path below finds
+        // the record that crosses the limit and names it.
+      }
     }
     Written<StoredConversion> result = transactions.execute(tx -> {
       Map<Long, JourneyAggregates> locked = lock(requests, NewConversion::journeyId, batch, "conversions");
@@ -263,9 +273,12 @@ class JourneyService implements JourneyData, io.nexus.server.journey.JourneyImpo
           retries.add(true);
           continue;
         }
-        locked.get(r.journeyId()).addConversion(r.timestamp(), r.revenue());
+        if (!locked.get(r.journeyId()).addConversion(r.timestamp(), r.revenue())) {
+          throw ApiException.unprocessable(field(batch, "conversions", i, "revenue"), VALUE_OVERFLOW);
+        }
         StoredConversion c = new StoredConversion(ids[i], r.journeyId(),
-            r.conversionType() == null ? "purchase" : r.conversionType(), r.timestamp(), r.revenue(),
+            r.conversionType() == null ? "purchase" : r.conversionType(), r.timestamp(),
+            atScale(r.revenue(), JourneyRequests.REVENUE_SCALE),
             r.quantity() == null ? 1 : r.quantity(), r.productId(), r.productName(), r.productCategory(),
             r.eventId(), now);
         fresh.add(c);
@@ -299,7 +312,8 @@ class JourneyService implements JourneyData, io.nexus.server.journey.JourneyImpo
     for (int i = 0; i < requests.size(); i++) {
       NewConversion r = requests.get(i);
       fresh.add(new StoredConversion(ids[i], r.journeyId(), r.conversionType() == null ? "purchase"
-          : r.conversionType(), r.timestamp(), r.revenue(), r.quantity() == null ? 1 : r.quantity(), r.productId(),
+          : r.conversionType(), r.timestamp(), atScale(r.revenue(), JourneyRequests.REVENUE_SCALE),
+          r.quantity() == null ? 1 : r.quantity(), r.productId(),
           r.productName(), r.productCategory(), null, now));
     }
     conversions.insert(fresh);
@@ -350,6 +364,14 @@ class JourneyService implements JourneyData, io.nexus.server.journey.JourneyImpo
           + problems.get(0).reason() : problems.size() + " records refer to missing or inactive resources; nothing "
           + "was stored", problems);
     }
+  }
+
+  /**
+   * {@code value} at its column's scale, as the database gives it back, so that the answer shows what was stored;
+   * validation has made sure that no digit is lost.
+   */
+  private static BigDecimal atScale(BigDecimal value, int scale) {
+    return value == null ? null : value.setScale(scale, java.math.RoundingMode.UNNECESSARY);
   }
 
   private static String field(boolean batch, String list, int index, String name) {
