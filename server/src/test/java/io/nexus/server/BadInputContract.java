@@ -79,7 +79,7 @@ abstract class BadInputContract {
     return Stream.of(
         // ---- what is stored is what was sent, exactly, and what is answered -------------------------------------
         ok("a cost of 1.5 is stored and answered as 1.5000", "POST", "/touchpoints",
-            TOUCH + ",\"cost\":1.5}", 201, "touchpoints", "cost"),
+            TOUCH + ",\"cost\":1.5}", 201, "touchpoints", "cost", "created_at"),
         ok("an engagement of 0.12345 is stored as it is", "POST", "/touchpoints",
             TOUCH + ",\"engagement_score\":0.12345,\"cost\":9999999999.9999}", 201, "touchpoints",
             "engagement_score", "cost"),
@@ -97,7 +97,7 @@ abstract class BadInputContract {
             "{\"name\":\"Millionths\",\"cost_per_impression\":0.000001,\"monthly_budget\":99999999999999.99}", 201,
             "channels", "cost_per_impression", "monthly_budget"),
         ok("Accept: application/json", "POST", "/journeys", JOURNEY, Map.of("Accept", "application/json"), 201,
-            "journeys", "start_time"),
+            "journeys", "start_time", "created_at", "conversion_value", "journey_duration_minutes"),
 
         // ---- content negotiation is refused before anything runs ------------------------------------------------
         refused("POST /journeys with Accept: application/xml", "POST", "/journeys", JOURNEY, XML, 406, "Accept",
@@ -120,6 +120,9 @@ abstract class BadInputContract {
             "Accept", "application/json"),
         refused("POST /calculate/bulk with Accept: application/xml", "POST", "/calculate/bulk",
             "{\"journey_ids\":[{journey}],\"model_ids\":[1,2]}", XML, 406, "Accept", "application/json"),
+        refused("POST /analytics/channel-roi with Accept: application/xml", "POST", "/analytics/channel-roi",
+            "{\"start_date\":\"2025-01-01\",\"end_date\":\"2025-01-31\",\"attribution_model_id\":1}", XML, 406,
+            "Accept", "application/json"),
         refused("a body that is not JSON", "POST", "/journeys", JOURNEY, Map.of("Content-Type", "text/plain"), 415,
             "Content-Type", "application/json"),
 
@@ -129,9 +132,9 @@ abstract class BadInputContract {
             "journey_id", "whole number"),
         refused("a journey_id past the largest long", "POST", "/touchpoints",
             "{\"journey_id\":9223372036854775808,\"channel_id\":1,\"timestamp\":\"2025-01-15T10:05:00Z\"}", 400,
-            "journey_id", "9223372036854775807"),
+            "journey_id", "to 9223372036854775807, got 9223372036854775808"),
         refused("pages_viewed past the largest int", "POST", "/touchpoints", TOUCH + ",\"pages_viewed\":3000000000}",
-            400, "pages_viewed", "2147483647"),
+            400, "pages_viewed", "to 2147483647, got 3000000000"),
         refused("a whole number written with a fraction", "POST", "/conversions",
             PURCHASE + ",\"revenue\":5,\"quantity\":2.0}", 400, "quantity", "whole number"),
         refused("a fractional journey id in a batch", "POST", "/touchpoints/batch",
@@ -257,7 +260,8 @@ abstract class BadInputContract {
         refused("a NUL character in a campaign name", "POST", "/touchpoints",
             TOUCH + ",\"campaign_name\":\"spring\\u0000sale\"}", 422, "campaign_name", "NUL"),
         refused("an unpaired surrogate in a product name", "POST", "/conversions",
-            PURCHASE + ",\"revenue\":5,\"product_name\":\"half \\ud83d\"}", 422, "product_name", "surrogate"),
+            PURCHASE + ",\"revenue\":5,\"product_name\":\"half \\ud83d\"}", 422, "product_name",
+            "unpaired surrogate (U+D83D)"),
         refused("a NUL character in channel metadata", "POST", "/channels",
             "{\"name\":\"Nul\",\"metadata\":{\"owner\":\"a\\u0000b\"}}", 422, "metadata", "NUL"),
         refused("channel metadata longer than its column", "POST", "/channels",

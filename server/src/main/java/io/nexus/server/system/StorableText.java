@@ -14,6 +14,7 @@ import java.lang.annotation.Documented;
 import java.lang.annotation.Retention;
 import java.lang.annotation.Target;
 import java.util.Collection;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -27,7 +28,8 @@ import java.util.Map;
 @Target({FIELD, METHOD, PARAMETER, TYPE_USE})
 @Retention(RUNTIME)
 public @interface StorableText {
-  String message() default "must not contain the NUL character (U+0000) or unpaired surrogates";
+  /** Unused: the message says what was found. */
+  String message() default "cannot be stored";
 
   Class<?>[] groups() default {};
 
@@ -37,35 +39,54 @@ public @interface StorableText {
   final class Validator implements ConstraintValidator<StorableText, Object> {
     @Override
     public boolean isValid(Object value, ConstraintValidatorContext context) {
-      return storable(value);
+      String reason = unstorable(value);
+      if (reason == null) {
+        return true;
+      }
+      context.disableDefaultConstraintViolation();
+      context.buildConstraintViolationWithTemplate(reason).addConstraintViolation();
+      return false;
     }
 
-    private static boolean storable(Object value) {
+    /** Why {@code value} cannot be stored as it is, or {@code null}. */
+    private static String unstorable(Object value) {
       if (value instanceof CharSequence text) {
-        return storable(text);
+        return unstorable(text);
       }
       if (value instanceof Map<?, ?> map) {
-        return map.entrySet().stream().allMatch(e -> storable(e.getKey()) && storable(e.getValue()));
+        for (Map.Entry<?, ?> entry : map.entrySet()) {
+          String reason = unstorable(entry.getKey());
+          reason = reason != null ? reason : unstorable(entry.getValue());
+          if (reason != null) {
+            return reason;
+          }
+        }
       }
       if (value instanceof Collection<?> list) {
-        return list.stream().allMatch(Validator::storable);
+        for (Object element : list) {
+          String reason = unstorable(element);
+          if (reason != null) {
+            return reason;
+          }
+        }
       }
-      return true;
+      return null;
     }
 
-    private static boolean storable(CharSequence text) {
+    private static String unstorable(CharSequence text) {
       for (int i = 0; i < text.length(); i++) {
         char c = text.charAt(i);
         if (c == 0) {
-          return false;
+          return "must not contain the NUL character (U+0000)";
         }
         if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
           i++;
         } else if (Character.isSurrogate(c)) {
-          return false;
+          return "must not contain an unpaired surrogate (U+" + Integer.toHexString(c).toUpperCase(Locale.ROOT)
+              + "), which UTF-8 cannot store";
         }
       }
-      return true;
+      return null;
     }
   }
 }

@@ -41,6 +41,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Service
 class JourneyService implements JourneyData, io.nexus.server.journey.JourneyImport {
   private static final int MAX_REPORTED_PROBLEMS = 50;
+  /** A new journey's value and duration as stored: conversion_value NUMERIC(18, 4), duration NUMERIC(14, 2). */
+  private static final BigDecimal NO_VALUE = BigDecimal.ZERO.setScale(4);
+  private static final BigDecimal NO_DURATION = BigDecimal.ZERO.setScale(2);
   private static final String VALUE_OVERFLOW = "would bring the journey's conversion value over the largest it holds, "
       + JourneyAggregates.MAX_VALUE.toPlainString();
 
@@ -74,10 +77,10 @@ class JourneyService implements JourneyData, io.nexus.server.journey.JourneyImpo
     List<JourneySummary> drafts = new ArrayList<>(requests.size());
     for (NewJourney r : requests) {
       drafts.add(new JourneySummary(0, r.userId().strip(), r.sessionId(), r.startTime(), r.startTime(), 0,
-          BigDecimal.ZERO, false, BigDecimal.ZERO, null, null));
+          NO_VALUE, false, NO_DURATION, null, null));
     }
     List<JourneySummary> created = transactions.execute(tx -> {
-      Instant now = Instant.now();
+      Instant now = now();
       long[] ids = journeys.insert(drafts, now);
       List<Long> idList = new ArrayList<>(ids.length);
       List<JourneySummary> stored = new ArrayList<>(ids.length);
@@ -150,7 +153,7 @@ class JourneyService implements JourneyData, io.nexus.server.journey.JourneyImpo
       Map<String, StoredTouchpoint> stored = touchpoints.byEvent(locked.keySet(),
           events(requests, NewTouchpoint::eventId));
       long[] ids = touchpoints.reserveIds(requests.size());
-      Instant now = Instant.now();
+      Instant now = now();
       List<StoredTouchpoint> fresh = new ArrayList<>(requests.size());
       List<StoredTouchpoint> records = new ArrayList<>(requests.size());
       List<Boolean> retries = new ArrayList<>(requests.size());
@@ -202,7 +205,7 @@ class JourneyService implements JourneyData, io.nexus.server.journey.JourneyImpo
     Map<Long, Integer> next = new HashMap<>();
     deltas.forEach((id, d) -> next.put(id, totals.get(id) - d.touchpoints() + 1));
     long[] ids = touchpoints.reserveIds(requests.size());
-    Instant now = Instant.now();
+    Instant now = now();
     List<StoredTouchpoint> fresh = new ArrayList<>(requests.size());
     for (int i = 0; i < requests.size(); i++) {
       NewTouchpoint r = requests.get(i);
@@ -260,7 +263,7 @@ class JourneyService implements JourneyData, io.nexus.server.journey.JourneyImpo
       Map<String, StoredConversion> stored = conversions.byEvent(locked.keySet(),
           events(requests, NewConversion::eventId));
       long[] ids = conversions.reserveIds(requests.size());
-      Instant now = Instant.now();
+      Instant now = now();
       List<StoredConversion> fresh = new ArrayList<>(requests.size());
       List<StoredConversion> records = new ArrayList<>(requests.size());
       List<Boolean> retries = new ArrayList<>(requests.size());
@@ -307,7 +310,7 @@ class JourneyService implements JourneyData, io.nexus.server.journey.JourneyImpo
     Map<Long, Integer> totals = journeys.applyDeltas(deltas.values());
     refuseMissing(requests, NewConversion::journeyId, totals::containsKey, batch, "conversions");
     long[] ids = conversions.reserveIds(requests.size());
-    Instant now = Instant.now();
+    Instant now = now();
     List<StoredConversion> fresh = new ArrayList<>(requests.size());
     for (int i = 0; i < requests.size(); i++) {
       NewConversion r = requests.get(i);
@@ -366,6 +369,11 @@ class JourneyService implements JourneyData, io.nexus.server.journey.JourneyImpo
     }
   }
 
+  /** Now, to the microsecond the database keeps, so that answered and stored times are the same. */
+  private static Instant now() {
+    return Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
+  }
+
   /**
    * {@code value} at its column's scale, as the database gives it back, so that the answer shows what was stored;
    * validation has made sure that no digit is lost.
@@ -413,12 +421,12 @@ class JourneyService implements JourneyData, io.nexus.server.journey.JourneyImpo
         touchCount += j.touchpoints().size();
         conversionCount += j.conversions().size();
       }
-      long[] journeyIds = journeys.insert(summaries, Instant.now());
+      long[] journeyIds = journeys.insert(summaries, now());
       long[] touchIds = touchpoints.reserveIds(touchCount);
       long[] conversionIds = conversions.reserveIds(conversionCount);
       List<StoredTouchpoint> touches = new ArrayList<>(touchCount);
       List<StoredConversion> purchases = new ArrayList<>(conversionCount);
-      Instant now = Instant.now();
+      Instant now = now();
       int t = 0;
       int c = 0;
       for (int i = 0; i < imported.size(); i++) {

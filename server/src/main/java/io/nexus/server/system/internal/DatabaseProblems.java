@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.postgresql.util.PSQLException;
 import org.postgresql.util.ServerErrorMessage;
 import org.springframework.dao.DataIntegrityViolationException;
@@ -18,11 +19,12 @@ import org.springframework.http.HttpStatus;
  */
 final class DatabaseProblems {
   /** Where PostgreSQL and H2 name the column in their messages, in the order they are tried. */
-  private static final List<Pattern> COLUMN = List.of(
-      Pattern.compile("Key \\(([a-z_]+)\\)"),                        // PostgreSQL detail of key violations
-      Pattern.compile("FOREIGN KEY\\(([A-Za-z_]+)\\)"),             // H2 referential integrity
-      Pattern.compile("ON PUBLIC\\.[A-Za-z_]+\\(([A-Za-z_]+)"),     // H2 unique index
-      Pattern.compile("column \"?([A-Za-z_]+)"));                   // PostgreSQL COPY context, H2 value too long
+  private static final List<Pattern> COLUMN = Stream.of(
+      "Key \\(([a-z_]+)\\)",                 // PostgreSQL's detail of key violations
+      "FOREIGN KEY\\(([a-z_]+)\\)",          // H2's referential integrity
+      "ON public\\.[a-z_]+\\(([a-z_]+)",     // H2's unique index
+      "column \"?([a-z_]+)")                 // PostgreSQL's COPY context, H2's value too long
+      .map(p -> Pattern.compile(p, Pattern.CASE_INSENSITIVE)).toList();
 
   private DatabaseProblems() {}
 

@@ -2,11 +2,12 @@ package io.nexus.server.system.internal;
 
 import io.nexus.server.system.FieldProblem;
 import java.util.Collection;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import tools.jackson.core.JacksonException;
-import tools.jackson.core.JsonParser;
 import tools.jackson.core.exc.InputCoercionException;
 import tools.jackson.core.exc.StreamConstraintsException;
 import tools.jackson.core.exc.StreamReadException;
@@ -16,6 +17,9 @@ import tools.jackson.databind.exc.UnrecognizedPropertyException;
 
 /** Why a JSON body could not be read, as a status and the field at fault, from Jackson's own diagnosis. */
 final class JsonProblems {
+  /** Jackson's "Numeric value (9223372036854775808) out of range of `long`": the parser has moved on by now. */
+  private static final Pattern OUT_OF_RANGE = Pattern.compile("Numeric value \\(([^)]+)\\) out of range");
+
   private JsonProblems() {}
 
   /** The status (400, or 413 for a string over the limit) and the field at fault. */
@@ -34,9 +38,9 @@ final class JsonProblems {
       return overLimit(limit, limits);
     }
     if (cause instanceof InputCoercionException range) {
-      JsonParser parser = range.processor();
-      String value = parser == null ? " a number" : " " + parser.getString();
-      return Diagnosis.bad(path(range), "expected " + describe(range.getTargetType()) + ", got" + value);
+      Matcher number = OUT_OF_RANGE.matcher(String.valueOf(range.getOriginalMessage()));
+      return Diagnosis.bad(path(range), "expected " + describe(range.getTargetType()) + ", got "
+          + (number.find() ? number.group(1) : "a number out of that range"));
     }
     if (cause instanceof InvalidFormatException format) {
       return Diagnosis.bad(path(format), "expected " + describe(format.getTargetType()) + ", got '"
