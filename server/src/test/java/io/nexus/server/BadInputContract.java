@@ -42,7 +42,8 @@ import tools.jackson.databind.json.JsonMapper;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 abstract class BadInputContract {
   private static final String JOURNEY = "{\"user_id\":\"u\",\"start_time\":\"2025-01-15T10:00:00Z\"}";
-  private static final String TOUCH = "{\"journey_id\":{journey},\"channel_id\":1,\"timestamp\":\"2025-01-15T10:05:00Z\"";
+  private static final String TOUCH =
+      "{\"journey_id\":{journey},\"channel_id\":1,\"timestamp\":\"2025-01-15T10:05:00Z\"";
   private static final String PURCHASE = "{\"journey_id\":{journey},\"timestamp\":\"2025-01-15T11:00:00Z\"";
   private static final long MB = 1 << 20;
   private static final Pattern NUMBER = Pattern.compile("\"%s\":(-?[0-9.eE+-]+)");
@@ -225,8 +226,8 @@ abstract class BadInputContract {
             "[1].revenue", "more than once"),
 
         // ---- times lie in the years 1900 to 2200, to the microsecond ----------------------------------------------
-        refused("a journey in year 1", "POST", "/journeys", "{\"user_id\":\"u\",\"start_time\":\"0001-01-01T00:00:00Z\"}",
-            422, "start_time", "1900 to 2200"),
+        refused("a journey in year 1", "POST", "/journeys",
+            "{\"user_id\":\"u\",\"start_time\":\"0001-01-01T00:00:00Z\"}", 422, "start_time", "1900 to 2200"),
         refused("a journey in year 99999", "POST", "/journeys",
             "{\"user_id\":\"u\",\"start_time\":\"+99999-01-01T00:00:00Z\"}", 422, "start_time", "1900 to 2200"),
         refused("a touch in year -5000", "POST", "/touchpoints",

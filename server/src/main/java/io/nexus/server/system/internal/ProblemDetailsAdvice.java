@@ -108,11 +108,6 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
   @Override
   protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e,
       HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-    for (Throwable cause = e; cause != null; cause = cause.getCause()) {
-      if (cause instanceof BodyTooLargeException tooLarge) {
-        return tooLarge(tooLarge, request);
-      }
-    }
     JsonProblems.Diagnosis unreadable = JsonProblems.of(e, limits);
     FieldProblem field = unreadable.field();
     return problem(unreadable.status(), unreadable.status() == HttpStatus.BAD_REQUEST ? "Invalid request"
