@@ -282,6 +282,9 @@ abstract class BadInputContract {
         refused("a string longer than 10,000 characters", "POST", "/journeys",
             "{\"user_id\":\"" + "u".repeat(10_001) + "\",\"start_time\":\"2025-01-15T10:00:00Z\"}", 413, "user_id",
             "10000 characters"),
+        // Jackson stops at the number before it knows the field, so the problem names the body.
+        refused("a number of 1,001 digits", "POST", "/touchpoints", TOUCH + ",\"cost\":" + "9".repeat(1_001) + "}",
+            413, "body", "a number longer than the limit of 1000 characters"),
         refused("JSON nested 40 deep", "POST", "/channels",
             "{\"name\":\"Deep\",\"metadata\":" + "{\"a\":".repeat(40) + "1" + "}".repeat(40) + "}", 400,
             "metadata.a", "32 levels"),

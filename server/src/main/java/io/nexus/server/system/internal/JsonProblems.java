@@ -8,6 +8,7 @@ import java.util.stream.Collectors;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.StreamReadConstraints;
 import tools.jackson.core.exc.InputCoercionException;
 import tools.jackson.core.exc.StreamConstraintsException;
 import tools.jackson.core.exc.StreamReadException;
@@ -79,6 +80,10 @@ final class JsonProblems {
     if (message.contains("getMaxNestingDepth")) {
       return Diagnosis.bad(field, "nested deeper than the limit of " + limits.jsonDepth()
           + " levels (nexus.limits.json-depth)");
+    }
+    if (message.contains("getMaxNumberLength")) {
+      return new Diagnosis(HttpStatus.CONTENT_TOO_LARGE, new FieldProblem(field.isEmpty() ? "body" : field,
+          "a number longer than the limit of " + StreamReadConstraints.DEFAULT_MAX_NUM_LEN + " characters"));
     }
     return new Diagnosis(HttpStatus.CONTENT_TOO_LARGE, new FieldProblem(field.isEmpty() ? "body" : field,
         message.lines().findFirst().orElse("over a size limit")));
