@@ -23,7 +23,7 @@ final class JsonProblems {
 
   private JsonProblems() {}
 
-  /** The status (400, or 413 for a string over the limit) and the field at fault. */
+  /** The status (400, or 413 for a string or number over its limit) and the field at fault. */
   record Diagnosis(HttpStatus status, FieldProblem field) {
     static Diagnosis bad(String field, String reason) {
       return new Diagnosis(HttpStatus.BAD_REQUEST, new FieldProblem(field.isEmpty() ? "body" : field, reason));
@@ -115,9 +115,6 @@ final class JsonProblems {
   }
 
   private static String reason(Throwable root) {
-    if (root instanceof java.time.format.DateTimeParseException) {
-      return "expected an ISO-8601 timestamp such as 2025-01-15T10:30:00Z";
-    }
     String message = root instanceof JacksonException j ? j.getOriginalMessage() : root.getMessage();
     return message == null ? "invalid value" : message.lines().findFirst().orElse("invalid value");
   }
