@@ -1,5 +1,6 @@
 package io.nexus.server.system;
 
+import jakarta.validation.ConstraintViolation;
 import java.util.List;
 import org.springframework.http.HttpStatus;
 
@@ -53,9 +54,34 @@ public class ApiException extends RuntimeException {
     return new ApiException(HttpStatus.CONFLICT, "Conflict", detail, List.of());
   }
 
+  /** 409 about one field, such as a name another resource already has. */
+  public static ApiException conflict(String field, String reason) {
+    return new ApiException(HttpStatus.CONFLICT, "Conflict", field + ": " + reason,
+        List.of(new FieldProblem(field, reason)));
+  }
+
+  /**
+   * The refusal of a request whose fields broke their constraints: 400 naming every bad field, or 422 when each of
+   * them is well-formed but does not fit what the database stores (see {@link Unstorable}).
+   */
+  public static ApiException invalid(List<FieldProblem> malformed, List<FieldProblem> unstorable) {
+    if (malformed.isEmpty()) {
+      return unprocessable(describe(unstorable), unstorable);
+    }
+    List<FieldProblem> all = new java.util.ArrayList<>(malformed);
+    all.addAll(unstorable);
+    return badRequest(all);
+  }
+
   /** 503: a part the request needs is not available. */
   public static ApiException unavailable(String detail) {
     return new ApiException(HttpStatus.SERVICE_UNAVAILABLE, "Service unavailable", detail, List.of());
+  }
+
+  /** Whether {@code violation} broke a constraint marked {@link Unstorable}. */
+  public static boolean isUnstorable(ConstraintViolation<?> violation) {
+    return violation.getConstraintDescriptor().getAnnotation().annotationType()
+        .isAnnotationPresent(Unstorable.class);
   }
 
   private static String describe(List<FieldProblem> fields) {

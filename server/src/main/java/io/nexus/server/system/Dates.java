@@ -7,11 +7,32 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 
 /**
- * Reads the date filters clients send: a date ({@code 2025-01-31}, a whole UTC day) or an ISO-8601 timestamp; an end
- * date includes its whole day.
+ * The times the service stores and the date filters clients send: a date ({@code 2025-01-31}, a whole UTC day) or an
+ * ISO-8601 timestamp; an end date includes its whole day. Every time lies in the years 1900 to 2200.
  */
 public final class Dates {
+  /** The earliest time the service accepts: 1900-01-01T00:00:00Z. */
+  public static final Instant EARLIEST = Instant.parse("1900-01-01T00:00:00Z");
+  /** The first time past the latest the service accepts: 2201-01-01T00:00:00Z. */
+  public static final Instant AFTER_LATEST = Instant.parse("2201-01-01T00:00:00Z");
+  /** Why a time outside {@link #EARLIEST} and {@link #AFTER_LATEST} is refused. */
+  public static final String OUT_OF_RANGE = "must be in the years 1900 to 2200";
+
   private Dates() {}
+
+  /**
+   * Why {@code instant} cannot be stored as given, or {@code null} when it can: outside the years 1900 to 2200, or
+   * finer than the microseconds the database keeps.
+   */
+  public static String unstorable(Instant instant) {
+    if (instant.isBefore(EARLIEST) || !instant.isBefore(AFTER_LATEST)) {
+      return OUT_OF_RANGE;
+    }
+    if (instant.getNano() % 1_000 != 0) {
+      return "must have at most 6 decimal places of seconds (microseconds)";
+    }
+    return null;
+  }
 
   /** The first instant {@code value} names, or {@code null} when absent; refuses unreadable values naming the field. */
   public static Instant start(String value, String field) {
@@ -19,7 +40,7 @@ public final class Dates {
       return null;
     }
     String v = value.strip();
-    if (v.length() == 10) {
+    if (isDate(v)) {
       return date(v, field).atStartOfDay(ZoneOffset.UTC).toInstant();
     }
     return timestamp(v, field);
@@ -31,7 +52,7 @@ public final class Dates {
       return null;
     }
     String v = value.strip();
-    if (v.length() == 10) {
+    if (isDate(v)) {
       return date(v, field).plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant();
     }
     return timestamp(v, field).plusNanos(1);
@@ -44,21 +65,40 @@ public final class Dates {
     }
   }
 
+  private static boolean isDate(String v) {
+    return v.indexOf('T') < 0 && v.indexOf('t') < 0;
+  }
+
   private static LocalDate date(String v, String field) {
+    LocalDate date;
     try {
-      return LocalDate.parse(v);
+      date = LocalDate.parse(v);
     } catch (DateTimeParseException e) {
-      throw ApiException.badRequest(field, "expected a date such as 2025-01-31 or an ISO-8601 timestamp, got '" + v
-          + "'");
+      throw unreadable(v, field);
     }
+    inRange(date.atStartOfDay(ZoneOffset.UTC).toInstant(), field);
+    return date;
   }
 
   private static Instant timestamp(String v, String field) {
+    Instant instant;
     try {
-      return OffsetDateTime.parse(v).toInstant();
+      instant = OffsetDateTime.parse(v).toInstant();
     } catch (DateTimeParseException e) {
-      throw ApiException.badRequest(field, "expected a date such as 2025-01-31 or an ISO-8601 timestamp, got '" + v
-          + "'");
+      throw unreadable(v, field);
     }
+    inRange(instant, field);
+    return instant;
+  }
+
+  private static void inRange(Instant instant, String field) {
+    if (instant.isBefore(EARLIEST) || !instant.isBefore(AFTER_LATEST)) {
+      throw ApiException.unprocessable(field, OUT_OF_RANGE);
+    }
+  }
+
+  private static ApiException unreadable(String v, String field) {
+    return ApiException.badRequest(field, "expected a date such as 2025-01-31 or an ISO-8601 timestamp, got '" + v
+        + "'");
   }
 }

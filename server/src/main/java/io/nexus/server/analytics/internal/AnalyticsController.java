@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.function.Supplier;
+import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -19,7 +20,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /** {@code /api/v1/attribution/analytics}: channel ROI, model comparison and top conversion paths, cached. */
 @RestController
-@RequestMapping("/api/v1/attribution/analytics")
+@RequestMapping(path = "/api/v1/attribution/analytics", produces = MediaType.APPLICATION_JSON_VALUE)
 @Tag(name = "Analytics")
 class AnalyticsController {
   private final ChannelRoiReport roi;

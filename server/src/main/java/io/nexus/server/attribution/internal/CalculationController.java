@@ -2,10 +2,12 @@ package io.nexus.server.attribution.internal;
 
 import io.nexus.server.attribution.JourneyAttribution;
 import io.nexus.server.system.ApiException;
+import io.nexus.server.system.Dates;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import java.net.URI;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -17,7 +19,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /** {@code /api/v1/attribution/calculate} and {@code /jobs}: crediting journeys under models. */
 @RestController
-@RequestMapping("/api/v1/attribution")
+@RequestMapping(path = "/api/v1/attribution", produces = MediaType.APPLICATION_JSON_VALUE)
 @Tag(name = "Attribution")
 class CalculationController {
   private final CalculationService calculations;
@@ -43,6 +45,9 @@ class CalculationController {
       description = "Up to 500 pairs with journey_ids are answered at once, one result or error per pair; a date "
           + "range or more pairs run as a background job (202 with the job's id).")
   ResponseEntity<?> bulk(@Valid @RequestBody BulkRequest request) {
+    // Read even when journey_ids select the journeys: a bad date is refused, never silently ignored.
+    Dates.start(request.startDate(), "start_date");
+    Dates.end(request.endDate(), "end_date");
     if (request.journeyIds() != null && request.journeyIds().isEmpty()) {
       throw ApiException.badRequest("journey_ids", "must hold at least one id, or leave it out and give a date range");
     }

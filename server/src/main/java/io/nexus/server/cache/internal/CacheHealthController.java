@@ -4,11 +4,14 @@ import io.nexus.server.cache.AttributionCache;
 import io.nexus.server.cache.CacheStatistics;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /** {@code GET /api/v1/attribution/cache/health}: the cache backend, its hit rate, keys and memory. */
 @RestController
+@RequestMapping(produces = MediaType.APPLICATION_JSON_VALUE)
 @Tag(name = "Health")
 class CacheHealthController {
   private final AttributionCache cache;

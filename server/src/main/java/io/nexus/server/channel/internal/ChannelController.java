@@ -6,6 +6,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import java.net.URI;
 import java.util.List;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -19,7 +20,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /** {@code /api/v1/attribution/channels}: the channel catalogue. */
 @RestController
-@RequestMapping("/api/v1/attribution/channels")
+@RequestMapping(path = "/api/v1/attribution/channels", produces = MediaType.APPLICATION_JSON_VALUE)
 @Tag(name = "Channels")
 class ChannelController {
   private final ChannelService channels;

@@ -61,7 +61,7 @@ class ChannelService implements ChannelCatalog {
     return transactions.execute(tx -> {
       String name = r.name().strip();
       if (channels.findByName(name).isPresent()) {
-        throw ApiException.conflict("a channel named '" + name + "' already exists");
+        throw ApiException.conflict("name", "a channel named '" + name + "' already exists");
       }
       Channel draft = new Channel(0, name, r.channelType() == null ? "other" : r.channelType(), r.description(),
           r.costPerClick(), r.costPerImpression(), r.monthlyBudget(), r.isActive() == null || r.isActive(),
@@ -77,7 +77,7 @@ class ChannelService implements ChannelCatalog {
       Channel old = get(id);
       String name = r.name() == null ? old.name() : r.name().strip();
       if (!name.equals(old.name()) && channels.findByName(name).isPresent()) {
-        throw ApiException.conflict("a channel named '" + name + "' already exists");
+        throw ApiException.conflict("name", "a channel named '" + name + "' already exists");
       }
       Channel changed = new Channel(id, name, r.channelType() == null ? old.channelType() : r.channelType(),
           r.description() == null ? old.description() : r.description(),

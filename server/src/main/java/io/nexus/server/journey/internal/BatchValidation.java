@@ -20,23 +20,30 @@ class BatchValidation {
     this.validator = validator;
   }
 
-  /** Refuses the batch with a 400 naming {@code list[i].field} for every bad field (up to fifty). */
+  /**
+   * Refuses the batch naming {@code list[i].field} for every bad field (up to fifty): 400, or 422 when every bad
+   * value is well-formed but cannot be stored.
+   */
   <T> void check(String list, List<T> records) {
-    List<FieldProblem> problems = new ArrayList<>();
-    for (int i = 0; i < records.size() && problems.size() < MAX_REPORTED; i++) {
+    List<FieldProblem> malformed = new ArrayList<>();
+    List<FieldProblem> unstorable = new ArrayList<>();
+    for (int i = 0; i < records.size() && malformed.size() + unstorable.size() < MAX_REPORTED; i++) {
       T record = records.get(i);
       if (record == null) {
-        problems.add(new FieldProblem(list + "[" + i + "]", "must not be null"));
+        malformed.add(new FieldProblem(list + "[" + i + "]", "must not be null"));
         continue;
       }
       Set<ConstraintViolation<T>> violations = validator.validate(record);
       for (ConstraintViolation<T> v : violations) {
-        problems.add(new FieldProblem(list + "[" + i + "]." + snake(v.getPropertyPath().toString()), v.getMessage()));
+        FieldProblem problem = new FieldProblem(list + "[" + i + "]." + snake(v.getPropertyPath().toString()),
+            v.getMessage());
+        (ApiException.isUnstorable(v) ? unstorable : malformed).add(problem);
       }
     }
-    if (!problems.isEmpty()) {
-      problems.sort(java.util.Comparator.comparing(FieldProblem::field));
-      throw ApiException.badRequest(problems);
+    if (!malformed.isEmpty() || !unstorable.isEmpty()) {
+      malformed.sort(java.util.Comparator.comparing(FieldProblem::field));
+      unstorable.sort(java.util.Comparator.comparing(FieldProblem::field));
+      throw ApiException.invalid(malformed, unstorable);
     }
   }
 

@@ -8,6 +8,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import java.util.List;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -16,7 +17,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /** {@code /api/v1/attribution/conversions}: conversions one by one or in all-or-nothing batches. */
 @RestController
-@RequestMapping("/api/v1/attribution/conversions")
+@RequestMapping(path = "/api/v1/attribution/conversions", produces = MediaType.APPLICATION_JSON_VALUE)
 @Tag(name = "Journeys")
 class ConversionController {
   private final JourneyService journeys;

@@ -8,6 +8,9 @@ import java.time.Instant;
 
 /** The arithmetic of a journey's aggregates as events arrive; the journey row is locked while it runs. */
 final class JourneyAggregates {
+  /** The largest conversion value a journey holds: journeys.conversion_value is NUMERIC(18, 4). */
+  static final BigDecimal MAX_VALUE = new BigDecimal("99999999999999.9999");
+
   private JourneySummary current;
   private long version;
   private boolean changed;
@@ -25,8 +28,14 @@ final class JourneyAggregates {
     current = with(at, current.totalTouchpoints() + 1, current.conversionValue(), current.hasConversion());
   }
 
-  void addConversion(Instant at, BigDecimal revenue) {
-    current = with(at, current.totalTouchpoints(), current.conversionValue().add(revenue), true);
+  /** Adds a conversion; false, changing nothing, when the journey's value would exceed {@link #MAX_VALUE}. */
+  boolean addConversion(Instant at, BigDecimal revenue) {
+    BigDecimal value = current.conversionValue().add(revenue);
+    if (value.compareTo(MAX_VALUE) > 0) {
+      return false;
+    }
+    current = with(at, current.totalTouchpoints(), value, true);
+    return true;
   }
 
   private JourneySummary with(Instant at, int touchpoints, BigDecimal value, boolean converted) {

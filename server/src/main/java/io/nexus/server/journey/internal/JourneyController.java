@@ -15,6 +15,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -27,7 +28,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /** {@code /api/v1/attribution/journeys}: journeys with their touchpoints and conversions. */
 @RestController
-@RequestMapping("/api/v1/attribution/journeys")
+@RequestMapping(path = "/api/v1/attribution/journeys", produces = MediaType.APPLICATION_JSON_VALUE)
 @Tag(name = "Journeys")
 class JourneyController {
   private final JourneyService journeys;

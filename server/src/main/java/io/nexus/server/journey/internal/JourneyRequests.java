@@ -1,6 +1,9 @@
 package io.nexus.server.journey.internal;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
+import io.nexus.server.system.Numeric;
+import io.nexus.server.system.StorableText;
+import io.nexus.server.system.StorableTime;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Min;
@@ -20,14 +23,20 @@ import java.util.List;
  */
 final class JourneyRequests {
   static final int MAX_BATCH = 10_000;
+  // The scales of touchpoints.cost NUMERIC(14, 4), touchpoints.engagement_score NUMERIC(6, 5) and
+  // conversions.revenue NUMERIC(16, 4): values are answered at these scales, as they are stored.
+  static final int COST_SCALE = 4;
+  static final int ENGAGEMENT_SCALE = 5;
+  static final int REVENUE_SCALE = 4;
 
   private JourneyRequests() {}
 
   /** A new journey. */
   record NewJourney(
-      @NotBlank(message = "required") @Size(max = 200, message = "must be at most 200 characters") String userId,
-      @Size(max = 200, message = "must be at most 200 characters") String sessionId,
-      @NotNull(message = "required") Instant startTime) {}
+      @NotBlank(message = "required") @Size(max = 200, message = "must be at most 200 characters") @StorableText
+      String userId,
+      @Size(max = 200, message = "must be at most 200 characters") @StorableText String sessionId,
+      @NotNull(message = "required") @StorableTime Instant startTime) {}
 
   /** Many new journeys, all or nothing; a bare JSON array is accepted too. */
   record NewJourneys(
@@ -45,18 +54,20 @@ final class JourneyRequests {
       @NotNull(message = "required") Long channelId,
       @Pattern(regexp = "[a-z][a-z0-9_]{0,49}", message = "must be a lower-case type such as click, impression, visit")
       String touchpointType,
-      @NotNull(message = "required") Instant timestamp,
+      @NotNull(message = "required") @StorableTime Instant timestamp,
       @Min(value = 1, message = "must be at least 1") Integer positionInJourney,
       @Min(value = 0, message = "must not be negative") Integer timeSpentSeconds,
       @Min(value = 0, message = "must not be negative") Integer pagesViewed,
       @DecimalMin(value = "0", message = "must be between 0 and 1")
-      @DecimalMax(value = "1", message = "must be between 0 and 1") BigDecimal engagementScore,
-      @DecimalMin(value = "0", message = "must not be negative") BigDecimal cost,
-      @Size(max = 200, message = "must be at most 200 characters") String campaignId,
-      @Size(max = 500, message = "must be at most 500 characters") String campaignName,
-      @Size(max = 50, message = "must be at most 50 characters") String deviceType,
-      @Size(max = 100, message = "must be at most 100 characters") String browser,
-      @Size(min = 1, max = 200, message = "must be 1 to 200 characters") String eventId) {}
+      @DecimalMax(value = "1", message = "must be between 0 and 1")
+      @Numeric(precision = 6, scale = ENGAGEMENT_SCALE) BigDecimal engagementScore,
+      @DecimalMin(value = "0", message = "must not be negative") @Numeric(precision = 14, scale = COST_SCALE)
+      BigDecimal cost,
+      @Size(max = 200, message = "must be at most 200 characters") @StorableText String campaignId,
+      @Size(max = 500, message = "must be at most 500 characters") @StorableText String campaignName,
+      @Size(max = 50, message = "must be at most 50 characters") @StorableText String deviceType,
+      @Size(max = 100, message = "must be at most 100 characters") @StorableText String browser,
+      @Size(min = 1, max = 200, message = "must be 1 to 200 characters") @StorableText String eventId) {}
 
   /** Many new touchpoints, all or nothing; a bare JSON array is accepted too. */
   record NewTouchpoints(
@@ -74,13 +85,14 @@ final class JourneyRequests {
       @NotNull(message = "required") Long journeyId,
       @Pattern(regexp = "[a-z][a-z0-9_]{0,49}", message = "must be a lower-case type such as purchase or signup")
       String conversionType,
-      @NotNull(message = "required") Instant timestamp,
-      @NotNull(message = "required") @DecimalMin(value = "0", message = "must not be negative") BigDecimal revenue,
+      @NotNull(message = "required") @StorableTime Instant timestamp,
+      @NotNull(message = "required") @DecimalMin(value = "0", message = "must not be negative")
+      @Numeric(precision = 16, scale = REVENUE_SCALE) BigDecimal revenue,
       @Min(value = 1, message = "must be at least 1") Integer quantity,
-      @Size(max = 200, message = "must be at most 200 characters") String productId,
-      @Size(max = 500, message = "must be at most 500 characters") String productName,
-      @Size(max = 200, message = "must be at most 200 characters") String productCategory,
-      @Size(min = 1, max = 200, message = "must be 1 to 200 characters") String eventId) {}
+      @Size(max = 200, message = "must be at most 200 characters") @StorableText String productId,
+      @Size(max = 500, message = "must be at most 500 characters") @StorableText String productName,
+      @Size(max = 200, message = "must be at most 200 characters") @StorableText String productCategory,
+      @Size(min = 1, max = 200, message = "must be 1 to 200 characters") @StorableText String eventId) {}
 
   /** Many new conversions, all or nothing; a bare JSON array is accepted too. */
   record NewConversions(

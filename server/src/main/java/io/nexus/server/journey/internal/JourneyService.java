@@ -29,6 +29,7 @@ import java.util.OptionalLong;
 import java.util.TreeSet;
 import java.util.function.Consumer;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -40,6 +41,11 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Service
 class JourneyService implements JourneyData, io.nexus.server.journey.JourneyImport {
   private static final int MAX_REPORTED_PROBLEMS = 50;
+  /** A new journey's value and duration as stored: conversion_value NUMERIC(18, 4), duration NUMERIC(14, 2). */
+  private static final BigDecimal NO_VALUE = BigDecimal.ZERO.setScale(4);
+  private static final BigDecimal NO_DURATION = BigDecimal.ZERO.setScale(2);
+  private static final String VALUE_OVERFLOW = "would bring the journey's conversion value over the largest it holds, "
+      + JourneyAggregates.MAX_VALUE.toPlainString();
 
   private final JourneyRepository journeys;
   private final TouchpointRepository touchpoints;
@@ -71,10 +77,10 @@ class JourneyService implements JourneyData, io.nexus.server.journey.JourneyImpo
     List<JourneySummary> drafts = new ArrayList<>(requests.size());
     for (NewJourney r : requests) {
       drafts.add(new JourneySummary(0, r.userId().strip(), r.sessionId(), r.startTime(), r.startTime(), 0,
-          BigDecimal.ZERO, false, BigDecimal.ZERO, null, null));
+          NO_VALUE, false, NO_DURATION, null, null));
     }
     List<JourneySummary> created = transactions.execute(tx -> {
-      Instant now = Instant.now();
+      Instant now = now();
       long[] ids = journeys.insert(drafts, now);
       List<Long> idList = new ArrayList<>(ids.length);
       List<JourneySummary> stored = new ArrayList<>(ids.length);
@@ -147,7 +153,7 @@ class JourneyService implements JourneyData, io.nexus.server.journey.JourneyImpo
       Map<String, StoredTouchpoint> stored = touchpoints.byEvent(locked.keySet(),
           events(requests, NewTouchpoint::eventId));
       long[] ids = touchpoints.reserveIds(requests.size());
-      Instant now = Instant.now();
+      Instant now = now();
       List<StoredTouchpoint> fresh = new ArrayList<>(requests.size());
       List<StoredTouchpoint> records = new ArrayList<>(requests.size());
       List<Boolean> retries = new ArrayList<>(requests.size());
@@ -165,7 +171,8 @@ class JourneyService implements JourneyData, io.nexus.server.journey.JourneyImpo
         journey.addTouchpoint(r.timestamp());
         StoredTouchpoint t = new StoredTouchpoint(ids[i], r.journeyId(), r.channelId(),
             r.touchpointType() == null ? "visit" : r.touchpointType(), r.timestamp(), position,
-            r.timeSpentSeconds(), r.pagesViewed(), r.engagementScore(), r.cost() == null ? BigDecimal.ZERO : r.cost(),
+            r.timeSpentSeconds(), r.pagesViewed(), atScale(r.engagementScore(), JourneyRequests.ENGAGEMENT_SCALE),
+            atScale(r.cost() == null ? BigDecimal.ZERO : r.cost(), JourneyRequests.COST_SCALE),
             r.campaignId(), r.campaignName(), r.deviceType(), r.browser(), r.eventId(), now);
         fresh.add(t);
         if (r.eventId() != null) {
@@ -198,7 +205,7 @@ class JourneyService implements JourneyData, io.nexus.server.journey.JourneyImpo
     Map<Long, Integer> next = new HashMap<>();
     deltas.forEach((id, d) -> next.put(id, totals.get(id) - d.touchpoints() + 1));
     long[] ids = touchpoints.reserveIds(requests.size());
-    Instant now = Instant.now();
+    Instant now = now();
     List<StoredTouchpoint> fresh = new ArrayList<>(requests.size());
     for (int i = 0; i < requests.size(); i++) {
       NewTouchpoint r = requests.get(i);
@@ -206,8 +213,9 @@ class JourneyService implements JourneyData, io.nexus.server.journey.JourneyImpo
       fresh.add(new StoredTouchpoint(ids[i], r.journeyId(), r.channelId(),
           r.touchpointType() == null ? "visit" : r.touchpointType(), r.timestamp(),
           r.positionInJourney() != null ? r.positionInJourney() : position, r.timeSpentSeconds(), r.pagesViewed(),
-          r.engagementScore(), r.cost() == null ? BigDecimal.ZERO : r.cost(), r.campaignId(), r.campaignName(),
-          r.deviceType(), r.browser(), null, now));
+          atScale(r.engagementScore(), JourneyRequests.ENGAGEMENT_SCALE),
+          atScale(r.cost() == null ? BigDecimal.ZERO : r.cost(), JourneyRequests.COST_SCALE), r.campaignId(),
+          r.campaignName(), r.deviceType(), r.browser(), null, now));
     }
     touchpoints.insert(fresh);
     events.publishEvent(new JourneysChanged(new ArrayList<>(deltas.keySet())));
@@ -240,17 +248,22 @@ class JourneyService implements JourneyData, io.nexus.server.journey.JourneyImpo
 
   Written<StoredConversion> addConversions(List<NewConversion> requests, boolean batch) {
     if (journeys.appliesDeltasAtOnce() && requests.stream().allMatch(r -> r.eventId() == null)) {
-      Written<StoredConversion> result = retryingDeadlocks(() -> transactions.execute(
-          tx -> addConversionsAtOnce(requests, batch)));
-      conversionsStored.increment(result.created());
-      return result;
+      try {
+        Written<StoredConversion> result = retryingDeadlocks(() -> transactions.execute(
+            tx -> addConversionsAtOnce(requests, batch)));
+        conversionsStored.increment(result.created());
+        return result;
+      } catch (DataIntegrityViolationException overflow) {
+        // A journey's conversion value would overflow: nothing was stored, and the record by record path below finds
+        // the record that crosses the limit and names it.
+      }
     }
     Written<StoredConversion> result = transactions.execute(tx -> {
       Map<Long, JourneyAggregates> locked = lock(requests, NewConversion::journeyId, batch, "conversions");
       Map<String, StoredConversion> stored = conversions.byEvent(locked.keySet(),
           events(requests, NewConversion::eventId));
       long[] ids = conversions.reserveIds(requests.size());
-      Instant now = Instant.now();
+      Instant now = now();
       List<StoredConversion> fresh = new ArrayList<>(requests.size());
       List<StoredConversion> records = new ArrayList<>(requests.size());
       List<Boolean> retries = new ArrayList<>(requests.size());
@@ -263,9 +276,12 @@ class JourneyService implements JourneyData, io.nexus.server.journey.JourneyImpo
           retries.add(true);
           continue;
         }
-        locked.get(r.journeyId()).addConversion(r.timestamp(), r.revenue());
+        if (!locked.get(r.journeyId()).addConversion(r.timestamp(), r.revenue())) {
+          throw ApiException.unprocessable(field(batch, "conversions", i, "revenue"), VALUE_OVERFLOW);
+        }
         StoredConversion c = new StoredConversion(ids[i], r.journeyId(),
-            r.conversionType() == null ? "purchase" : r.conversionType(), r.timestamp(), r.revenue(),
+            r.conversionType() == null ? "purchase" : r.conversionType(), r.timestamp(),
+            atScale(r.revenue(), JourneyRequests.REVENUE_SCALE),
             r.quantity() == null ? 1 : r.quantity(), r.productId(), r.productName(), r.productCategory(),
             r.eventId(), now);
         fresh.add(c);
@@ -294,12 +310,13 @@ class JourneyService implements JourneyData, io.nexus.server.journey.JourneyImpo
     Map<Long, Integer> totals = journeys.applyDeltas(deltas.values());
     refuseMissing(requests, NewConversion::journeyId, totals::containsKey, batch, "conversions");
     long[] ids = conversions.reserveIds(requests.size());
-    Instant now = Instant.now();
+    Instant now = now();
     List<StoredConversion> fresh = new ArrayList<>(requests.size());
     for (int i = 0; i < requests.size(); i++) {
       NewConversion r = requests.get(i);
       fresh.add(new StoredConversion(ids[i], r.journeyId(), r.conversionType() == null ? "purchase"
-          : r.conversionType(), r.timestamp(), r.revenue(), r.quantity() == null ? 1 : r.quantity(), r.productId(),
+          : r.conversionType(), r.timestamp(), atScale(r.revenue(), JourneyRequests.REVENUE_SCALE),
+          r.quantity() == null ? 1 : r.quantity(), r.productId(),
           r.productName(), r.productCategory(), null, now));
     }
     conversions.insert(fresh);
@@ -352,6 +369,19 @@ class JourneyService implements JourneyData, io.nexus.server.journey.JourneyImpo
     }
   }
 
+  /** Now, to the microsecond the database keeps, so that answered and stored times are the same. */
+  private static Instant now() {
+    return Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
+  }
+
+  /**
+   * {@code value} at its column's scale, as the database gives it back, so that the answer shows what was stored;
+   * validation has made sure that no digit is lost.
+   */
+  private static BigDecimal atScale(BigDecimal value, int scale) {
+    return value == null ? null : value.setScale(scale, java.math.RoundingMode.UNNECESSARY);
+  }
+
   private static String field(boolean batch, String list, int index, String name) {
     return batch ? list + "[" + index + "]." + name : name;
   }
@@ -391,12 +421,12 @@ class JourneyService implements JourneyData, io.nexus.server.journey.JourneyImpo
         touchCount += j.touchpoints().size();
         conversionCount += j.conversions().size();
       }
-      long[] journeyIds = journeys.insert(summaries, Instant.now());
+      long[] journeyIds = journeys.insert(summaries, now());
       long[] touchIds = touchpoints.reserveIds(touchCount);
       long[] conversionIds = conversions.reserveIds(conversionCount);
       List<StoredTouchpoint> touches = new ArrayList<>(touchCount);
       List<StoredConversion> purchases = new ArrayList<>(conversionCount);
-      Instant now = Instant.now();
+      Instant now = now();
       int t = 0;
       int c = 0;
       for (int i = 0; i < imported.size(); i++) {

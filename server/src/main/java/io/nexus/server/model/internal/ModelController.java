@@ -6,6 +6,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import java.net.URI;
 import java.util.List;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -19,7 +20,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /** {@code /api/v1/attribution/models}: attribution model configurations. */
 @RestController
-@RequestMapping("/api/v1/attribution/models")
+@RequestMapping(path = "/api/v1/attribution/models", produces = MediaType.APPLICATION_JSON_VALUE)
 @Tag(name = "Models")
 class ModelController {
   private final ModelService models;

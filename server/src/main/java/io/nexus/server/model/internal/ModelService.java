@@ -64,7 +64,7 @@ class ModelService implements ModelCatalog {
     check(draft);
     return transactions.execute(tx -> {
       if (models.findByName(draft.name()).isPresent()) {
-        throw ApiException.conflict("a model named '" + draft.name() + "' already exists");
+        throw ApiException.conflict("name", "a model named '" + draft.name() + "' already exists");
       }
       long id = models.insert(draft);
       events.publishEvent(new ModelsChanged(id));
@@ -87,7 +87,7 @@ class ModelService implements ModelCatalog {
           r.isActive() == null ? old.isActive() : r.isActive(), old.createdAt(), null);
       check(changed);
       if (!changed.name().equals(old.name()) && models.findByName(changed.name()).isPresent()) {
-        throw ApiException.conflict("a model named '" + changed.name() + "' already exists");
+        throw ApiException.conflict("name", "a model named '" + changed.name() + "' already exists");
       }
       models.update(changed);
       events.publishEvent(new ModelsChanged(id));

@@ -10,8 +10,10 @@ import java.util.List;
 import java.util.Map;
 import javax.sql.DataSource;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -19,6 +21,7 @@ import org.springframework.web.bind.annotation.RestController;
  * cache is down, since answers then come from the database, DOWN (503) when the database is down.
  */
 @RestController
+@RequestMapping(produces = MediaType.APPLICATION_JSON_VALUE)
 @Tag(name = "Health")
 class HealthController {
   private final DataSource dataSource;

@@ -3,6 +3,8 @@ package io.nexus.server.system.internal;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.nexus.server.system.ApiException;
 import io.nexus.server.system.FieldProblem;
+import io.nexus.server.system.internal.BodyLimitFilter.BodyTooLargeException;
+import jakarta.validation.ConstraintViolation;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,6 +18,8 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.validation.FieldError;
+import org.springframework.web.HttpMediaTypeNotAcceptableException;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -23,11 +27,6 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
-import tools.jackson.core.JacksonException;
-import tools.jackson.core.exc.StreamReadException;
-import tools.jackson.databind.exc.InvalidFormatException;
-import tools.jackson.databind.exc.MismatchedInputException;
-import tools.jackson.databind.exc.UnrecognizedPropertyException;
 
 /**
  * Turns every refusal into an RFC 9457 problem ({@code application/problem+json}) that names each bad field, and
@@ -38,9 +37,11 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
   private static final Logger log = LoggerFactory.getLogger(ProblemDetailsAdvice.class);
 
   private final MeterRegistry meters;
+  private final Limits limits;
 
-  ProblemDetailsAdvice(MeterRegistry meters) {
+  ProblemDetailsAdvice(MeterRegistry meters, Limits limits) {
     this.meters = meters;
+    this.limits = limits;
   }
 
   @ExceptionHandler(ApiException.class)
@@ -50,7 +51,7 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
   @ExceptionHandler(MethodArgumentTypeMismatchException.class)
   ResponseEntity<Object> typeMismatch(MethodArgumentTypeMismatchException e, WebRequest request) {
-    String expected = e.getRequiredType() == null ? "a valid value" : describe(e.getRequiredType());
+    String expected = e.getRequiredType() == null ? "a valid value" : JsonProblems.describe(e.getRequiredType());
     FieldProblem field = new FieldProblem(e.getName(), "expected " + expected + ", got '" + e.getValue() + "'");
     return problem(HttpStatus.BAD_REQUEST, "Invalid request", field.field() + ": " + field.reason(), List.of(field),
         request);
@@ -59,7 +60,15 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
   @ExceptionHandler(DataIntegrityViolationException.class)
   ResponseEntity<Object> integrity(DataIntegrityViolationException e, WebRequest request) {
     log.info("refused a write that broke a database constraint: {}", e.getMostSpecificCause().getMessage());
-    return problem(HttpStatus.CONFLICT, "Conflict", "the request conflicts with stored data", List.of(), request);
+    DatabaseProblems.Diagnosis refused = DatabaseProblems.of(e);
+    return problem(refused.status(), refused.title(), refused.detail(), refused.fields(), request);
+  }
+
+  @ExceptionHandler(BodyTooLargeException.class)
+  ResponseEntity<Object> tooLarge(BodyTooLargeException e, WebRequest request) {
+    return problem(HttpStatus.CONTENT_TOO_LARGE, "Content too large", e.getMessage(), List.of(new FieldProblem(
+        "body", "must be at most " + limits.bodySize().toMegabytes() + " MB (" + e.limit()
+        + " bytes, nexus.limits.body-size)")), request);
   }
 
   @ExceptionHandler(org.springframework.dao.PessimisticLockingFailureException.class)
@@ -82,22 +91,45 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
   @Override
   protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException e,
       HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-    List<FieldProblem> fields = new ArrayList<>();
+    List<FieldProblem> malformed = new ArrayList<>();
+    List<FieldProblem> unstorable = new ArrayList<>();
     for (FieldError error : e.getBindingResult().getFieldErrors()) {
-      fields.add(new FieldProblem(JsonNames.snake(error.getField()), error.getDefaultMessage()));
+      FieldProblem problem = new FieldProblem(JsonNames.snake(error.getField()), error.getDefaultMessage());
+      boolean storage = error.contains(ConstraintViolation.class)
+          && ApiException.isUnstorable(error.unwrap(ConstraintViolation.class));
+      (storage ? unstorable : malformed).add(problem);
     }
-    e.getBindingResult().getGlobalErrors().forEach(g -> fields.add(new FieldProblem(g.getObjectName(),
+    e.getBindingResult().getGlobalErrors().forEach(g -> malformed.add(new FieldProblem(g.getObjectName(),
         g.getDefaultMessage())));
-    return problem(HttpStatus.BAD_REQUEST, "Invalid request", ApiException.badRequest(fields).getMessage(), fields,
-        request);
+    ApiException refusal = ApiException.invalid(malformed, unstorable);
+    return problem(refusal.status(), refusal.title(), refusal.getMessage(), refusal.fields(), request);
   }
 
   @Override
   protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e,
       HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-    FieldProblem field = unreadable(e);
-    return problem(HttpStatus.BAD_REQUEST, "Invalid request", field.field() + ": " + field.reason(), List.of(field),
-        request);
+    JsonProblems.Diagnosis unreadable = JsonProblems.of(e, limits);
+    FieldProblem field = unreadable.field();
+    return problem(unreadable.status(), unreadable.status() == HttpStatus.BAD_REQUEST ? "Invalid request"
+        : "Content too large", field.field() + ": " + field.reason(), List.of(field), request);
+  }
+
+  @Override
+  protected ResponseEntity<Object> handleHttpMediaTypeNotAcceptable(HttpMediaTypeNotAcceptableException e,
+      HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+    // Refused while the handler is looked up, before it runs: nothing has been written.
+    return withHeaders(headers, problem(HttpStatus.NOT_ACCEPTABLE, "Not acceptable",
+        "the API answers application/json, and problems as application/problem+json",
+        List.of(new FieldProblem("Accept", "must allow application/json")), request));
+  }
+
+  @Override
+  protected ResponseEntity<Object> handleHttpMediaTypeNotSupported(HttpMediaTypeNotSupportedException e,
+      HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+    FieldProblem field = new FieldProblem("Content-Type", "must be application/json, got '" + e.getContentType()
+        + "'");
+    return withHeaders(headers, problem(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "Unsupported media type",
+        field.field() + ": " + field.reason(), List.of(field), request));
   }
 
   @Override
@@ -115,6 +147,11 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     return super.handleExceptionInternal(e, body, headers, status, request);
   }
 
+  private static ResponseEntity<Object> withHeaders(HttpHeaders headers, ResponseEntity<Object> problem) {
+    return ResponseEntity.status(problem.getStatusCode()).headers(headers).headers(problem.getHeaders())
+        .body(problem.getBody());
+  }
+
   private ResponseEntity<Object> problem(HttpStatusCode status, String title, String detail,
       List<FieldProblem> fields, WebRequest request) {
     ProblemDetail body = ProblemDetail.forStatusAndDetail(status, detail);
@@ -130,77 +167,5 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     meters.counter("nexus.api.errors", "status", Integer.toString(status.value()), "type", title).increment();
     return ResponseEntity.status(status).contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON)
         .body(body);
-  }
-
-  /** The field a body could not be read at, and why, from Jackson's own diagnosis. */
-  static FieldProblem unreadable(HttpMessageNotReadableException e) {
-    Throwable cause = e.getCause();
-    if (cause instanceof UnrecognizedPropertyException unknown) {
-      return new FieldProblem(path(unknown), "unknown field");
-    }
-    if (cause instanceof InvalidFormatException format) {
-      return new FieldProblem(path(format), "expected " + describe(format.getTargetType()) + ", got '"
-          + format.getValue() + "'");
-    }
-    if (cause instanceof MismatchedInputException mismatch) {
-      String field = path(mismatch);
-      Class<?> target = mismatch.getTargetType();
-      return new FieldProblem(field.isEmpty() ? "body" : field,
-          target == null ? "wrong type" : "expected " + describe(target));
-    }
-    if (cause instanceof StreamReadException parse) {
-      var at = parse.getLocation();
-      return new FieldProblem("body", "malformed JSON" + (at == null ? ""
-          : " at line " + at.getLineNr() + ", column " + at.getColumnNr()));
-    }
-    if (cause instanceof JacksonException jackson) {
-      String field = path(jackson);
-      Throwable root = jackson.getCause() != null ? jackson.getCause() : jackson;
-      return new FieldProblem(field.isEmpty() ? "body" : field, reason(root));
-    }
-    return new FieldProblem("body", "missing or unreadable JSON body");
-  }
-
-  private static String reason(Throwable root) {
-    if (root instanceof java.time.format.DateTimeParseException) {
-      return "expected an ISO-8601 timestamp such as 2025-01-15T10:30:00Z";
-    }
-    String message = root.getMessage();
-    return message == null ? "invalid value" : message.lines().findFirst().orElse("invalid value");
-  }
-
-  private static String path(JacksonException e) {
-    StringBuilder path = new StringBuilder();
-    for (JacksonException.Reference ref : e.getPath()) {
-      if (ref.getPropertyName() != null) {
-        path.append(path.isEmpty() ? "" : ".").append(ref.getPropertyName());
-      } else if (ref.getIndex() >= 0) {
-        path.append('[').append(ref.getIndex()).append(']');
-      }
-    }
-    return path.toString();
-  }
-
-  private static String describe(Class<?> type) {
-    if (type == Long.class || type == long.class || type == Integer.class || type == int.class) {
-      return "a whole number";
-    }
-    if (Number.class.isAssignableFrom(type) || type == double.class) {
-      return "a number";
-    }
-    if (type == Boolean.class || type == boolean.class) {
-      return "true or false";
-    }
-    if (java.time.temporal.Temporal.class.isAssignableFrom(type)) {
-      return type == java.time.LocalDate.class ? "an ISO-8601 date such as 2025-01-31"
-          : "an ISO-8601 timestamp such as 2025-01-15T10:30:00Z";
-    }
-    if (type == String.class) {
-      return "a string";
-    }
-    if (java.util.Collection.class.isAssignableFrom(type) || type.isArray()) {
-      return "a list";
-    }
-    return "an object";
   }
 }
