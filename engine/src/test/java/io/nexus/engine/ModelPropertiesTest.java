@@ -49,7 +49,7 @@ class ModelPropertiesTest {
           for (int c = 0; c < conversions; c++) {
             converted.add(Conversion.of(Fixtures.T0, c == 0 ? value : BigDecimal.TEN));
           }
-          return new Journey("j", "u", touches, converted);
+          return new Journey(JourneyId.of(0), "u", touches, converted);
         });
     return journey.list().ofMinSize(1).ofMaxSize(40).map(ModelPropertiesTest::numbered);
   }
@@ -58,7 +58,7 @@ class ModelPropertiesTest {
     List<Journey> result = new ArrayList<>();
     for (int i = 0; i < journeys.size(); i++) {
       Journey j = journeys.get(i);
-      result.add(new Journey("j" + i, j.userId(), j.touchpoints(), j.conversions()));
+      result.add(new Journey(JourneyId.of(i), j.userId(), j.touchpoints(), j.conversions()));
     }
     return result;
   }
@@ -122,8 +122,8 @@ class ModelPropertiesTest {
     ChannelTotals reordered = Fixtures.totals(spec, JourneyBatch.of(shuffled));
     assertThat(reordered.channels()).hasSameSizeAs(original.channels());
     for (ChannelTotals.ChannelTotal total : original.channels()) {
-      assertClose(reordered.conversions(total.channel()), total.conversions());
-      assertClose(reordered.value(total.channel()), total.value());
+      assertClose(reordered.conversions(total.channel().name()), total.conversions());
+      assertClose(reordered.value(total.channel().name()), total.value());
     }
   }
 
@@ -132,14 +132,14 @@ class ModelPropertiesTest {
       @ForAll("journeys") List<Journey> journeys) {
     List<Journey> relabelled = new ArrayList<>();
     for (Journey j : journeys) {
-      List<Touchpoint> touches = j.touchpoints().stream().map(t -> t.withChannel(rename(t.channel()))).toList();
+      List<Touchpoint> touches = j.touchpoints().stream().map(t -> t.withChannel(Channel.named(rename(t.channel().name())))).toList();
       relabelled.add(new Journey(j.id(), j.userId(), touches, j.conversions()));
     }
     ChannelTotals original = Fixtures.totals(spec, JourneyBatch.of(journeys));
     ChannelTotals renamed = Fixtures.totals(spec, JourneyBatch.of(relabelled));
     for (ChannelTotals.ChannelTotal total : original.channels()) {
-      assertClose(renamed.conversions(rename(total.channel())), total.conversions());
-      assertClose(renamed.value(rename(total.channel())), total.value());
+      assertClose(renamed.conversions(rename(total.channel().name())), total.conversions());
+      assertClose(renamed.value(rename(total.channel().name())), total.value());
     }
   }
 
