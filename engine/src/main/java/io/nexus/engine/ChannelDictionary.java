@@ -80,7 +80,7 @@ public final class ChannelDictionary implements Serializable {
     return id == null ? -1 : id;
   }
 
-  /** The id of the channel {@linkplain Channel#named named} {@code name}, or -1 when the dictionary does not hold it. */
+  /** The id of the channel {@linkplain Channel#named named} {@code name}, or -1 when the dictionary lacks it. */
   public int find(String name) {
     Integer id = namedIds.get(name);
     return id != null ? id : find(Channel.named(name));

@@ -40,7 +40,8 @@ class AttributionTest {
     JourneyBatch batch = Fixtures.paths(Fixtures.row("a > b > a", 2, 0), Fixtures.row("b", 0, 3));
     List<String> seen = new ArrayList<>();
     Attribution.forEachCredit(Models.create("linear").fit(batch), batch,
-        (row, channel, credit, conversions, value) -> seen.add(row + ":" + batch.channels().name(channel) + "=" + credit));
+        (row, channel, credit, conversions, value) ->
+            seen.add(row + ":" + batch.channels().name(channel) + "=" + credit));
     assertThat(seen).containsExactly("0:a=" + (2.0 / 3), "0:b=" + (1.0 / 3));
   }
 

@@ -133,7 +133,8 @@ class ModelPropertiesTest {
       @ForAll("journeys") List<Journey> journeys) {
     List<Journey> relabelled = new ArrayList<>();
     for (Journey j : journeys) {
-      List<Touchpoint> touches = j.touchpoints().stream().map(t -> t.withChannel(Channel.named(rename(t.channel().name())))).toList();
+      List<Touchpoint> touches = j.touchpoints().stream()
+          .map(t -> t.withChannel(Channel.named(rename(t.channel().name())))).toList();
       relabelled.add(new Journey(j.id(), j.userId(), touches, j.conversions()));
     }
     ChannelTotals original = Fixtures.totals(spec, JourneyBatch.of(journeys));
@@ -169,8 +170,8 @@ class ModelPropertiesTest {
         .as((channels, touchHours, conversionHours, values) -> {
           List<Touchpoint> touches = new ArrayList<>();
           for (int i = 0; i < channels.size(); i++) {
-            touches.add(Touchpoint.of(CHANNELS.get(channels.get(i)), Fixtures.T0.plus(Duration.ofHours(touchHours.get(i))),
-                TYPES.get(i % TYPES.size()), BigDecimal.ONE));
+            touches.add(Touchpoint.of(CHANNELS.get(channels.get(i)),
+                Fixtures.T0.plus(Duration.ofHours(touchHours.get(i))), TYPES.get(i % TYPES.size()), BigDecimal.ONE));
           }
           List<Conversion> converted = new ArrayList<>();
           for (int c = 0; c < conversionHours.size(); c++) {

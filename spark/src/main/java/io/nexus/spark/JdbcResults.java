@@ -417,6 +417,7 @@ final class JdbcResults implements Serializable {
       additive = isAdditive;
     }
 
+    /** One channel's credit; its value is split from the journey's exact value when the row is flushed. */
     void accept(int journeyRow, int channel, double credit, double conversions, double value) {
       try {
         if (journeyRow != row) {

@@ -151,9 +151,9 @@ public final class JourneyBatch implements Serializable {
   }
 
   /**
-   * This batch with its channel ids taken from {@code target}, which gains any channel it lacks: how batches built apart,
-   * such as a cluster's partitions, come to share one dictionary. Only the channel column is copied; the others are
-   * shared, as the batch is immutable.
+   * This batch with its channel ids taken from {@code target}, which gains any channel it lacks: how batches built
+   * apart, such as a cluster's partitions, come to share one dictionary. Only the channel column is copied; the others
+   * are shared, as the batch is immutable.
    */
   public JourneyBatch withChannels(ChannelDictionary target) {
     if (target == channels) {
@@ -259,7 +259,7 @@ public final class JourneyBatch implements Serializable {
     return pathOffsets == null || pathOffsets[row + 1] == pathOffsets[row];
   }
 
-  /** The number of converting paths row {@code row} stands for: 1 unless it is a journey of several conversion times. */
+  /** How many converting paths row {@code row} stands for: 1 unless it is a journey of several conversion times. */
   public int paths(int row) {
     return singlePath(row) ? 1 : pathOffsets[row + 1] - pathOffsets[row];
   }

@@ -3,8 +3,9 @@ package io.nexus.engine.batch;
 import java.util.Arrays;
 
 /**
- * The distinct channels of one row (or of its first touches) and how often each is touched, computed without allocation into a per-thread
- * scratch object; confined to the calling thread and valid until that thread's next {@link #of} call.
+ * The distinct channels of one row (or of its first touches) and how often each is touched, computed without
+ * allocation into a per-thread scratch object; confined to the calling thread and valid until that thread's next
+ * {@link #of} call.
  */
 public final class RowChannels {
   private static final ThreadLocal<RowChannels> LOCAL = ThreadLocal.withInitial(RowChannels::new);

@@ -168,8 +168,8 @@ public final class JourneyBuilder {
     String name = e.channel() != null && !e.channel().isBlank()
         ? e.channel()
         : grouping.channelFor(e.source(), e.medium(), e.campaign());
-    return new Touchpoint(channels.computeIfAbsent(name, Channel::named), e.timestamp(), e.touchpointType(), e.cost(), e.engagementScore(),
-        e.timeSpentSeconds(), e.pagesViewed(), e.campaign());
+    return new Touchpoint(channels.computeIfAbsent(name, Channel::named), e.timestamp(), e.touchpointType(), e.cost(),
+        e.engagementScore(), e.timeSpentSeconds(), e.pagesViewed(), e.campaign());
   }
 
   private static String tieBreak(UserEvent e) {

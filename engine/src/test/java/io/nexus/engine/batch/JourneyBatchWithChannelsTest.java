@@ -16,8 +16,9 @@ class JourneyBatchWithChannelsTest {
   private static final Instant T = Instant.parse("2025-01-05T10:00:00Z");
 
   private static JourneyBatch journeys(ChannelDictionary dictionary) {
-    Journey converted = new Journey(JourneyId.of("u1", 1), "u1", List.of(Touchpoint.of("email", T, "lead", BigDecimal.ONE),
-        Touchpoint.of("search", T.plusSeconds(60))), List.of(Conversion.of(T.plusSeconds(120), new BigDecimal("9.50"))));
+    Journey converted = new Journey(JourneyId.of("u1", 1), "u1",
+        List.of(Touchpoint.of("email", T, "lead", BigDecimal.ONE), Touchpoint.of("search", T.plusSeconds(60))),
+        List.of(Conversion.of(T.plusSeconds(120), new BigDecimal("9.50"))));
     Journey lost = new Journey(JourneyId.of("u2", 1), "u2", List.of(Touchpoint.of("search", T)), List.of());
     return JourneyBatch.of(List.of(converted, lost), dictionary);
   }
