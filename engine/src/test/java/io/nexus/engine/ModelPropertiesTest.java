@@ -228,7 +228,9 @@ class ModelPropertiesTest {
           conversions += credit.conversions();
         }
       }
-      assertThat(total.value()).isCloseTo(value, within(0.01 * journeys.size()));
+      // Each conversion time's value is split to the cent on its own: less than a cent off per conversion.
+      int conversionCount = journeys.stream().mapToInt(j -> j.conversions().size()).sum();
+      assertThat(total.value()).isCloseTo(value, within(0.01 * conversionCount + 1e-9));
       assertClose(total.conversions(), conversions);
     }
   }
