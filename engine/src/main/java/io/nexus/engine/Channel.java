@@ -62,7 +62,10 @@ public record Channel(long id, String name, boolean direct) implements Serializa
     return id != NO_ID ? Long.hashCode(id) : name.hashCode();
   }
 
-  /** Channels in name order, then by id: the order of every channel listing. */
+  /**
+   * Channels in name order, then by id: the order of every channel listing. Consistent with {@code equals} among the
+   * channels of one catalogue snapshot, where names are unique; a renamed channel equals its old self but sorts apart.
+   */
   @Override
   public int compareTo(Channel other) {
     int byName = name.compareTo(other.name);

@@ -365,7 +365,7 @@ public final class JourneyBatch implements Serializable {
       return this;
     }
 
-    /** Adds a path of the channels {@linkplain io.nexus.engine.Channel#named named} {@code path} with its counts. */
+    /** Adds a path of channels known by their names alone, as in files, with its counts. */
     public Builder addPath(List<String> path, double rowConversions, double rowValue, double rowNulls) {
       int[] ids = new int[path.size()];
       for (int i = 0; i < ids.length; i++) {
