@@ -336,7 +336,7 @@ public final class Attribution {
           channels.touches[k]));
     }
     return new JourneyCredits(journey.id(), model.spec().label(), result, channels.touchShares(touchShares),
-        model.additive(), credited, creditedCount, uncredited);
+        model.additive(), credited.setScale(scale), creditedCount, uncredited);
   }
 
   private static BigDecimal[] fullValueEach(BigDecimal value, int count) {
