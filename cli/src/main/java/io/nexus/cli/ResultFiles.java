@@ -3,6 +3,7 @@ package io.nexus.cli;
 import io.nexus.engine.Attribution;
 import io.nexus.engine.Attribution.ModelRun;
 import io.nexus.engine.ChannelTotals.ChannelTotal;
+import io.nexus.engine.JourneyId;
 import io.nexus.engine.batch.JourneyBatch;
 import io.nexus.engine.batch.Numbers;
 import io.nexus.engine.markov.MarkovFit;
@@ -30,7 +31,7 @@ public final class ResultFiles {
     csv.printRecord((Object[]) TOTALS_HEADER.split(","));
     for (int m = 0; m < runs.size(); m++) {
       for (ChannelTotal total : runs.get(m).totals().channels()) {
-        csv.printRecord(labels.get(m), total.channel(), Numbers.plain(total.conversions()),
+        csv.printRecord(labels.get(m), total.channel().name(), Numbers.plain(total.conversions()),
             Numbers.plain(total.value()));
       }
     }
@@ -42,7 +43,7 @@ public final class ResultFiles {
     CSVPrinter csv = new CSVPrinter(out, CSV);
     csv.printRecord("channel", "removal_effect", "removal_effect_value");
     for (MarkovFit.RemovalEffect effect : markov.removalEffects()) {
-      csv.printRecord(effect.channel(), Numbers.plain(effect.conversion()), Numbers.plain(effect.value()));
+      csv.printRecord(effect.channel().name(), Numbers.plain(effect.conversion()), Numbers.plain(effect.value()));
     }
     csv.flush();
   }
@@ -64,11 +65,12 @@ public final class ResultFiles {
     for (int m = 0; m < runs.size(); m++) {
       String label = labels.get(m);
       try {
-        Attribution.forEachCredit(runs.get(m).fit(), batch, (row, channel, credit) -> {
+        Attribution.forEachCredit(runs.get(m).fit(), batch, (row, channel, credit, conversions, value) -> {
           try {
-            String id = batch.journeyId(row) != null ? batch.journeyId(row) : Integer.toString(row + 1);
+            // Journeys of touchpoint files are user#n; rows of path files are numbered from 1.
+            JourneyId id = batch.journeyId(row) != null ? batch.journeyId(row) : JourneyId.of(row + 1);
             csv.printRecord(id, label, batch.channels().name(channel), Numbers.plain(credit),
-                Numbers.plain(credit * batch.conversions(row)), Numbers.plain(credit * batch.value(row)));
+                Numbers.plain(conversions), Numbers.plain(value));
           } catch (IOException e) {
             throw new UncheckedIOException(e);
           }

@@ -23,8 +23,11 @@ public final class Attribution {
      * @param row the row of the batch
      * @param channel the channel id
      * @param credit the channel's share of the row, summed over its touches
+     * @param conversions the conversions attributed to the channel: {@code credit} times the row's conversions when
+     *     the row is a single converting path, else each path's conversions times the channel's share of the path
+     * @param value the value attributed to the channel, likewise
      */
-    void accept(int row, int channel, double credit);
+    void accept(int row, int channel, double credit, double conversions, double value);
   }
 
   /**
@@ -56,7 +59,10 @@ public final class Attribution {
     }).toList();
   }
 
-  /** The sum of the journey credits of {@code model} over {@code batch}, per channel on the batch. */
+  /**
+   * The sum of the journey credits of {@code model} over {@code batch}, per channel on the batch: each converting
+   * path's conversions and value split by its touch shares.
+   */
   public static ChannelTotals totals(FittedModel model, JourneyBatch batch) {
     int channelCount = batch.channels().size();
     // Compensated (Neumaier) sums: a million small credits add up to what a decimal SQL SUM would say.
@@ -68,25 +74,27 @@ public final class Attribution {
     double[] shares = new double[Math.max(1, batch.maxLength())];
     for (int row = 0, n = batch.size(); row < n; row++) {
       int from = batch.start(row);
-      int length = batch.length(row);
-      for (int i = 0; i < length; i++) {
+      for (int i = 0, length = batch.length(row); i < length; i++) {
         present[batch.channel(from + i)] = true;
       }
-      double rowConversions = batch.conversions(row);
-      double rowValue = batch.value(row);
-      if (length == 0 || (rowConversions == 0 && rowValue == 0)) {
-        continue;
-      }
-      model.touchShares(batch, row, shares);
-      for (int i = 0; i < length; i++) {
-        int channel = batch.channel(from + i);
-        addCompensated(conversions, conversionsError, channel, shares[i] * rowConversions);
-        addCompensated(values, valuesError, channel, shares[i] * rowValue);
+      for (int p = 0, paths = batch.paths(row); p < paths; p++) {
+        int length = batch.pathLength(row, p);
+        double pathConversions = batch.pathConversions(row, p);
+        double pathValue = batch.pathValue(row, p);
+        if (length == 0 || (pathConversions == 0 && pathValue == 0)) {
+          continue;
+        }
+        model.pathShares(batch, row, length, batch.pathConversionTime(row, p), shares);
+        for (int i = 0; i < length; i++) {
+          int channel = batch.channel(from + i);
+          addCompensated(conversions, conversionsError, channel, shares[i] * pathConversions);
+          addCompensated(values, valuesError, channel, shares[i] * pathValue);
+        }
       }
     }
     List<ChannelTotal> totals = new ArrayList<>();
     for (int c : sortedPresent(batch.channels(), present)) {
-      totals.add(new ChannelTotal(batch.channels().name(c), conversions[c] + conversionsError[c],
+      totals.add(new ChannelTotal(batch.channels().channel(c), conversions[c] + conversionsError[c],
           values[c] + valuesError[c]));
     }
     return new ChannelTotals(model.spec().label(), totals, model.notes());
@@ -100,12 +108,14 @@ public final class Attribution {
   }
 
   /**
-   * Calls {@code consumer} once per channel on each row of {@code batch} that converted, with the channel's credit
-   * under {@code model}; allocates nothing per row.
+   * Calls {@code consumer} once per channel on each row of {@code batch} that has a credited conversion, with the
+   * channel's credit under {@code model}; allocates nothing per row that is a single converting path.
    */
   public static void forEachCredit(FittedModel model, JourneyBatch batch, CreditConsumer consumer) {
     double[] shares = new double[Math.max(1, batch.maxLength())];
     double[] byChannel = new double[batch.channels().size()];
+    double[] conversionsByChannel = new double[byChannel.length];
+    double[] valueByChannel = new double[byChannel.length];
     int[] touched = new int[Math.max(1, batch.maxLength())];
     for (int row = 0, n = batch.size(); row < n; row++) {
       int from = batch.start(row);
@@ -113,21 +123,48 @@ public final class Attribution {
       if (length == 0 || batch.conversions(row) == 0) {
         continue;
       }
+      boolean single = batch.singlePath(row);
+      if (!single && ConvertingPaths.totalWeight(batch, row, ConvertingPaths.weighByValue(batch, row)) == 0) {
+        continue;
+      }
+      if (byChannel.length < batch.channels().size()) {
+        byChannel = Arrays.copyOf(byChannel, batch.channels().size());
+        conversionsByChannel = Arrays.copyOf(conversionsByChannel, byChannel.length);
+        valueByChannel = Arrays.copyOf(valueByChannel, byChannel.length);
+      }
       model.touchShares(batch, row, shares);
       int distinct = 0;
       for (int i = 0; i < length; i++) {
         int channel = batch.channel(from + i);
-        if (channel >= byChannel.length) {
-          byChannel = Arrays.copyOf(byChannel, batch.channels().size());
-        }
         if (byChannel[channel] == 0 && !contains(touched, distinct, channel)) {
           touched[distinct++] = channel;
         }
         byChannel[channel] += shares[i];
       }
+      if (!single) {
+        for (int p = 0, paths = batch.paths(row); p < paths; p++) {
+          int pathLength = batch.pathLength(row, p);
+          if (pathLength == 0) {
+            continue;
+          }
+          model.pathShares(batch, row, pathLength, batch.pathConversionTime(row, p), shares);
+          for (int i = 0; i < pathLength; i++) {
+            int channel = batch.channel(from + i);
+            conversionsByChannel[channel] += shares[i] * batch.pathConversions(row, p);
+            valueByChannel[channel] += shares[i] * batch.pathValue(row, p);
+          }
+        }
+      }
       for (int k = 0; k < distinct; k++) {
         int channel = touched[k];
-        consumer.accept(row, channel, byChannel[channel]);
+        double credit = byChannel[channel];
+        if (single) {
+          consumer.accept(row, channel, credit, credit * batch.conversions(row), credit * batch.value(row));
+        } else {
+          consumer.accept(row, channel, credit, conversionsByChannel[channel], valueByChannel[channel]);
+          conversionsByChannel[channel] = 0;
+          valueByChannel[channel] = 0;
+        }
         byChannel[channel] = 0;
       }
     }
@@ -143,8 +180,10 @@ public final class Attribution {
   }
 
   /**
-   * The credits of one journey under {@code model}. Attributed values are exact to the scale of the journey's value
-   * (at least cents) and, for additive models, add up to it exactly: rounding remainders go to the largest fractions.
+   * The credits of one journey under {@code model}: each conversion credited from the touches at or before it.
+   * Attributed values are exact to the scale of the journey's value (at least cents) and, for additive models, add
+   * up to the credited value exactly: each conversion time's value is split with the rounding remainders given to the
+   * largest fractions.
    */
   public static JourneyCredits credit(FittedModel model, Journey journey) {
     return creditAll(model, List.of(journey)).get(0);
@@ -160,47 +199,144 @@ public final class Attribution {
     double[] shares = new double[Math.max(1, batch.maxLength())];
     List<JourneyCredits> result = new ArrayList<>(journeys.size());
     for (int row = 0; row < journeys.size(); row++) {
-      Journey journey = journeys.get(row);
-      int n = batch.length(row);
-      if (n > 0) {
-        model.touchShares(batch, row, shares);
-      }
-      result.add(credits(model, journey, shares, n));
+      JourneyChannels order = new JourneyChannels(journeys.get(row));
+      result.add(batch.singlePath(row) ? creditAtOnce(model, order, batch, row, shares)
+          : creditByConversion(model, order, batch, row, shares));
     }
     return result;
   }
 
-  private static JourneyCredits credits(FittedModel model, Journey journey, double[] shares, int n) {
-    List<String> order = new ArrayList<>();
-    List<double[]> creditAndTouches = new ArrayList<>();
-    for (int i = 0; i < n; i++) {
-      String channel = journey.touchpoints().get(i).channel();
-      int index = order.indexOf(channel);
-      if (index < 0) {
-        order.add(channel);
-        creditAndTouches.add(new double[2]);
-        index = order.size() - 1;
+  /** A journey's channels in order of first touch, each touch's index among them, and each channel's touch count. */
+  private static final class JourneyChannels {
+    final Journey journey;
+    final List<Channel> order = new ArrayList<>();
+    final int[] channelOfTouch;
+    final int[] touches;
+
+    JourneyChannels(Journey journey) {
+      this.journey = journey;
+      List<Touchpoint> all = journey.touchpoints();
+      channelOfTouch = new int[all.size()];
+      for (int i = 0; i < all.size(); i++) {
+        Channel channel = all.get(i).channel();
+        int index = order.indexOf(channel);
+        if (index < 0) {
+          order.add(channel);
+          index = order.size() - 1;
+        }
+        channelOfTouch[i] = index;
       }
-      creditAndTouches.get(index)[0] += shares[i];
-      creditAndTouches.get(index)[1]++;
+      touches = new int[order.size()];
+      for (int index : channelOfTouch) {
+        touches[index]++;
+      }
     }
+
+    /** The channels' credits from touch shares {@code shares[0 .. touches)}, each at most 1. */
+    double[] credits(double[] shares, int touchCount) {
+      double[] credits = new double[order.size()];
+      for (int i = 0; i < touchCount; i++) {
+        credits[channelOfTouch[i]] += shares[i];
+      }
+      for (int k = 0; k < credits.length; k++) {
+        credits[k] = Math.min(1, credits[k]);
+      }
+      return credits;
+    }
+
+    /** How many channels the first {@code touchCount} touches are on: the first of {@link #order}. */
+    int channelsWithin(int touchCount) {
+      int channels = 0;
+      for (int i = 0; i < touchCount; i++) {
+        channels = Math.max(channels, channelOfTouch[i] + 1);
+      }
+      return channels;
+    }
+
+    List<Double> touchShares(double[] shares) {
+      List<Double> list = new ArrayList<>(channelOfTouch.length);
+      for (int i = 0; i < channelOfTouch.length; i++) {
+        list.add(shares[i]);
+      }
+      return list;
+    }
+  }
+
+  /** The credits of a journey whose conversions are all credited from all its touches. */
+  private static JourneyCredits creditAtOnce(FittedModel model, JourneyChannels channels, JourneyBatch batch, int row,
+      double[] shares) {
+    Journey journey = channels.journey;
+    int n = batch.length(row);
+    if (n == 0) {
+      return new JourneyCredits(journey.id(), model.spec().label(), List.of(), List.of(), model.additive(),
+          BigDecimal.ZERO, 0, journey.conversions());
+    }
+    model.touchShares(batch, row, shares);
     BigDecimal value = journey.conversionValue();
     int conversionCount = journey.conversions().size();
-    double[] credits = new double[order.size()];
-    for (int k = 0; k < credits.length; k++) {
-      credits[k] = Math.min(1, creditAndTouches.get(k)[0]);
-    }
+    double[] credits = channels.credits(shares, n);
     BigDecimal[] values = model.additive() ? splitExactly(value, credits) : fullValueEach(value, credits.length);
     List<ChannelCredit> result = new ArrayList<>(credits.length);
     for (int k = 0; k < credits.length; k++) {
-      result.add(new ChannelCredit(order.get(k), credits[k], credits[k] * conversionCount, values[k],
-          (int) creditAndTouches.get(k)[1]));
+      result.add(new ChannelCredit(channels.order.get(k), credits[k], credits[k] * conversionCount, values[k],
+          channels.touches[k]));
     }
-    List<Double> touchShares = new ArrayList<>(n);
-    for (int i = 0; i < n; i++) {
-      touchShares.add(shares[i]);
+    return new JourneyCredits(journey.id(), model.spec().label(), result, channels.touchShares(shares),
+        model.additive(), value, conversionCount, List.of());
+  }
+
+  /**
+   * The credits of a journey with conversions at several times or touches after its conversion: each conversion
+   * time's path is credited on its own and split exactly, the results added up per channel.
+   */
+  private static JourneyCredits creditByConversion(FittedModel model, JourneyChannels channels, JourneyBatch batch,
+      int row, double[] shares) {
+    Journey journey = channels.journey;
+    int channelCount = channels.order.size();
+    double[] touchShares = new double[Math.max(1, batch.length(row))];
+    model.touchShares(batch, row, touchShares);
+    double[] credits = channels.credits(touchShares, batch.length(row));
+    double[] conversions = new double[channelCount];
+    BigDecimal[] values = new BigDecimal[channelCount];
+    Arrays.fill(values, BigDecimal.ZERO);
+    BigDecimal credited = BigDecimal.ZERO;
+    int creditedCount = 0;
+    List<Conversion> uncredited = new ArrayList<>();
+    List<Conversion> all = journey.conversions();
+    int next = 0;
+    // The batch holds one path per conversion time in time order; the journey's conversions are in the same order.
+    for (int p = 0, paths = batch.paths(row); p < paths; p++) {
+      List<Conversion> group = new ArrayList<>();
+      BigDecimal pathValue = BigDecimal.ZERO;
+      while (next < all.size() && all.get(next).timestamp().toEpochMilli() == batch.pathConversionTime(row, p)) {
+        group.add(all.get(next));
+        pathValue = pathValue.add(all.get(next).revenue());
+        next++;
+      }
+      int length = batch.pathLength(row, p);
+      if (length == 0) {
+        uncredited.addAll(group);
+        continue;
+      }
+      credited = credited.add(pathValue);
+      creditedCount += group.size();
+      model.pathShares(batch, row, length, batch.pathConversionTime(row, p), shares);
+      double[] pathCredits = Arrays.copyOf(channels.credits(shares, length), channels.channelsWithin(length));
+      BigDecimal[] pathValues = model.additive() ? splitExactly(pathValue, pathCredits)
+          : fullValueEach(pathValue, pathCredits.length);
+      for (int k = 0; k < pathCredits.length; k++) {
+        conversions[k] += pathCredits[k] * group.size();
+        values[k] = values[k].add(pathValues[k]);
+      }
     }
-    return new JourneyCredits(journey.id(), model.spec().label(), result, touchShares, model.additive(), value);
+    int scale = Math.max(2, journey.conversionValue().scale());
+    List<ChannelCredit> result = new ArrayList<>(channelCount);
+    for (int k = 0; k < channelCount; k++) {
+      result.add(new ChannelCredit(channels.order.get(k), credits[k], conversions[k], values[k].setScale(scale),
+          channels.touches[k]));
+    }
+    return new JourneyCredits(journey.id(), model.spec().label(), result, channels.touchShares(touchShares),
+        model.additive(), credited.setScale(scale), creditedCount, uncredited);
   }
 
   private static BigDecimal[] fullValueEach(BigDecimal value, int count) {
@@ -251,9 +387,9 @@ public final class Attribution {
     }
     List<ChannelTotal> totals = new ArrayList<>();
     for (int c : sortedPresent(batch.channels(), present)) {
-      String name = batch.channels().name(c);
-      ChannelTotal total = defined.get(name);
-      totals.add(total != null ? total : new ChannelTotal(name, 0, 0));
+      Channel channel = batch.channels().channel(c);
+      ChannelTotal total = defined.get(channel);
+      totals.add(total != null ? total : new ChannelTotal(channel, 0, 0));
     }
     List<String> notes = new ArrayList<>(defined.notes());
     notes.addAll(fit.notes());
@@ -267,7 +403,7 @@ public final class Attribution {
         ids.add(c);
       }
     }
-    ids.sort(Comparator.comparing(channels::name));
+    ids.sort(Comparator.comparing(channels::channel));
     return ids;
   }
 }

@@ -1,5 +1,6 @@
 package io.nexus.engine;
 
+import java.io.Serializable;
 import java.util.List;
 
 /**
@@ -9,8 +10,7 @@ import java.util.List;
  * @param channels one entry per channel that appears in the data, in channel-name order
  * @param notes remarks a user should see beside the numbers (such as estimated Shapley sets), often empty
  */
-public record ChannelTotals(String model, List<ChannelTotal> channels, List<String> notes)
-    implements java.io.Serializable {
+public record ChannelTotals(String model, List<ChannelTotal> channels, List<String> notes) implements Serializable {
 
   public ChannelTotals {
     channels = List.copyOf(channels);
@@ -18,10 +18,10 @@ public record ChannelTotals(String model, List<ChannelTotal> channels, List<Stri
   }
 
   /** The total of one channel under one model. */
-  public record ChannelTotal(String channel, double conversions, double value) implements java.io.Serializable {}
+  public record ChannelTotal(Channel channel, double conversions, double value) implements Serializable {}
 
   /** The entry for {@code channel}, or {@code null} when the channel does not appear. */
-  public ChannelTotal get(String channel) {
+  public ChannelTotal get(Channel channel) {
     for (ChannelTotal total : channels) {
       if (total.channel().equals(channel)) {
         return total;
@@ -30,15 +30,20 @@ public record ChannelTotals(String model, List<ChannelTotal> channels, List<Stri
     return null;
   }
 
-  /** The conversions attributed to {@code channel}, 0 when it does not appear. */
-  public double conversions(String channel) {
-    ChannelTotal total = get(channel);
+  /** The entry for the channel {@linkplain Channel#named named} {@code name}, or {@code null}. */
+  public ChannelTotal get(String name) {
+    return get(Channel.named(name));
+  }
+
+  /** The conversions attributed to the channel named {@code name}, 0 when it does not appear. */
+  public double conversions(String name) {
+    ChannelTotal total = get(name);
     return total == null ? 0 : total.conversions();
   }
 
-  /** The value attributed to {@code channel}, 0 when it does not appear. */
-  public double value(String channel) {
-    ChannelTotal total = get(channel);
+  /** The value attributed to the channel named {@code name}, 0 when it does not appear. */
+  public double value(String name) {
+    ChannelTotal total = get(name);
     return total == null ? 0 : total.value();
   }
 }

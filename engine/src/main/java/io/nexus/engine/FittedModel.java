@@ -2,6 +2,7 @@ package io.nexus.engine;
 
 import io.nexus.engine.batch.JourneyBatch;
 import java.io.Serializable;
+import java.util.List;
 
 /**
  * A model ready to credit journeys: a rule, or a data-driven model solved on training statistics; immutable,
@@ -13,15 +14,36 @@ public interface FittedModel extends Serializable {
   ModelSpec spec();
 
   /**
-   * Writes the share of row {@code row}'s conversions and value that each of its touches earns into
-   * {@code out[0 .. batch.length(row))}.
+   * Writes the share of one conversion that each touch of a converting path earns into {@code out[0 .. touches)}:
+   * the path is the first {@code touches} touches of row {@code row} (those at or before the conversion), the
+   * conversion happened at {@code conversionTime} (epoch milliseconds, or {@link JourneyBatch#NO_TIME} when unknown).
    *
-   * <p>Shares are non-negative and sum to 1 for additive models; a channel's credit on the journey is the sum of
-   * its touches' shares. Rows without touches are left alone. {@code out} must hold at least
+   * <p>This is what a model defines. Shares are non-negative and sum to 1 for additive models; a channel's credit is
+   * the sum of its touches' shares. {@code touches} is at least 1 and {@code out} holds at least
    * {@link JourneyBatch#maxLength()} elements. Data-driven fits expect the batch's channel ids to come from the
    * dictionary (or a copy of the dictionary) they were trained with.
    */
-  void touchShares(JourneyBatch batch, int row, double[] out);
+  void pathShares(JourneyBatch batch, int row, int touches, long conversionTime, double[] out);
+
+  /**
+   * Writes the share of row {@code row}'s credited value that each of its touches earns into
+   * {@code out[0 .. batch.length(row))}; rows without touches are left alone.
+   *
+   * <p>A row that is one converting path ({@link JourneyBatch#singlePath}) gets its {@link #pathShares}. A journey
+   * of several conversion times gets each path's shares weighted by the path's value (by its conversions when no
+   * credited conversion has a value); a touch after every conversion gets 0. Implementations do not override this.
+   */
+  default void touchShares(JourneyBatch batch, int row, double[] out) {
+    int n = batch.length(row);
+    if (n == 0) {
+      return;
+    }
+    if (batch.singlePath(row)) {
+      pathShares(batch, row, n, batch.conversionTime(row), out);
+    } else {
+      ConvertingPaths.touchShares(this, batch, row, out);
+    }
+  }
 
   /**
    * The dictionary whose channel ids the fit was trained with, or {@code null} for rules, which work with any.
@@ -40,8 +62,8 @@ public interface FittedModel extends Serializable {
   }
 
   /** Remarks a user should see beside this fit's numbers, such as estimated Shapley sets; usually empty. */
-  default java.util.List<String> notes() {
-    return java.util.List.of();
+  default List<String> notes() {
+    return List.of();
   }
 
   /**

@@ -39,16 +39,19 @@ public enum PathTransform {
     return name().toLowerCase(Locale.ROOT);
   }
 
-  /** The items that remain after the transform, in order; the kept touch of a run or repeat is its first one. */
-  public <T> List<T> apply(List<T> items, Function<T, String> channelOf) {
+  /**
+   * The items that remain after the transform, in order; the kept touch of a run or repeat is its first one.
+   * Channels are compared with {@code equals}.
+   */
+  public <T> List<T> apply(List<T> items, Function<T, ?> channelOf) {
     switch (this) {
       case UNIQUE:
         return items;
       case EXPOSURE: {
         List<T> kept = new ArrayList<>(items.size());
-        String previous = null;
+        Object previous = null;
         for (T item : items) {
-          String channel = channelOf.apply(item);
+          Object channel = channelOf.apply(item);
           if (!Objects.equals(channel, previous)) {
             kept.add(item);
           }
@@ -58,7 +61,7 @@ public enum PathTransform {
       }
       default: {
         List<T> kept = new ArrayList<>(items.size());
-        Set<String> seen = new HashSet<>();
+        Set<Object> seen = new HashSet<>();
         for (T item : items) {
           if (seen.add(channelOf.apply(item))) {
             kept.add(item);

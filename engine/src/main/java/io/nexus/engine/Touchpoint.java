@@ -8,7 +8,7 @@ import java.util.Objects;
 /**
  * One marketing contact with a user: the channel it came through, when, and what it cost; immutable and thread-safe.
  *
- * @param channel the channel the touch is credited to (after channel grouping), never blank
+ * @param channel the channel the touch is credited to (after channel grouping)
  * @param timestamp when the touch happened
  * @param type the kind of touch, lower case: {@code impression}, {@code click}, {@code visit}, {@code lead}, ...
  * @param cost what the touch cost, never negative
@@ -18,7 +18,7 @@ import java.util.Objects;
  * @param campaign the campaign name, or {@code null}
  */
 public record Touchpoint(
-    String channel,
+    Channel channel,
     Instant timestamp,
     String type,
     BigDecimal cost,
@@ -33,10 +33,6 @@ public record Touchpoint(
   public Touchpoint {
     Objects.requireNonNull(channel, "channel");
     Objects.requireNonNull(timestamp, "timestamp");
-    channel = channel.strip();
-    if (channel.isEmpty()) {
-      throw new IllegalArgumentException("channel must not be blank");
-    }
     type = type == null || type.isBlank() ? DEFAULT_TYPE : type.strip().toLowerCase(Locale.ROOT);
     cost = cost == null ? BigDecimal.ZERO : cost;
     if (cost.signum() < 0) {
@@ -54,17 +50,27 @@ public record Touchpoint(
   }
 
   /** A touch with only a channel and a time: a free visit. */
-  public static Touchpoint of(String channel, Instant timestamp) {
+  public static Touchpoint of(Channel channel, Instant timestamp) {
     return new Touchpoint(channel, timestamp, DEFAULT_TYPE, BigDecimal.ZERO, null, 0, 0, null);
   }
 
+  /** A free visit on the channel {@linkplain Channel#named named} {@code channel}. */
+  public static Touchpoint of(String channel, Instant timestamp) {
+    return of(Channel.named(channel), timestamp);
+  }
+
   /** A touch of the given type with a cost. */
-  public static Touchpoint of(String channel, Instant timestamp, String type, BigDecimal cost) {
+  public static Touchpoint of(Channel channel, Instant timestamp, String type, BigDecimal cost) {
     return new Touchpoint(channel, timestamp, type, cost, null, 0, 0, null);
   }
 
+  /** A touch of the given type with a cost on the channel {@linkplain Channel#named named} {@code channel}. */
+  public static Touchpoint of(String channel, Instant timestamp, String type, BigDecimal cost) {
+    return of(Channel.named(channel), timestamp, type, cost);
+  }
+
   /** This touch moved to another channel, for channel grouping and relabelling. */
-  public Touchpoint withChannel(String newChannel) {
+  public Touchpoint withChannel(Channel newChannel) {
     return new Touchpoint(newChannel, timestamp, type, cost, engagementScore, timeSpentSeconds, pagesViewed, campaign);
   }
 }

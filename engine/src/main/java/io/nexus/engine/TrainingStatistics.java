@@ -12,7 +12,10 @@ import java.io.Serializable;
  */
 public interface TrainingStatistics extends Serializable {
 
-  /** Counts row {@code row} of {@code batch}. */
+  /**
+   * Counts row {@code row} of {@code batch}: each of its converting paths ({@link JourneyBatch#paths}), so that a
+   * journey with conversions at several times counts one converting path per conversion time, the touches up to it.
+   */
   void add(JourneyBatch batch, int row);
 
   /** Counts every row of {@code batch}. */

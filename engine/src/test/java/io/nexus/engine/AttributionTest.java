@@ -28,7 +28,7 @@ class AttributionTest {
     Journey journey = Fixtures.journey("j", "99.99", "search", "email", "search");
     JourneyCredits credits = Attribution.credit(Models.create("linear").fit(JourneyBatch.of(List.of(journey))),
         journey);
-    assertThat(credits.credits()).extracting(ChannelCredit::channel).containsExactly("search", "email");
+    assertThat(credits.credits()).extracting(c -> c.channel().name()).containsExactly("search", "email");
     assertThat(credits.get("search").credit()).isEqualTo(2.0 / 3);
     assertThat(credits.get("search").touches()).isEqualTo(2);
     assertThat(credits.get("search").value()).isEqualByComparingTo("66.66");
@@ -40,7 +40,8 @@ class AttributionTest {
     JourneyBatch batch = Fixtures.paths(Fixtures.row("a > b > a", 2, 0), Fixtures.row("b", 0, 3));
     List<String> seen = new ArrayList<>();
     Attribution.forEachCredit(Models.create("linear").fit(batch), batch,
-        (row, channel, credit) -> seen.add(row + ":" + batch.channels().name(channel) + "=" + credit));
+        (row, channel, credit, conversions, value) ->
+            seen.add(row + ":" + batch.channels().name(channel) + "=" + credit));
     assertThat(seen).containsExactly("0:a=" + (2.0 / 3), "0:b=" + (1.0 / 3));
   }
 
@@ -48,7 +49,7 @@ class AttributionTest {
   void totalsListEveryChannelOnTheBatchByName() {
     JourneyBatch batch = Fixtures.paths(Fixtures.row("b > a", 1, 0), Fixtures.row("c", 0, 1));
     ChannelTotals totals = Fixtures.totals("first_touch", batch);
-    assertThat(totals.channels()).extracting(ChannelTotals.ChannelTotal::channel).containsExactly("a", "b", "c");
+    assertThat(totals.channels()).extracting(t -> t.channel().name()).containsExactly("a", "b", "c");
     assertThat(totals.conversions("c")).isZero();
   }
 

@@ -44,7 +44,7 @@ public final class Fixtures {
       touches.add(Touchpoint.of(channels[i], at, types == null ? null : types[i], BigDecimal.ZERO));
     }
     List<Conversion> conversions = value == null ? List.of() : List.of(Conversion.of(T0, new BigDecimal(value)));
-    return new Journey(id, "user-" + id, touches, conversions);
+    return new Journey(JourneyId.of("user-" + id, 1), "user-" + id, touches, conversions);
   }
 
   /** A journey of touches one day apart, the last a day before one purchase of {@code value}. */

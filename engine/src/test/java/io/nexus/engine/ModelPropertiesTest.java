@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.within;
 import io.nexus.engine.batch.JourneyBatch;
 import java.math.BigDecimal;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -49,7 +50,7 @@ class ModelPropertiesTest {
           for (int c = 0; c < conversions; c++) {
             converted.add(Conversion.of(Fixtures.T0, c == 0 ? value : BigDecimal.TEN));
           }
-          return new Journey("j", "u", touches, converted);
+          return new Journey(JourneyId.of(0), "u", touches, converted);
         });
     return journey.list().ofMinSize(1).ofMaxSize(40).map(ModelPropertiesTest::numbered);
   }
@@ -58,7 +59,7 @@ class ModelPropertiesTest {
     List<Journey> result = new ArrayList<>();
     for (int i = 0; i < journeys.size(); i++) {
       Journey j = journeys.get(i);
-      result.add(new Journey("j" + i, j.userId(), j.touchpoints(), j.conversions()));
+      result.add(new Journey(JourneyId.of(i), j.userId(), j.touchpoints(), j.conversions()));
     }
     return result;
   }
@@ -122,8 +123,8 @@ class ModelPropertiesTest {
     ChannelTotals reordered = Fixtures.totals(spec, JourneyBatch.of(shuffled));
     assertThat(reordered.channels()).hasSameSizeAs(original.channels());
     for (ChannelTotals.ChannelTotal total : original.channels()) {
-      assertClose(reordered.conversions(total.channel()), total.conversions());
-      assertClose(reordered.value(total.channel()), total.value());
+      assertClose(reordered.conversions(total.channel().name()), total.conversions());
+      assertClose(reordered.value(total.channel().name()), total.value());
     }
   }
 
@@ -132,14 +133,15 @@ class ModelPropertiesTest {
       @ForAll("journeys") List<Journey> journeys) {
     List<Journey> relabelled = new ArrayList<>();
     for (Journey j : journeys) {
-      List<Touchpoint> touches = j.touchpoints().stream().map(t -> t.withChannel(rename(t.channel()))).toList();
+      List<Touchpoint> touches = j.touchpoints().stream()
+          .map(t -> t.withChannel(Channel.named(rename(t.channel().name())))).toList();
       relabelled.add(new Journey(j.id(), j.userId(), touches, j.conversions()));
     }
     ChannelTotals original = Fixtures.totals(spec, JourneyBatch.of(journeys));
     ChannelTotals renamed = Fixtures.totals(spec, JourneyBatch.of(relabelled));
     for (ChannelTotals.ChannelTotal total : original.channels()) {
-      assertClose(renamed.conversions(rename(total.channel())), total.conversions());
-      assertClose(renamed.value(rename(total.channel())), total.value());
+      assertClose(renamed.conversions(rename(total.channel().name())), total.conversions());
+      assertClose(renamed.value(rename(total.channel().name())), total.value());
     }
   }
 
@@ -154,6 +156,82 @@ class ModelPropertiesTest {
         assertThat(sum).isEqualByComparingTo(journey.conversionValue());
       }
       assertThat(credits.credits()).allSatisfy(c -> assertThat(c.value().signum()).isGreaterThanOrEqualTo(0));
+    }
+  }
+
+  /** Journeys whose conversions happen at any time: before, between and after the touches. */
+  @Provide
+  Arbitrary<List<Journey>> journeysConvertingAnyTime() {
+    Arbitrary<Journey> journey = Combinators.combine(
+        Arbitraries.integers().between(0, CHANNELS.size() - 1).list().ofMinSize(1).ofMaxSize(8),
+        Arbitraries.integers().between(0, 48).list().ofSize(8),
+        Arbitraries.integers().between(0, 48).list().ofMinSize(0).ofMaxSize(4),
+        Arbitraries.bigDecimals().between(BigDecimal.ZERO, new BigDecimal("500")).ofScale(2).list().ofSize(4))
+        .as((channels, touchHours, conversionHours, values) -> {
+          List<Touchpoint> touches = new ArrayList<>();
+          for (int i = 0; i < channels.size(); i++) {
+            touches.add(Touchpoint.of(CHANNELS.get(channels.get(i)),
+                Fixtures.T0.plus(Duration.ofHours(touchHours.get(i))), TYPES.get(i % TYPES.size()), BigDecimal.ONE));
+          }
+          List<Conversion> converted = new ArrayList<>();
+          for (int c = 0; c < conversionHours.size(); c++) {
+            converted.add(Conversion.of(Fixtures.T0.plus(Duration.ofHours(conversionHours.get(c))), values.get(c)));
+          }
+          return new Journey(JourneyId.of(0), "u", touches, converted);
+        });
+    return journey.list().ofMinSize(1).ofMaxSize(30).map(ModelPropertiesTest::numbered);
+  }
+
+  @Property(tries = 150)
+  void creditsAddUpToTheCreditedValueAndTouchesAfterEveryConversionEarnNothing(@ForAll("models") String spec,
+      @ForAll("journeysConvertingAnyTime") List<Journey> journeys) {
+    FittedModel model = Models.create(spec).fit(JourneyBatch.of(journeys));
+    for (Journey journey : journeys) {
+      JourneyCredits credits = Attribution.credit(model, journey);
+      BigDecimal uncredited = credits.uncredited().stream().map(Conversion::revenue)
+          .reduce(BigDecimal.ZERO, BigDecimal::add);
+      assertThat(credits.value().add(uncredited)).isEqualByComparingTo(journey.conversionValue());
+      assertThat(credits.conversions() + credits.uncredited().size()).isEqualTo(journey.conversions().size());
+      if (model.additive() && journey.creditable()) {
+        BigDecimal sum = credits.credits().stream().map(ChannelCredit::value).reduce(BigDecimal.ZERO, BigDecimal::add);
+        assertThat(sum).isEqualByComparingTo(credits.value());
+        double conversions = credits.credits().stream().mapToDouble(ChannelCredit::conversions).sum();
+        assertThat(conversions).isCloseTo(credits.conversions(), within(1e-9));
+        double shares = credits.touchShares().stream().mapToDouble(Double::doubleValue).sum();
+        assertThat(shares).isCloseTo(1, within(1e-9));
+      }
+      Instant last = journey.conversionTime();
+      for (int i = 0; i < journey.touchpoints().size() && last != null; i++) {
+        if (journey.touchpoints().get(i).timestamp().isAfter(last)) {
+          assertThat(credits.touchShares().get(i)).isZero();
+        }
+      }
+    }
+  }
+
+  @Property(tries = 100)
+  void batchTotalsAreTheSumOfTheJourneysCredits(@ForAll("models") String spec,
+      @ForAll("journeysConvertingAnyTime") List<Journey> journeys) {
+    JourneyBatch batch = JourneyBatch.of(journeys);
+    FittedModel model = Models.create(spec).fit(batch);
+    if (model.trainingTotals() != null) {
+      return;
+    }
+    ChannelTotals totals = Attribution.totals(model, batch);
+    for (ChannelTotals.ChannelTotal total : totals.channels()) {
+      double value = 0;
+      double conversions = 0;
+      for (Journey journey : journeys) {
+        ChannelCredit credit = Attribution.credit(model, journey).get(total.channel());
+        if (credit != null) {
+          value += credit.value().doubleValue();
+          conversions += credit.conversions();
+        }
+      }
+      // Each conversion time's value is split to the cent on its own: less than a cent off per conversion.
+      int conversionCount = journeys.stream().mapToInt(j -> j.conversions().size()).sum();
+      assertThat(total.value()).isCloseTo(value, within(0.01 * conversionCount + 1e-9));
+      assertClose(total.conversions(), conversions);
     }
   }
 

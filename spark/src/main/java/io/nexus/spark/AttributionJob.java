@@ -7,10 +7,12 @@ import io.nexus.cli.ResultFiles;
 import io.nexus.engine.Attribution;
 import io.nexus.engine.Attribution.ModelRun;
 import io.nexus.engine.AttributionModel;
+import io.nexus.engine.Channel;
 import io.nexus.engine.ChannelDictionary;
 import io.nexus.engine.ChannelTotals;
 import io.nexus.engine.ChannelTotals.ChannelTotal;
 import io.nexus.engine.FittedModel;
+import io.nexus.engine.JourneyId;
 import io.nexus.engine.Models;
 import io.nexus.engine.PathTransform;
 import io.nexus.engine.TrainingStatistics;
@@ -254,7 +256,7 @@ public final class AttributionJob {
         throw new JobException("--input " + options.input + ": no row could be read; all " + scan.rowsRejected
             + " are rejected, see the reasons in " + new Path(output, "rejects"), true);
       }
-      ChannelDictionary global = ChannelDictionary.of(new ArrayList<>(scan.channels));
+      ChannelDictionary global = ChannelDictionary.of(scan.channels);
       Broadcast<ChannelDictionary> dictionary = broadcast(global);
 
       List<AttributionModel> modelList = new ArrayList<>(models.values());
@@ -439,9 +441,9 @@ public final class AttributionJob {
   /** Adds zero rows for the channels the model's own totals do not name, as the engine does on one machine. */
   static ChannelTotals complete(ChannelTotals defined, ChannelDictionary channels, FittedModel fit) {
     List<ChannelTotal> totals = new ArrayList<>();
-    for (String name : ChannelSums.sortedNames(channels)) {
-      ChannelTotal total = defined.get(name);
-      totals.add(total != null ? total : new ChannelTotal(name, 0, 0));
+    for (Channel channel : ChannelSums.sorted(channels)) {
+      ChannelTotal total = defined.get(channel);
+      totals.add(total != null ? total : new ChannelTotal(channel, 0, 0));
     }
     List<String> notes = new ArrayList<>(defined.notes());
     notes.addAll(fit.notes());
@@ -598,18 +600,11 @@ public final class AttributionJob {
           List<Row> out = new ArrayList<>();
           String label = labels.get(m);
           long offset = paths ? offsets.getOrDefault(chunk.partition, 0L) + chunk.firstRow : 0;
-          Attribution.forEachCredit(fitted.get(m), batch, (row, channel, credit) -> {
-            String journey;
-            String user;
-            if (paths) {
-              journey = Long.toString(offset + row + 1);
-              user = null;
-            } else {
-              journey = batch.journeyId(row);
-              user = journey.substring(0, journey.lastIndexOf('#'));
-            }
-            out.add(RowFactory.create(journey, user, label, channels.name(channel), credit,
-                credit * batch.conversions(row), credit * batch.value(row)));
+          Attribution.forEachCredit(fitted.get(m), batch, (row, channel, credit, conversions, value) -> {
+            // Path rows are numbered in input order across partitions and have no user; journeys are user#n.
+            JourneyId journey = paths ? JourneyId.of(offset + row + 1) : batch.journeyId(row);
+            out.add(RowFactory.create(journey.toString(), journey.user(), label, channels.name(channel), credit,
+                conversions, value));
           });
           return out;
         }

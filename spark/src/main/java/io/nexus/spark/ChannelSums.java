@@ -1,5 +1,6 @@
 package io.nexus.spark;
 
+import io.nexus.engine.Channel;
 import io.nexus.engine.ChannelDictionary;
 import io.nexus.engine.ChannelTotals;
 import io.nexus.engine.ChannelTotals.ChannelTotal;
@@ -27,7 +28,7 @@ final class ChannelSums implements Serializable {
     valuesError = new double[models][channels];
   }
 
-  /** Adds one batch's totals of model {@code model}, channels named by {@code channels}' ids. */
+  /** Adds one batch's totals of model {@code model}, channels numbered by {@code channels}' ids. */
   void add(int model, ChannelTotals totals, ChannelDictionary channels) {
     for (ChannelTotal total : totals.channels()) {
       int c = channels.find(total.channel());
@@ -58,17 +59,18 @@ final class ChannelSums implements Serializable {
   /** Model {@code model}'s totals for every channel of {@code channels}, in channel-name order. */
   ChannelTotals totals(int model, String label, ChannelDictionary channels, List<String> notes) {
     List<ChannelTotal> totals = new ArrayList<>();
-    for (String name : sortedNames(channels)) {
-      int c = channels.find(name);
-      totals.add(new ChannelTotal(name, conversions[model][c] + conversionsError[model][c],
+    for (Channel channel : sorted(channels)) {
+      int c = channels.find(channel);
+      totals.add(new ChannelTotal(channel, conversions[model][c] + conversionsError[model][c],
           values[model][c] + valuesError[model][c]));
     }
     return new ChannelTotals(label, totals, notes);
   }
 
-  static List<String> sortedNames(ChannelDictionary channels) {
-    List<String> names = new ArrayList<>(channels.names());
-    names.sort(null);
-    return names;
+  /** The channels of {@code channels} in the order of channel listings: by name. */
+  static List<Channel> sorted(ChannelDictionary channels) {
+    List<Channel> sorted = new ArrayList<>(channels.channels());
+    sorted.sort(null);
+    return sorted;
   }
 }

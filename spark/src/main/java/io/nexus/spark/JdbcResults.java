@@ -4,6 +4,7 @@ import io.nexus.engine.Attribution;
 import io.nexus.engine.AttributionModel;
 import io.nexus.engine.ChannelDictionary;
 import io.nexus.engine.FittedModel;
+import io.nexus.engine.JourneyId;
 import io.nexus.engine.ModelSpec;
 import io.nexus.engine.batch.JourneyBatch;
 import java.io.Serializable;
@@ -304,8 +305,9 @@ final class JdbcResults implements Serializable {
         if (batch.length(row) == 0 || batch.conversions(row) == 0) {
           continue;
         }
-        String journeyId = batch.journeyId(row);
-        String userId = journeyId.substring(0, journeyId.lastIndexOf('#'));
+        JourneyId journey = batch.journeyId(row);
+        String journeyId = journey.toString();
+        String userId = journey.user();
         long start = batch.time(batch.start(row));
         long end = Math.max(batch.conversionTime(row), batch.time(batch.end(row) - 1));
         insert.setString(1, userId);
@@ -392,6 +394,7 @@ final class JdbcResults implements Serializable {
     private final long[] journeyIds;
     private final int[] channels;
     private final double[] credits;
+    private final double[] attributedConversions;
     private int size;
     private int row = -1;
     private long modelId;
@@ -406,6 +409,7 @@ final class JdbcResults implements Serializable {
       this.journeyIds = journeyIds;
       this.channels = new int[Math.max(1, batch.maxLength())];
       this.credits = new double[channels.length];
+      this.attributedConversions = new double[channels.length];
     }
 
     void model(long id, boolean isAdditive) {
@@ -413,13 +417,15 @@ final class JdbcResults implements Serializable {
       additive = isAdditive;
     }
 
-    void accept(int journeyRow, int channel, double credit) {
+    /** One channel's credit; its value is split from the journey's exact value when the row is flushed. */
+    void accept(int journeyRow, int channel, double credit, double conversions, double value) {
       try {
         if (journeyRow != row) {
           flushRow();
           row = journeyRow;
         }
         channels[size] = channel;
+        attributedConversions[size] = conversions;
         credits[size++] = credit;
       } catch (SQLException e) {
         throw new UncheckedSql(e);
@@ -441,14 +447,13 @@ final class JdbcResults implements Serializable {
         values = new BigDecimal[size];
         java.util.Arrays.fill(values, value);
       }
-      double conversions = batch.conversions(row);
       for (int k = 0; k < size; k++) {
         insert.setLong(1, journeyIds[row]);
         insert.setLong(2, modelId);
         insert.setLong(3, channelIds[channels[k]]);
         insert.setBigDecimal(4, new BigDecimal(credits[k]).setScale(12, RoundingMode.HALF_EVEN));
         insert.setBigDecimal(5, values[k].setScale(4, RoundingMode.HALF_EVEN));
-        insert.setBigDecimal(6, new BigDecimal(credits[k] * conversions).setScale(12, RoundingMode.HALF_EVEN));
+        insert.setBigDecimal(6, new BigDecimal(attributedConversions[k]).setScale(12, RoundingMode.HALF_EVEN));
         BigDecimal revenue = values[k].setScale(4, RoundingMode.HALF_EVEN);
         BigDecimal cost = BigDecimal.valueOf(cost(channels[k])).setScale(4, RoundingMode.HALF_EVEN);
         insert.setBigDecimal(7, cost);

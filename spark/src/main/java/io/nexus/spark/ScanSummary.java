@@ -1,5 +1,6 @@
 package io.nexus.spark;
 
+import io.nexus.engine.Channel;
 import java.io.Serializable;
 import java.util.HashMap;
 import java.util.Map;
@@ -12,7 +13,7 @@ import java.util.TreeSet;
 final class ScanSummary implements Serializable {
   private static final long serialVersionUID = 1L;
 
-  final TreeSet<String> channels = new TreeSet<>();
+  final TreeSet<Channel> channels = new TreeSet<>();
   /** Journeys or path rows per partition, to number path rows in input order. */
   final Map<Integer, Long> rowsByPartition = new HashMap<>();
   long rowsRead;
@@ -33,7 +34,7 @@ final class ScanSummary implements Serializable {
     }
     for (int c = 0; c < present.length; c++) {
       if (present[c]) {
-        channels.add(batch.channels().name(c));
+        channels.add(batch.channels().channel(c));
       }
     }
     rowsByPartition.merge(chunk.partition, (long) batch.size(), Long::sum);

@@ -99,7 +99,7 @@ class SameNumbersAsTheCommandLineTest {
     Map<String, Double> values = new HashMap<>();
     for (Journey journey : JourneyBuilder.defaults().build(TouchpointFileReader.read(input, b -> { })).journeys()) {
       if (journey.converted() && !journey.touchpoints().isEmpty()) {
-        values.put(journey.id(), journey.conversionValue().doubleValue());
+        values.put(journey.id().toString(), journey.conversionValue().doubleValue());
       }
     }
     List<Row> sums = spark.read().parquet(dir.resolve("spark/journey_credits").toString())

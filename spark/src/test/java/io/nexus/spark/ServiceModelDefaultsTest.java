@@ -6,6 +6,7 @@ import io.nexus.engine.ChannelDictionary;
 import io.nexus.engine.Conversion;
 import io.nexus.engine.FittedModel;
 import io.nexus.engine.Journey;
+import io.nexus.engine.JourneyId;
 import io.nexus.engine.Models;
 import io.nexus.engine.Touchpoint;
 import io.nexus.engine.batch.JourneyBatch;
@@ -27,11 +28,13 @@ class ServiceModelDefaultsTest {
   void everyDefaultTheWriterAssumesIsTheEnginesDefault() {
     Instant t = Instant.parse("2025-01-31T12:00:00Z");
     List<Journey> journeys = List.of(
-        new Journey("1", "u", List.of(Touchpoint.of("search", t.minusSeconds(9 * 86_400), "click", BigDecimal.ONE),
+        new Journey(JourneyId.of("u", 1), "u", List.of(
+            Touchpoint.of("search", t.minusSeconds(9 * 86_400), "click", BigDecimal.ONE),
             Touchpoint.of("email", t.minusSeconds(6 * 86_400), "lead", BigDecimal.ONE),
             Touchpoint.of("Direct", t.minusSeconds(3 * 86_400)), Touchpoint.of("social", t.minusSeconds(86_400)),
             Touchpoint.of("direct", t)), List.of(Conversion.of(t, new BigDecimal("50")))),
-        new Journey("2", "u", List.of(Touchpoint.of("social", t.minusSeconds(3_600)), Touchpoint.of("search", t)),
+        new Journey(JourneyId.of("u", 2), "u",
+            List.of(Touchpoint.of("social", t.minusSeconds(3_600)), Touchpoint.of("search", t)),
             List.of()));
     JourneyBatch batch = JourneyBatch.of(journeys, new ChannelDictionary());
 

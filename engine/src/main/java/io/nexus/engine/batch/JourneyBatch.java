@@ -3,9 +3,11 @@ package io.nexus.engine.batch;
 import io.nexus.engine.ChannelDictionary;
 import io.nexus.engine.Conversion;
 import io.nexus.engine.Journey;
+import io.nexus.engine.JourneyId;
 import io.nexus.engine.Touchpoint;
 import java.io.Serializable;
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -21,6 +23,12 @@ import java.util.Map;
  * conversion and one null; a line of ChannelAttribution's path file is a row with any counts. The touches of row
  * {@code r} are the indexes {@code start(r) .. end(r)-1} of the touch columns. Touch times and types are optional:
  * path files have neither.
+ *
+ * <p>Each conversion is credited from the touches at or before it. A row stands for one or more <em>converting
+ * paths</em> ({@link #paths}): usually one, the whole row with its counts; a journey with conversions at several
+ * times, or with touches after its conversion, stands for one path per conversion time, each the touches up to that
+ * time (a prefix of the row) with that time's conversions and value. Models credit paths; the row's credits are its
+ * paths' credits added up.
  */
 public final class JourneyBatch implements Serializable {
   private static final long serialVersionUID = 1L;
@@ -39,7 +47,14 @@ public final class JourneyBatch implements Serializable {
   private final double[] values;
   private final double[] nulls;
   private final long[] conversionTimes;
-  private final String[] journeyIds;
+  private final JourneyId[] journeyIds;
+  // Rows that stand for several converting paths (or for fewer touches than they hold) keep them here: row r's paths
+  // are pathOffsets[r] .. pathOffsets[r+1]-1; a row with none stored is one path, itself. Null when no row needs it.
+  private final int[] pathOffsets;
+  private final int[] pathLengths;
+  private final double[] pathConversions;
+  private final double[] pathValues;
+  private final long[] pathTimes;
   private final int maxLength;
 
   private JourneyBatch(Builder b) {
@@ -57,6 +72,11 @@ public final class JourneyBatch implements Serializable {
     this.nulls = fit(b.nulls, b.size);
     this.conversionTimes = b.timed ? fit(b.conversionTimes, b.size) : null;
     this.journeyIds = b.identified ? Arrays.copyOf(b.journeyIds, b.size) : null;
+    this.pathOffsets = b.pathOffsets == null ? null : Arrays.copyOf(b.pathOffsets, b.size + 1);
+    this.pathLengths = b.pathOffsets == null ? null : Arrays.copyOf(b.pathLengths, b.pathCount);
+    this.pathConversions = b.pathOffsets == null ? null : Arrays.copyOf(b.pathConversions, b.pathCount);
+    this.pathValues = b.pathOffsets == null ? null : Arrays.copyOf(b.pathValues, b.pathCount);
+    this.pathTimes = b.pathOffsets == null ? null : Arrays.copyOf(b.pathTimes, b.pathCount);
     this.maxLength = b.maxLength;
   }
 
@@ -73,6 +93,11 @@ public final class JourneyBatch implements Serializable {
     this.nulls = other.nulls;
     this.conversionTimes = other.conversionTimes;
     this.journeyIds = other.journeyIds;
+    this.pathOffsets = other.pathOffsets;
+    this.pathLengths = other.pathLengths;
+    this.pathConversions = other.pathConversions;
+    this.pathValues = other.pathValues;
+    this.pathTimes = other.pathTimes;
     this.maxLength = other.maxLength;
   }
 
@@ -126,9 +151,9 @@ public final class JourneyBatch implements Serializable {
   }
 
   /**
-   * This batch with its channel ids taken from {@code target}, which gains any name it lacks: how batches built apart,
-   * such as a cluster's partitions, come to share one dictionary. Only the channel column is copied; the others are
-   * shared, as the batch is immutable.
+   * This batch with its channel ids taken from {@code target}, which gains any channel it lacks: how batches built
+   * apart, such as a cluster's partitions, come to share one dictionary. Only the channel column is copied; the others
+   * are shared, as the batch is immutable.
    */
   public JourneyBatch withChannels(ChannelDictionary target) {
     if (target == channels) {
@@ -136,7 +161,7 @@ public final class JourneyBatch implements Serializable {
     }
     int[] map = new int[channels.size()];
     for (int id = 0; id < map.length; id++) {
-      map[id] = target.idOf(channels.name(id));
+      map[id] = target.idOf(channels.channel(id));
     }
     int touches = offsets[size];
     int[] remapped = new int[touches];
@@ -201,12 +226,12 @@ public final class JourneyBatch implements Serializable {
     return touchTypes == null ? null : typeNames[touchTypes[touch]];
   }
 
-  /** The number of conversions on row {@code row}. */
+  /** The number of conversions on row {@code row}, credited or not. */
   public double conversions(int row) {
     return conversions[row];
   }
 
-  /** The total value of the conversions on row {@code row}. */
+  /** The total value of the conversions on row {@code row}, credited or not. */
   public double value(int row) {
     return values[row];
   }
@@ -216,14 +241,55 @@ public final class JourneyBatch implements Serializable {
     return nulls[row];
   }
 
-  /** The conversion time of row {@code row} in epoch milliseconds, or {@link #NO_TIME}. */
+  /** The time of row {@code row}'s last conversion in epoch milliseconds, or {@link #NO_TIME}. */
   public long conversionTime(int row) {
     return conversionTimes == null ? NO_TIME : conversionTimes[row];
   }
 
   /** The journey id of row {@code row}, or {@code null} for aggregated paths. */
-  public String journeyId(int row) {
+  public JourneyId journeyId(int row) {
     return journeyIds == null ? null : journeyIds[row];
+  }
+
+  /**
+   * Whether row {@code row} is a single converting path, all its touches credited for all its conversions: true for
+   * every path-file row and for every journey whose conversions happened at one time after all its touches.
+   */
+  public boolean singlePath(int row) {
+    return pathOffsets == null || pathOffsets[row + 1] == pathOffsets[row];
+  }
+
+  /** How many converting paths row {@code row} stands for: 1 unless it is a journey of several conversion times. */
+  public int paths(int row) {
+    return singlePath(row) ? 1 : pathOffsets[row + 1] - pathOffsets[row];
+  }
+
+  /**
+   * The number of touches of path {@code path} of row {@code row}: its first touches, those at or before the path's
+   * conversion time; 0 for conversions that no touch preceded.
+   */
+  public int pathLength(int row, int path) {
+    return singlePath(row) ? length(row) : pathLengths[pathOffsets[row] + path];
+  }
+
+  /** The conversions of path {@code path} of row {@code row}. */
+  public double pathConversions(int row, int path) {
+    return singlePath(row) ? conversions[row] : pathConversions[pathOffsets[row] + path];
+  }
+
+  /** The value of path {@code path} of row {@code row}. */
+  public double pathValue(int row, int path) {
+    return singlePath(row) ? values[row] : pathValues[pathOffsets[row] + path];
+  }
+
+  /** The nulls of path {@code path} of row {@code row}: a journey's paths of several conversions have none. */
+  public double pathNulls(int row, int path) {
+    return singlePath(row) ? nulls[row] : 0;
+  }
+
+  /** The conversion time of path {@code path} of row {@code row} in epoch milliseconds, or {@link #NO_TIME}. */
+  public long pathConversionTime(int row, int path) {
+    return singlePath(row) ? conversionTime(row) : pathTimes[pathOffsets[row] + path];
   }
 
   /** Row {@code row}'s channel names in order, for messages and tests. */
@@ -249,7 +315,13 @@ public final class JourneyBatch implements Serializable {
     private double[] values = new double[1024];
     private double[] nulls = new double[1024];
     private long[] conversionTimes = new long[0];
-    private String[] journeyIds = new String[0];
+    private JourneyId[] journeyIds = new JourneyId[0];
+    private int[] pathOffsets;
+    private int[] pathLengths;
+    private double[] pathConversions;
+    private double[] pathValues;
+    private long[] pathTimes;
+    private int pathCount;
     private boolean timed;
     private boolean typed;
     private boolean identified;
@@ -293,7 +365,7 @@ public final class JourneyBatch implements Serializable {
       return this;
     }
 
-    /** Adds a path of channel names with its counts. */
+    /** Adds a path of channels known by their names alone, as in files, with its counts. */
     public Builder addPath(List<String> path, double rowConversions, double rowValue, double rowNulls) {
       int[] ids = new int[path.size()];
       for (int i = 0; i < ids.length; i++) {
@@ -302,7 +374,11 @@ public final class JourneyBatch implements Serializable {
       return addPath(ids, 0, ids.length, rowConversions, rowValue, rowNulls);
     }
 
-    /** Adds a journey: its touches with times and types, its conversions (or one null) and its id. */
+    /**
+     * Adds a journey: its touches with times and types, its conversions (or one null) and its id. A journey whose
+     * conversions happened at several times, or that has touches after its last conversion, becomes one row that
+     * stands for one converting path per conversion time (see {@link JourneyBatch#paths}).
+     */
     public Builder addJourney(Journey journey) {
       checkOpen();
       if (size > 0 && !timed) {
@@ -313,7 +389,7 @@ public final class JourneyBatch implements Serializable {
         touchTimes = new long[touchChannels.length];
         touchTypes = new int[touchChannels.length];
         conversionTimes = new long[conversions.length];
-        journeyIds = new String[conversions.length];
+        journeyIds = new JourneyId[conversions.length];
       }
       List<Touchpoint> touches = journey.touchpoints();
       ensureRows();
@@ -328,8 +404,54 @@ public final class JourneyBatch implements Serializable {
       BigDecimal value = journey.conversionValue();
       conversionTimes[size] = converted.isEmpty() ? NO_TIME : journey.conversionTime().toEpochMilli();
       journeyIds[size] = journey.id();
+      if (!converted.isEmpty() && !creditedAtOnce(journey)) {
+        addConvertingPaths(journey);
+      }
       finishRow(touches.size(), converted.size(), value.doubleValue(), converted.isEmpty() ? 1 : 0);
       return this;
+    }
+
+    /** Whether all of a converting journey's conversions happened at one time, at or after every touch. */
+    private static boolean creditedAtOnce(Journey journey) {
+      List<Conversion> converted = journey.conversions();
+      List<Touchpoint> touches = journey.touchpoints();
+      Instant last = converted.get(converted.size() - 1).timestamp();
+      return converted.get(0).timestamp().equals(last)
+          && (touches.isEmpty() || !touches.get(touches.size() - 1).timestamp().isAfter(last));
+    }
+
+    /** Stores one converting path per conversion time of {@code journey}: the touches up to it, its conversions. */
+    private void addConvertingPaths(Journey journey) {
+      if (pathOffsets == null) {
+        pathOffsets = new int[offsets.length];
+        pathLengths = new int[16];
+        pathConversions = new double[16];
+        pathValues = new double[16];
+        pathTimes = new long[16];
+      }
+      List<Conversion> converted = journey.conversions();
+      int i = 0;
+      while (i < converted.size()) {
+        Instant at = converted.get(i).timestamp();
+        int count = 0;
+        BigDecimal value = BigDecimal.ZERO;
+        for (; i < converted.size() && converted.get(i).timestamp().equals(at); i++) {
+          count++;
+          value = value.add(converted.get(i).revenue());
+        }
+        if (pathCount == pathLengths.length) {
+          int capacity = pathCount * 2;
+          pathLengths = Arrays.copyOf(pathLengths, capacity);
+          pathConversions = Arrays.copyOf(pathConversions, capacity);
+          pathValues = Arrays.copyOf(pathValues, capacity);
+          pathTimes = Arrays.copyOf(pathTimes, capacity);
+        }
+        pathLengths[pathCount] = journey.touchesUntil(at);
+        pathConversions[pathCount] = count;
+        pathValues[pathCount] = value.doubleValue();
+        pathTimes[pathCount] = at.toEpochMilli();
+        pathCount++;
+      }
     }
 
     private int newType(String name) {
@@ -349,6 +471,9 @@ public final class JourneyBatch implements Serializable {
       nulls[size] = rowNulls;
       size++;
       offsets[size] = touchCount;
+      if (pathOffsets != null) {
+        pathOffsets[size] = pathCount;
+      }
       maxLength = Math.max(maxLength, length);
     }
 
@@ -362,6 +487,9 @@ public final class JourneyBatch implements Serializable {
         if (timed) {
           conversionTimes = Arrays.copyOf(conversionTimes, capacity);
           journeyIds = Arrays.copyOf(journeyIds, capacity);
+        }
+        if (pathOffsets != null) {
+          pathOffsets = Arrays.copyOf(pathOffsets, capacity);
         }
       }
     }
@@ -391,7 +519,7 @@ public final class JourneyBatch implements Serializable {
     }
 
     /**
-     * Adds every row of the untimed path batch {@code other}, mapping its channel ids through their names into this
+     * Adds every row of the untimed path batch {@code other}, mapping its channel ids through their channels into this
      * builder's dictionary: how partial batches (file chunks, partitions) become one.
      */
     public Builder addAll(JourneyBatch other) {
@@ -400,7 +528,7 @@ public final class JourneyBatch implements Serializable {
       }
       int[] map = new int[other.channels.size()];
       for (int id = 0; id < map.length; id++) {
-        map[id] = channels.idOf(other.channels.name(id));
+        map[id] = channels.idOf(other.channels.channel(id));
       }
       int[] path = new int[Math.max(1, other.maxLength)];
       for (int row = 0; row < other.size; row++) {

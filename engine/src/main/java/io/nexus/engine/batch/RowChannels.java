@@ -3,8 +3,9 @@ package io.nexus.engine.batch;
 import java.util.Arrays;
 
 /**
- * The distinct channels of one row and how often each is touched, computed without allocation into a per-thread
- * scratch object; confined to the calling thread and valid until that thread's next {@link #of} call.
+ * The distinct channels of one row (or of its first touches) and how often each is touched, computed without
+ * allocation into a per-thread scratch object; confined to the calling thread and valid until that thread's next
+ * {@link #of} call.
  */
 public final class RowChannels {
   private static final ThreadLocal<RowChannels> LOCAL = ThreadLocal.withInitial(RowChannels::new);
@@ -17,17 +18,22 @@ public final class RowChannels {
 
   /** The distinct channels of row {@code row}, in order of first touch. */
   public static RowChannels of(JourneyBatch batch, int row) {
+    return of(batch, row, batch.length(row));
+  }
+
+  /** The distinct channels of the first {@code touches} touches of row {@code row}, in order of first touch. */
+  public static RowChannels of(JourneyBatch batch, int row, int touches) {
     RowChannels channels = LOCAL.get();
-    channels.load(batch, row);
+    channels.load(batch, row, touches);
     return channels;
   }
 
-  private void load(JourneyBatch batch, int row) {
+  private void load(JourneyBatch batch, int row, int touches) {
     for (int i = 0; i < size; i++) {
       counts[distinct[i]] = 0;
     }
     size = 0;
-    for (int i = batch.start(row), end = batch.end(row); i < end; i++) {
+    for (int i = batch.start(row), end = i + touches; i < end; i++) {
       int channel = batch.channel(i);
       if (channel >= counts.length) {
         counts = Arrays.copyOf(counts, Math.max(counts.length * 2, channel + 1));

@@ -16,9 +16,8 @@ public final class Scratch {
     return buffer;
   }
 
-  /** Copies row {@code row}'s channel ids into this thread's buffer and returns it. */
-  public static int[] path(JourneyBatch batch, int row) {
-    int n = batch.length(row);
+  /** Copies the channel ids of row {@code row}'s first {@code n} touches into this thread's buffer and returns it. */
+  public static int[] path(JourneyBatch batch, int row, int n) {
     int[] buffer = ints(n);
     for (int i = 0, t = batch.start(row); i < n; i++, t++) {
       buffer[i] = batch.channel(t);

@@ -1,7 +1,9 @@
 package io.nexus.engine.journey;
 
+import io.nexus.engine.Channel;
 import io.nexus.engine.Conversion;
 import io.nexus.engine.Journey;
+import io.nexus.engine.JourneyId;
 import io.nexus.engine.PathTransform;
 import io.nexus.engine.Touchpoint;
 import java.time.Duration;
@@ -12,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Cuts users' raw events into journeys; immutable and thread-safe.
@@ -27,6 +30,8 @@ public final class JourneyBuilder {
   private final Duration lookback;
   private final PathTransform transform;
   private final ChannelGrouping grouping;
+  // One Channel per distinct name, made the first time the name is seen rather than once per touch.
+  private final Map<String, Channel> channels = new ConcurrentHashMap<>();
 
   private JourneyBuilder(Duration lookback, PathTransform transform, ChannelGrouping grouping) {
     if (lookback.isNegative() || lookback.isZero()) {
@@ -94,8 +99,8 @@ public final class JourneyBuilder {
   }
 
   /**
-   * The journeys of one user's events, in time order, with ids {@code userId#1}, {@code userId#2}, ...; the same
-   * events in any order give the same journeys.
+   * The journeys of one user's events, in time order, with ids {@code userId#1}, {@code userId#2}, ...
+   * ({@link JourneyId#of(String, long)}); the same events in any order give the same journeys.
    */
   public Result buildUser(String userId, List<UserEvent> events) {
     List<UserEvent> sorted = new ArrayList<>(events);
@@ -133,13 +138,13 @@ public final class JourneyBuilder {
       if (window.isEmpty()) {
         unattributed += conversions.size();
       }
-      journeys.add(new Journey(userId + "#" + (journeys.size() + 1), userId, transformed(window), conversions));
+      journeys.add(new Journey(JourneyId.of(userId, journeys.size() + 1), userId, transformed(window), conversions));
       pending.clear();
     }
     if (!pending.isEmpty()) {
       List<Touchpoint> window = within(pending, pending.get(pending.size() - 1).timestamp());
       expired += pending.size() - window.size();
-      journeys.add(new Journey(userId + "#" + (journeys.size() + 1), userId, transformed(window), List.of()));
+      journeys.add(new Journey(JourneyId.of(userId, journeys.size() + 1), userId, transformed(window), List.of()));
     }
     return new Result(journeys, expired, unattributed);
   }
@@ -160,11 +165,11 @@ public final class JourneyBuilder {
   }
 
   private Touchpoint touchOf(UserEvent e) {
-    String channel = e.channel() != null && !e.channel().isBlank()
+    String name = e.channel() != null && !e.channel().isBlank()
         ? e.channel()
         : grouping.channelFor(e.source(), e.medium(), e.campaign());
-    return new Touchpoint(channel, e.timestamp(), e.touchpointType(), e.cost(), e.engagementScore(),
-        e.timeSpentSeconds(), e.pagesViewed(), e.campaign());
+    return new Touchpoint(channels.computeIfAbsent(name, Channel::named), e.timestamp(), e.touchpointType(), e.cost(),
+        e.engagementScore(), e.timeSpentSeconds(), e.pagesViewed(), e.campaign());
   }
 
   private static String tieBreak(UserEvent e) {

@@ -79,13 +79,9 @@ final class MarkovChainFit implements MarkovFit {
   }
 
   @Override
-  public void touchShares(JourneyBatch batch, int row, double[] out) {
+  public void pathShares(JourneyBatch batch, int row, int n, long conversionTime, double[] out) {
     int from = batch.start(row);
-    int n = batch.length(row);
-    if (n == 0) {
-      return;
-    }
-    RowChannels present = RowChannels.of(batch, row);
+    RowChannels present = RowChannels.of(batch, row, n);
     double sum = 0;
     for (int k = 0; k < present.size(); k++) {
       sum += effect(present.channel(k));

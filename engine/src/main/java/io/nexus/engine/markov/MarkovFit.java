@@ -1,6 +1,8 @@
 package io.nexus.engine.markov;
 
+import io.nexus.engine.Channel;
 import io.nexus.engine.FittedModel;
+import java.io.Serializable;
 import java.util.List;
 
 /**
@@ -28,10 +30,10 @@ public interface MarkovFit extends FittedModel {
    * What the chain loses when a channel is removed: {@code 1 - P(conversion without it) / P(conversion)}, and the
    * same for the expected value.
    */
-  record RemovalEffect(String channel, double conversion, double value) implements java.io.Serializable {}
+  record RemovalEffect(Channel channel, double conversion, double value) implements Serializable {}
 
   /** A transition between two states; a state of order k is its channels joined by {@code >}. */
-  record Transition(String from, String to, double probability) implements java.io.Serializable {}
+  record Transition(String from, String to, double probability) implements Serializable {}
 
   /** The name of the start state. */
   String START = "(start)";

@@ -1,10 +1,12 @@
 package io.nexus.engine.markov;
 
+import io.nexus.engine.Channel;
 import io.nexus.engine.ChannelTotals;
 import io.nexus.engine.ChannelTotals.ChannelTotal;
 import io.nexus.engine.ModelSpec;
 import io.nexus.engine.batch.IntSequenceMap;
 import io.nexus.engine.batch.LongIndex;
+import io.nexus.engine.batch.Numbers;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -92,7 +94,7 @@ final class MarkovSolver {
         channels.add(c);
       }
     }
-    channels.sort(Comparator.comparing(stats.channels::name));
+    channels.sort(Comparator.comparing(stats.channels::channel));
     double effectSum = 0;
     double valueEffectSum = 0;
     for (int c : channels) {
@@ -102,15 +104,15 @@ final class MarkovSolver {
     List<ChannelTotal> totals = new ArrayList<>();
     List<MarkovFit.RemovalEffect> effects = new ArrayList<>();
     for (int c : channels) {
-      String name = stats.channels.name(c);
+      Channel channel = stats.channels.channel(c);
       double conversions = effectSum > 0 ? stats.conversions * conversionEffect[c] / effectSum : 0;
       double value = valueEffectSum > 0 ? stats.totalValue() * valueEffect[c] / valueEffectSum : 0;
-      totals.add(new ChannelTotal(name, conversions, value));
-      effects.add(new MarkovFit.RemovalEffect(name, conversionEffect[c], valueEffect[c]));
+      totals.add(new ChannelTotal(channel, conversions, value));
+      effects.add(new MarkovFit.RemovalEffect(channel, conversionEffect[c], valueEffect[c]));
     }
     List<String> notes = new ArrayList<>();
     if (stats.unattributedConversions > 0) {
-      notes.add(io.nexus.engine.batch.Numbers.plain(stats.unattributedConversions) + " conversions without touches were left unattributed");
+      notes.add(Numbers.plain(stats.unattributedConversions) + " conversions without touches were left unattributed");
     }
     return new MarkovChainFit(spec, stats.order, stats.channels, p, v, conversionEffect, effects,
         transitions(stats, n, rowStart, column, probability, start, outWeight),

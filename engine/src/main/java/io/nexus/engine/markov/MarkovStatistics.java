@@ -41,12 +41,16 @@ final class MarkovStatistics implements TrainingStatistics {
 
   @Override
   public void add(JourneyBatch batch, int row) {
-    double rowConversions = batch.conversions(row);
-    double rowValue = batch.value(row);
-    double rowNulls = batch.nulls(row);
+    for (int p = 0, paths = batch.paths(row); p < paths; p++) {
+      add(batch, row, batch.pathLength(row, p), batch.pathConversions(row, p), batch.pathValue(row, p),
+          batch.pathNulls(row, p));
+    }
+  }
+
+  /** Counts the path of row {@code row}'s first {@code n} touches with its counts. */
+  private void add(JourneyBatch batch, int row, int n, double rowConversions, double rowValue, double rowNulls) {
     double weight = rowConversions + rowNulls;
     int from = batch.start(row);
-    int n = batch.length(row);
     if (n == 0) {
       unattributedConversions += rowConversions;
       unattributedValue += rowValue;

@@ -22,10 +22,9 @@ final class ParticipationModel extends RuleModel {
   }
 
   @Override
-  public void touchShares(JourneyBatch batch, int row, double[] out) {
+  public void pathShares(JourneyBatch batch, int row, int n, long conversionTime, double[] out) {
     int from = batch.start(row);
-    int n = batch.length(row);
-    RowChannels channels = RowChannels.of(batch, row);
+    RowChannels channels = RowChannels.of(batch, row, n);
     for (int i = 0; i < n; i++) {
       out[i] = 1.0 / channels.count(batch.channel(from + i));
     }

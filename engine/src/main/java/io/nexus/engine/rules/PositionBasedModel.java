@@ -23,8 +23,8 @@ final class PositionBasedModel extends RuleModel {
   }
 
   @Override
-  public void touchShares(JourneyBatch batch, int row, double[] out) {
-    fill(batch.length(row), out, first, middle, last);
+  public void pathShares(JourneyBatch batch, int row, int n, long conversionTime, double[] out) {
+    fill(n, out, first, middle, last);
   }
 
   static void fill(int n, double[] out, double first, double middle, double last) {

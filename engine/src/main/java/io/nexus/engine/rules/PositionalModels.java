@@ -17,12 +17,9 @@ final class PositionalModels {
     }
 
     @Override
-    public void touchShares(JourneyBatch batch, int row, double[] out) {
-      int n = batch.length(row);
-      if (n > 0) {
-        Arrays.fill(out, 0, n, 0);
-        out[0] = 1;
-      }
+    public void pathShares(JourneyBatch batch, int row, int n, long conversionTime, double[] out) {
+      Arrays.fill(out, 0, n, 0);
+      out[0] = 1;
     }
   }
 
@@ -35,12 +32,9 @@ final class PositionalModels {
     }
 
     @Override
-    public void touchShares(JourneyBatch batch, int row, double[] out) {
-      int n = batch.length(row);
-      if (n > 0) {
-        Arrays.fill(out, 0, n, 0);
-        out[n - 1] = 1;
-      }
+    public void pathShares(JourneyBatch batch, int row, int n, long conversionTime, double[] out) {
+      Arrays.fill(out, 0, n, 0);
+      out[n - 1] = 1;
     }
   }
 
@@ -53,11 +47,8 @@ final class PositionalModels {
     }
 
     @Override
-    public void touchShares(JourneyBatch batch, int row, double[] out) {
-      int n = batch.length(row);
-      if (n > 0) {
-        Arrays.fill(out, 0, n, 1.0 / n);
-      }
+    public void pathShares(JourneyBatch batch, int row, int n, long conversionTime, double[] out) {
+      Arrays.fill(out, 0, n, 1.0 / n);
     }
   }
 }

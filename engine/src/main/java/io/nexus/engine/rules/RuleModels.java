@@ -25,7 +25,7 @@ public final class RuleModels {
       case "first_touch" -> new PositionalModels.FirstTouch(spec);
       case "last_touch" -> new PositionalModels.LastTouch(spec);
       case "linear" -> new PositionalModels.Linear(spec);
-      case "last_non_direct" -> new LastNonDirectModel(spec, p.words("direct", List.of("direct", "(direct)")));
+      case "last_non_direct" -> new LastNonDirectModel(spec, p.words("direct", null));
       case "time_decay" -> new TimeDecayModel(spec, p.positive("half_life", 7));
       case "position_based", "u_shaped" -> positionBased(spec, p, 0.4, 0.2, 0.4);
       case "j_shaped" -> positionBased(spec, p, 0.2, 0.2, 0.6);

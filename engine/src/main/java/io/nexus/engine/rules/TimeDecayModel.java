@@ -4,8 +4,9 @@ import io.nexus.engine.ModelSpec;
 import io.nexus.engine.batch.JourneyBatch;
 
 /**
- * Credit that halves for every half-life between a touch and the conversion: weight {@code 2^(-Δ/h)}, normalised.
- * Touches after the conversion time count as Δ = 0.
+ * Credit that halves for every half-life between a touch and the conversion it is credited for: weight
+ * {@code 2^(-Δ/h)}, normalised. Each conversion is measured from its own time; without one (a null path) from the
+ * path's last touch.
  */
 final class TimeDecayModel extends RuleModel {
   private static final long serialVersionUID = 1L;
@@ -24,16 +25,12 @@ final class TimeDecayModel extends RuleModel {
   }
 
   @Override
-  public void touchShares(JourneyBatch batch, int row, double[] out) {
+  public void pathShares(JourneyBatch batch, int row, int n, long conversionTime, double[] out) {
     int from = batch.start(row);
-    int n = batch.length(row);
-    if (n == 0) {
-      return;
-    }
     if (!batch.hasTimes()) {
       throw new IllegalArgumentException("time_decay needs touch times; path files have none");
     }
-    long reference = batch.conversionTime(row);
+    long reference = conversionTime;
     if (reference == JourneyBatch.NO_TIME) {
       reference = batch.time(from + n - 1);
     }

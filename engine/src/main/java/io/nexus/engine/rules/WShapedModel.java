@@ -29,9 +29,8 @@ final class WShapedModel extends RuleModel {
   }
 
   @Override
-  public void touchShares(JourneyBatch batch, int row, double[] out) {
+  public void pathShares(JourneyBatch batch, int row, int n, long conversionTime, double[] out) {
     int from = batch.start(row);
-    int n = batch.length(row);
     int marked = -1;
     for (int i = 0; i < n; i++) {
       String type = batch.type(from + i);

@@ -39,12 +39,8 @@ final class CounterfactualFit implements FittedModel {
   }
 
   @Override
-  public void touchShares(JourneyBatch batch, int row, double[] out) {
-    int n = batch.length(row);
-    if (n == 0) {
-      return;
-    }
-    int[] path = Scratch.path(batch, row);
+  public void pathShares(JourneyBatch batch, int row, int n, long conversionTime, double[] out) {
+    int[] path = Scratch.path(batch, row, n);
     int id = paths.find(path, 0, n);
     double rate = id < 0 ? 0 : rates[id];
     double sum = 0;

@@ -18,12 +18,15 @@ final class CounterfactualStatistics implements TrainingStatistics {
 
   @Override
   public void add(JourneyBatch batch, int row) {
-    int n = batch.length(row);
-    if (n == 0) {
-      paths.unattributedConversions += batch.conversions(row);
-      return;
+    for (int p = 0, count = batch.paths(row); p < count; p++) {
+      int n = batch.pathLength(row, p);
+      if (n == 0) {
+        paths.unattributedConversions += batch.pathConversions(row, p);
+        continue;
+      }
+      paths.add(Scratch.path(batch, row, n), 0, n, batch.pathConversions(row, p), batch.pathValue(row, p),
+          batch.pathNulls(row, p));
     }
-    paths.add(Scratch.path(batch, row), 0, n, batch.conversions(row), batch.value(row), batch.nulls(row));
   }
 
   @Override

@@ -69,13 +69,9 @@ final class ShapleyFit implements FittedModel {
   }
 
   @Override
-  public void touchShares(JourneyBatch batch, int row, double[] out) {
+  public void pathShares(JourneyBatch batch, int row, int n, long conversionTime, double[] out) {
     int from = batch.start(row);
-    int n = batch.length(row);
-    if (n == 0) {
-      return;
-    }
-    RowChannels present = RowChannels.of(batch, row);
+    RowChannels present = RowChannels.of(batch, row, n);
     int[] key = Scratch.ints(present.size());
     int m = present.sortedInto(key);
     double[] fractions = fractionsOf(key, m);

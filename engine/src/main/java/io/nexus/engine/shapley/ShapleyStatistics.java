@@ -19,14 +19,17 @@ final class ShapleyStatistics implements TrainingStatistics {
 
   @Override
   public void add(JourneyBatch batch, int row) {
-    if (batch.length(row) == 0) {
-      sets.unattributedConversions += batch.conversions(row);
-      return;
+    for (int p = 0, paths = batch.paths(row); p < paths; p++) {
+      int n = batch.pathLength(row, p);
+      if (n == 0) {
+        sets.unattributedConversions += batch.pathConversions(row, p);
+        continue;
+      }
+      RowChannels present = RowChannels.of(batch, row, n);
+      int[] key = Scratch.ints(present.size());
+      int size = present.sortedInto(key);
+      sets.add(key, 0, size, batch.pathConversions(row, p), batch.pathValue(row, p), batch.pathNulls(row, p));
     }
-    RowChannels present = RowChannels.of(batch, row);
-    int[] key = Scratch.ints(present.size());
-    int size = present.sortedInto(key);
-    sets.add(key, 0, size, batch.conversions(row), batch.value(row), batch.nulls(row));
   }
 
   @Override

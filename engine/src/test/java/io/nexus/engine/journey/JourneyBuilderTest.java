@@ -33,7 +33,7 @@ class JourneyBuilderTest {
         touch("u", 1, "email"), touch("u", 2, "search"), buy("u", 3, "10.00")));
     assertThat(result.journeys()).hasSize(1);
     Journey j = result.journeys().get(0);
-    assertThat(j.id()).isEqualTo("u#1");
+    assertThat(j.id()).hasToString("u#1");
     assertThat(j.path()).containsExactly("email", "search");
     assertThat(j.conversionValue()).isEqualByComparingTo("10.00");
   }

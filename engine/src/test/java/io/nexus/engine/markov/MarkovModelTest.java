@@ -61,7 +61,7 @@ class MarkovModelTest {
         row("C1", 0, 1),
         row("C2 > C3", 0, 1)));
     assertThat(fit.conversionProbability()).isCloseTo(1.0 / 3, within(EXACT));
-    assertThat(fit.removalEffects()).extracting(MarkovFit.RemovalEffect::channel).containsExactly("C1", "C2", "C3");
+    assertThat(fit.removalEffects()).extracting(e -> e.channel().name()).containsExactly("C1", "C2", "C3");
     assertThat(fit.removalEffects().get(0).conversion()).isCloseTo(0.5, within(EXACT));
     assertThat(fit.removalEffects().get(1).conversion()).isCloseTo(1, within(EXACT));
     assertThat(fit.removalEffects().get(2).conversion()).isCloseTo(1, within(EXACT));

@@ -1,5 +1,6 @@
 package io.nexus.engine.rules;
 
+import static io.nexus.engine.Fixtures.T0;
 import static io.nexus.engine.Fixtures.fit;
 import static io.nexus.engine.Fixtures.journey;
 import static io.nexus.engine.Fixtures.paths;
@@ -10,10 +11,15 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import io.nexus.engine.Attribution;
+import io.nexus.engine.Channel;
+import io.nexus.engine.Conversion;
 import io.nexus.engine.FittedModel;
 import io.nexus.engine.InvalidModelException;
+import io.nexus.engine.Journey;
+import io.nexus.engine.JourneyId;
 import io.nexus.engine.JourneyCredits;
 import io.nexus.engine.Models;
+import io.nexus.engine.Touchpoint;
 import io.nexus.engine.batch.JourneyBatch;
 import java.math.BigDecimal;
 import java.util.List;
@@ -54,6 +60,29 @@ class RuleModelsTest {
   void lastNonDirectTakesTheDirectChannelNamesAsAParameter() {
     JourneyBatch batch = paths(row("email > typed", 1, 0));
     assertThat(shares(fit("last_non_direct(direct=typed|bookmark)", batch), batch, 0)).containsExactly(1, 0);
+  }
+
+  @Test
+  void lastNonDirectGoesByTheChannelsDirectFlagNotItsName() {
+    // As the service gives them: channel 7 is direct traffic called "Typed-in"; channel 20 is called "Direct" but
+    // is a referral.
+    Journey journey = new Journey(JourneyId.of(1), "u", List.of(
+        Touchpoint.of(new Channel(1, "Paid Search", false), T0.minusSeconds(300)),
+        Touchpoint.of(new Channel(20, "Direct", false), T0.minusSeconds(200)),
+        Touchpoint.of(new Channel(7, "Typed-in", true), T0.minusSeconds(100))),
+        List.of(Conversion.of(T0, new BigDecimal("10.00"))));
+    JourneyBatch batch = JourneyBatch.of(List.of(journey));
+    assertThat(shares(fit("last_non_direct", batch), batch, 0)).containsExactly(0, 1, 0);
+  }
+
+  @Test
+  void lastNonDirectWithDirectNamesGoesByTheNamesAlone() {
+    Journey journey = new Journey(JourneyId.of(1), "u", List.of(
+        Touchpoint.of(new Channel(1, "Paid Search", false), T0.minusSeconds(200)),
+        Touchpoint.of(new Channel(7, "Typed-in", true), T0.minusSeconds(100))),
+        List.of(Conversion.of(T0, new BigDecimal("10.00"))));
+    JourneyBatch batch = JourneyBatch.of(List.of(journey));
+    assertThat(shares(fit("last_non_direct(direct=paid search)", batch), batch, 0)).containsExactly(0, 1);
   }
 
   @Test

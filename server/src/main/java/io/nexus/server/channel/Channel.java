@@ -30,4 +30,13 @@ public record Channel(
     boolean isActive,
     Map<String, Object> metadata,
     Instant createdAt,
-    Instant updatedAt) {}
+    Instant updatedAt) {
+
+  /** The channel type of direct traffic: typed-in URLs and bookmarks. */
+  public static final String DIRECT_TYPE = "direct";
+
+  /** Whether the channel carries direct traffic: its type is {@code direct}, whatever the channel is called. */
+  public boolean directTraffic() {
+    return DIRECT_TYPE.equals(channelType);
+  }
+}

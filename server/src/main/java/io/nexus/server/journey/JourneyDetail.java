@@ -2,11 +2,15 @@ package io.nexus.server.journey;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
+import io.nexus.engine.Channel;
 import io.nexus.engine.Conversion;
 import io.nexus.engine.Journey;
+import io.nexus.engine.JourneyId;
 import io.nexus.engine.Touchpoint;
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.LongFunction;
 
 /**
  * A journey with its touchpoints (by position) and conversions (by time); immutable.
@@ -28,13 +32,13 @@ public record JourneyDetail(
   }
 
   /**
-   * The journey as the engine sees it: channel ids as channel names, so that credits map back to ids without a
-   * lookup and two channels never merge by name.
+   * The journey as the engine sees it, identified by its id, each touch on the engine channel {@code channels} gives
+   * for its channel id: credits come back with the same channel, so they map to channel ids as they are.
    */
-  public Journey toEngineJourney() {
+  public Journey toEngineJourney(LongFunction<Channel> channels) {
     List<Touchpoint> touches = new ArrayList<>(touchpoints.size());
     for (StoredTouchpoint t : touchpoints) {
-      touches.add(new Touchpoint(Long.toString(t.channelId()), t.timestamp(), t.touchpointType(), t.cost(),
+      touches.add(new Touchpoint(channels.apply(t.channelId()), t.timestamp(), t.touchpointType(), t.cost(),
           t.engagementScore() == null ? null : t.engagementScore().doubleValue(),
           t.timeSpentSeconds() == null ? 0 : t.timeSpentSeconds(), t.pagesViewed() == null ? 0 : t.pagesViewed(),
           t.campaignName()));
@@ -44,11 +48,11 @@ public record JourneyDetail(
       // The column's scale (4) is storage detail: credits split the value at the scale the client gave it.
       converted.add(new Conversion(c.timestamp(), c.conversionType(), plain(c.revenue())));
     }
-    return new Journey(Long.toString(journey.id()), journey.userId(), touches, converted);
+    return new Journey(JourneyId.of(journey.id()), journey.userId(), touches, converted);
   }
 
-  private static java.math.BigDecimal plain(java.math.BigDecimal value) {
-    java.math.BigDecimal stripped = value.stripTrailingZeros();
+  private static BigDecimal plain(BigDecimal value) {
+    BigDecimal stripped = value.stripTrailingZeros();
     return stripped.scale() < 2 ? stripped.setScale(2) : stripped;
   }
 }

@@ -53,7 +53,7 @@ class ConversionPathReport {
         }
         List<StoredTouchpoint> touches = new ArrayList<>(journey.touchpoints());
         touches.sort(Comparator.comparing(StoredTouchpoint::timestamp));
-        List<Long> path = transform.apply(touches, t -> Long.toString(t.channelId())).stream()
+        List<Long> path = transform.apply(touches, StoredTouchpoint::channelId).stream()
             .map(StoredTouchpoint::channelId).toList();
         Tally tally = tallies.computeIfAbsent(path, p -> new Tally());
         tally.journeys++;

@@ -3,7 +3,9 @@ package io.nexus.server.attribution.internal;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.nexus.engine.Attribution;
+import io.nexus.engine.ChannelCredit;
 import io.nexus.engine.FittedModel;
+import io.nexus.engine.Journey;
 import io.nexus.engine.JourneyCredits;
 import io.nexus.server.attribution.AttributionReports;
 import io.nexus.server.attribution.ChannelAmount;
@@ -15,8 +17,11 @@ import io.nexus.server.channel.ChannelCatalog;
 import io.nexus.server.journey.JourneyData;
 import io.nexus.server.journey.JourneyDetail;
 import io.nexus.server.journey.JourneyQuery;
+import io.nexus.server.journey.StoredConversion;
+import io.nexus.server.journey.StoredTouchpoint;
 import io.nexus.server.model.ModelDefinition;
 import io.nexus.server.system.ApiException;
+import io.nexus.server.system.FieldProblem;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -94,16 +99,28 @@ class CalculationService implements AttributionReports {
     return result;
   }
 
-  /** Why {@code journey} cannot be credited, or {@code null} when it can. */
+  /**
+   * Why {@code journey} cannot be credited, or {@code null} when it can: it needs a conversion and a touchpoint at or
+   * before one of its conversions (a conversion is credited only to the touches before it).
+   */
   static ApiException refusal(JourneyDetail journey) {
     long id = journey.journey().id();
     if (journey.conversions().isEmpty()) {
       return ApiException.unprocessable("journey " + id + " has no conversion to attribute; add a conversion first",
-          List.of(new io.nexus.server.system.FieldProblem("journey_id", "journey " + id + " has no conversion")));
+          List.of(new FieldProblem("journey_id", "journey " + id + " has no conversion")));
     }
     if (journey.touchpoints().isEmpty()) {
       return ApiException.unprocessable("journey " + id + " has no touchpoints to credit; add touchpoints first",
-          List.of(new io.nexus.server.system.FieldProblem("journey_id", "journey " + id + " has no touchpoints")));
+          List.of(new FieldProblem("journey_id", "journey " + id + " has no touchpoints")));
+    }
+    Instant firstTouch = journey.touchpoints().stream().map(StoredTouchpoint::timestamp).min(Instant::compareTo)
+        .orElseThrow();
+    Instant lastConversion = journey.conversions().stream().map(StoredConversion::timestamp).max(Instant::compareTo)
+        .orElseThrow();
+    if (firstTouch.isAfter(lastConversion)) {
+      return ApiException.unprocessable("journey " + id + " has no touchpoint at or before a conversion; a conversion "
+          + "is credited only to the touches before it", List.of(new FieldProblem("journey_id",
+          "journey " + id + " has no touchpoint at or before its conversions")));
     }
     return null;
   }
@@ -116,7 +133,8 @@ class CalculationService implements AttributionReports {
       throw refused;
     }
     Timer.Sample sample = Timer.start(meters);
-    JourneyCredits credits = Attribution.credit(fit, journey.toEngineJourney());
+    JourneyCredits credits = Attribution.credit(fit, journey.toEngineJourney(new EngineChannels(
+        channelsById.values())));
     JourneyAttribution result = CreditMapper.map(journey, model, credits, channelsById, Instant.now());
     sample.stop(meters.timer("nexus.attribution.calculation", "model_type", model.modelType()));
     return result;
@@ -162,14 +180,15 @@ class CalculationService implements AttributionReports {
     Map<Long, BigDecimal> revenue = new HashMap<>();
     Map<Long, Double> conversions = new HashMap<>();
     Map<Long, Long> journeyCounts = new HashMap<>();
+    EngineChannels catalogue = new EngineChannels(channels.all());
     journeys.forEachChunk(new JourneyQuery(from, to, true, null), REPORT_CHUNK, chunk -> {
       for (JourneyDetail journey : chunk) {
         if (refusal(journey) != null) {
           continue;
         }
-        JourneyCredits credits = Attribution.credit(fit, journey.toEngineJourney());
-        for (var credit : credits.credits()) {
-          long channelId = Long.parseLong(credit.channel());
+        JourneyCredits credits = Attribution.credit(fit, journey.toEngineJourney(catalogue));
+        for (ChannelCredit credit : credits.credits()) {
+          long channelId = credit.channel().id();
           revenue.merge(channelId, credit.value(), BigDecimal::add);
           conversions.merge(channelId, credit.conversions(), Double::sum);
           journeyCounts.merge(channelId, 1L, Long::sum);
@@ -190,14 +209,15 @@ class CalculationService implements AttributionReports {
   List<JourneyAttribution> creditAll(List<JourneyDetail> chunk, ModelDefinition model, FittedModel fit,
       Map<Long, Channel> channelsById, List<BulkError> errors, long modelId) {
     List<JourneyDetail> creditable = new ArrayList<>(chunk.size());
-    List<io.nexus.engine.Journey> engineJourneys = new ArrayList<>(chunk.size());
+    List<Journey> engineJourneys = new ArrayList<>(chunk.size());
+    EngineChannels engineChannels = new EngineChannels(channelsById.values());
     for (JourneyDetail journey : chunk) {
       ApiException refused = refusal(journey);
       if (refused != null) {
         errors.add(BulkError.of(journey.journey().id(), modelId, refused));
       } else {
         creditable.add(journey);
-        engineJourneys.add(journey.toEngineJourney());
+        engineJourneys.add(journey.toEngineJourney(engineChannels));
       }
     }
     Timer.Sample sample = Timer.start(meters);

@@ -1,6 +1,7 @@
 package io.nexus.server.attribution.internal;
 
 import io.nexus.engine.ChannelCredit;
+import io.nexus.engine.Conversion;
 import io.nexus.engine.JourneyCredits;
 import io.nexus.server.attribution.ChannelCreditView;
 import io.nexus.server.attribution.JourneyAttribution;
@@ -28,16 +29,20 @@ final class CreditMapper {
     }
     List<ChannelCreditView> views = new ArrayList<>(credits.credits().size());
     for (ChannelCredit credit : credits.credits()) {
-      long channelId = Long.parseLong(credit.channel());
+      long channelId = credit.channel().id();
       Channel channel = channels.get(channelId);
       BigDecimal cost = costs.getOrDefault(channelId, BigDecimal.ZERO);
       views.add(new ChannelCreditView(channelId, channel == null ? null : channel.name(), credit.credit(),
           credit.value(), credit.conversions(), cost, roi(credit.value(), cost), roas(credit.value(), cost),
           credit.touches()));
     }
+    BigDecimal uncreditedValue = BigDecimal.ZERO;
+    for (Conversion c : credits.uncredited()) {
+      uncreditedValue = uncreditedValue.add(c.revenue());
+    }
     return new JourneyAttribution(journey.journey().id(), model.id(), model.name(), model.modelType(),
-        credits.value(), journey.conversions().size(), credits.additive(), false, calculatedAt,
-        views);
+        credits.value(), credits.conversions(), credits.uncredited().size(), uncreditedValue, credits.additive(),
+        false, calculatedAt, views);
   }
 
   /** (revenue − cost) / cost × 100 to four places, or {@code null} when nothing was spent. */

@@ -13,6 +13,7 @@ import io.nexus.engine.Models;
 import io.nexus.engine.TrainingStatistics;
 import io.nexus.engine.batch.JourneyBatch;
 import io.nexus.server.cache.AttributionCache;
+import io.nexus.server.channel.ChannelCatalog;
 import io.nexus.server.journey.JourneyData;
 import io.nexus.server.journey.JourneyDetail;
 import io.nexus.server.journey.JourneyQuery;
@@ -35,14 +36,17 @@ class FitProvider {
 
   private final ModelCatalog models;
   private final JourneyData journeys;
+  private final ChannelCatalog channels;
   private final AttributionCache cache;
   private final MeterRegistry meters;
   private final Cache<String, FittedModel> fits = Caffeine.newBuilder().maximumSize(32)
       .expireAfterAccess(Duration.ofHours(6)).build();
 
-  FitProvider(ModelCatalog models, JourneyData journeys, AttributionCache cache, MeterRegistry meters) {
+  FitProvider(ModelCatalog models, JourneyData journeys, ChannelCatalog channels, AttributionCache cache,
+      MeterRegistry meters) {
     this.models = models;
     this.journeys = journeys;
+    this.channels = channels;
     this.cache = cache;
     this.meters = meters;
   }
@@ -135,15 +139,16 @@ class FitProvider {
     Timer.Sample sample = Timer.start(meters);
     Instant end = journeys.latestStart().map(t -> t.plusMillis(1)).orElse(Instant.now());
     Instant start = end.minus(Duration.ofDays(model.trainingDataWindowDays()));
-    ChannelDictionary channels = new ChannelDictionary();
-    TrainingStatistics statistics = engineModel.newStatistics(channels);
+    ChannelDictionary dictionary = new ChannelDictionary();
+    TrainingStatistics statistics = engineModel.newStatistics(dictionary);
+    EngineChannels catalogue = new EngineChannels(channels.all());
     long[] count = new long[1];
     journeys.forEachChunk(JourneyQuery.between(start, end), TRAINING_CHUNK, chunk -> {
       List<Journey> engineJourneys = new ArrayList<>(chunk.size());
       for (JourneyDetail journey : chunk) {
-        engineJourneys.add(journey.toEngineJourney());
+        engineJourneys.add(journey.toEngineJourney(catalogue));
       }
-      statistics.addAll(JourneyBatch.of(engineJourneys, channels));
+      statistics.addAll(JourneyBatch.of(engineJourneys, dictionary));
       count[0] += chunk.size();
     });
     FittedModel fit = engineModel.fit(statistics);

@@ -26,7 +26,10 @@ record JourneyTimeline(
   /** The model the credits are under. */
   record Model(long id, String name, String modelType) {}
 
-  /** One touchpoint on the timeline; credit fields are null without a model or a conversion. */
+  /**
+   * One touchpoint on the timeline; credit fields are null without a model or a conversion. Minutes to conversion
+   * count to the first conversion at or after the touch (null when none follows: the touch earns nothing).
+   */
   record Touch(long id, int position, long channelId, String channelName, String touchpointType, Instant timestamp,
       BigDecimal minutesSinceStart, BigDecimal minutesToConversion, BigDecimal cost, Double credit,
       BigDecimal attributedRevenue) {}

@@ -70,26 +70,28 @@ class VisualizationService {
     touches.sort(Comparator.comparing(StoredTouchpoint::timestamp));
     List<Double> shares = null;
     List<ChannelCreditView> channelCredits = List.of();
+    // Touch credits are shares of the credited value: a touch after every conversion earns 0.
+    BigDecimal credited = journey.journey().conversionValue();
     boolean creditable = model != null && CalculationService.refusal(journey) == null;
     if (creditable) {
       var fit = fits.fit(model);
-      JourneyCredits credits = Attribution.credit(fit, journey.toEngineJourney());
+      JourneyCredits credits = Attribution.credit(fit, journey.toEngineJourney(new EngineChannels(channels.values())));
       shares = credits.touchShares();
+      credited = credits.value();
       channelCredits = CreditMapper.map(journey, model, credits, channels, Instant.now()).attributions();
     }
     Instant start = journey.journey().startTime();
-    Instant conversionTime = journey.conversions().isEmpty() ? null
-        : journey.conversions().get(journey.conversions().size() - 1).timestamp();
-    BigDecimal value = journey.journey().conversionValue();
+    List<Instant> conversionTimes = journey.conversions().stream().map(StoredConversion::timestamp).sorted().toList();
     List<JourneyTimeline.Touch> timeline = new ArrayList<>(touches.size());
     for (int i = 0; i < touches.size(); i++) {
       StoredTouchpoint t = touches.get(i);
       Channel channel = channels.get(t.channelId());
       Double share = shares == null ? null : shares.get(i);
+      Instant convertedAt = nextConversion(conversionTimes, t.timestamp());
       timeline.add(new JourneyTimeline.Touch(t.id(), t.positionInJourney(), t.channelId(),
           channel == null ? null : channel.name(), t.touchpointType(), t.timestamp(), minutes(start, t.timestamp()),
-          conversionTime == null ? null : minutes(t.timestamp(), conversionTime), t.cost(), share,
-          share == null ? null : value.multiply(BigDecimal.valueOf(share)).setScale(2, RoundingMode.HALF_UP)));
+          convertedAt == null ? null : minutes(t.timestamp(), convertedAt), t.cost(), share,
+          share == null ? null : credited.multiply(BigDecimal.valueOf(share)).setScale(2, RoundingMode.HALF_UP)));
     }
     List<JourneyTimeline.ConversionMark> marks = new ArrayList<>();
     for (StoredConversion c : journey.conversions()) {
@@ -98,9 +100,19 @@ class VisualizationService {
     }
     var summary = journey.journey();
     return new JourneyTimeline(summary.id(), summary.userId(), summary.sessionId(), summary.startTime(),
-        summary.endTime(), summary.journeyDurationMinutes(), summary.hasConversion(), value,
+        summary.endTime(), summary.journeyDurationMinutes(), summary.hasConversion(), summary.conversionValue(),
         model == null ? null : new JourneyTimeline.Model(model.id(), model.name(), model.modelType()), timeline, marks,
         channelCredits);
+  }
+
+  /** The first conversion at or after {@code touch}, the one the touch is first credited for, or {@code null}. */
+  private static Instant nextConversion(List<Instant> conversionTimes, Instant touch) {
+    for (Instant at : conversionTimes) {
+      if (!at.isBefore(touch)) {
+        return at;
+      }
+    }
+    return null;
   }
 
   private static BigDecimal minutes(Instant from, Instant to) {

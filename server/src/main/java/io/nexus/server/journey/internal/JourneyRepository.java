@@ -126,10 +126,11 @@ class JourneyRepository {
    */
   Map<Long, Integer> applyDeltas(Collection<Delta> deltas) {
     int n = deltas.size();
+    Long[] ids = new Long[n];
     String[][] columns = new String[6][n];
     int i = 0;
     for (Delta d : deltas) {
-      columns[0][i] = Long.toString(d.journeyId());
+      ids[i] = d.journeyId();
       columns[1][i] = Integer.toString(d.touchpoints());
       columns[2][i] = d.revenue().toPlainString();
       columns[3][i] = Boolean.toString(d.converted());
@@ -148,9 +149,10 @@ class JourneyRepository {
           + "journey_duration_minutes = ROUND(EXTRACT(EPOCH FROM GREATEST(j.end_time, v.e::timestamptz) "
           + "  - LEAST(j.start_time, v.s::timestamptz)) / 60, 2), "
           + "version = j.version + 1, updated_at = now() "
-          + "FROM unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[]) AS v(id, t, r, c, s, e) "
-          + "WHERE j.id = v.id::bigint RETURNING j.id, j.total_touchpoints")) {
-        for (int k = 0; k < columns.length; k++) {
+          + "FROM unnest(?::bigint[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[]) AS v(id, t, r, c, s, e) "
+          + "WHERE j.id = v.id RETURNING j.id, j.total_touchpoints")) {
+        s.setArray(1, c.createArrayOf("bigint", ids));
+        for (int k = 1; k < columns.length; k++) {
           s.setArray(k + 1, c.createArrayOf("text", columns[k]));
         }
         try (var rs = s.executeQuery()) {
@@ -167,11 +169,12 @@ class JourneyRepository {
   /** One UPDATE … FROM unnest(arrays) for the whole batch instead of one statement per journey. */
   private void saveAggregatesAtOnce(Collection<Row> rows) {
     int n = rows.size();
+    Long[] ids = new Long[n];
     String[][] columns = new String[8][n];
     int i = 0;
     for (Row r : rows) {
       JourneySummary j = r.summary();
-      columns[0][i] = Long.toString(j.id());
+      ids[i] = j.id();
       columns[1][i] = j.startTime().toString();
       columns[2][i] = j.endTime().toString();
       columns[3][i] = Integer.toString(j.totalTouchpoints());
@@ -185,9 +188,10 @@ class JourneyRepository {
       try (var s = c.prepareStatement("UPDATE journeys j SET start_time = v.s::timestamptz, end_time = v.e::timestamptz, "
           + "total_touchpoints = v.t::int, conversion_value = v.cv::numeric, has_conversion = v.hc::boolean, "
           + "journey_duration_minutes = v.m::numeric, version = v.ver::bigint, updated_at = now() "
-          + "FROM unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[]) "
-          + "AS v(id, s, e, t, cv, hc, m, ver) WHERE j.id = v.id::bigint")) {
-        for (int k = 0; k < columns.length; k++) {
+          + "FROM unnest(?::bigint[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[]) "
+          + "AS v(id, s, e, t, cv, hc, m, ver) WHERE j.id = v.id")) {
+        s.setArray(1, c.createArrayOf("bigint", ids));
+        for (int k = 1; k < columns.length; k++) {
           s.setArray(k + 1, c.createArrayOf("text", columns[k]));
         }
         return s.executeUpdate();
