@@ -9,6 +9,7 @@ import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.RecoverableDataAccessException;
 import org.springframework.dao.TransientDataAccessException;
 import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.transaction.TransactionSystemException;
 
 /**
  * Recognises failures that say the database is out of reach rather than that the request is wrong: no connection
@@ -29,6 +30,9 @@ final class DatabaseFailures {
     for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
       if (t instanceof DataAccessResourceFailureException || t instanceof TransientDataAccessException
           || t instanceof RecoverableDataAccessException || t instanceof CannotCreateTransactionException
+          // A commit or rollback that failed: after a dropped connection the pool has closed it ("Connection is
+          // closed", with no SQL state), and the rollback's failure replaces the statement's.
+          || t instanceof TransactionSystemException
           || t instanceof SQLTransientConnectionException || t instanceof SQLNonTransientConnectionException
           || t instanceof SQLRecoverableException) {
         return true;

@@ -56,16 +56,19 @@ class IdempotencyFilter extends OncePerRequestFilter {
   private final TransactionTemplate transactions;
   private final JsonMapper json;
   private final MeterRegistry meters;
+  private final DeadConnections deadConnections;
   private final Duration lifetime;
   private final UrlPathHelper urls = new UrlPathHelper();
 
   IdempotencyFilter(List<IdempotentEndpoints> endpoints, IdempotencyKeys keys, TransactionTemplate transactions,
-      JsonMapper json, MeterRegistry meters, @Value("${nexus.idempotency.lifetime:PT24H}") Duration lifetime) {
+      JsonMapper json, MeterRegistry meters, DeadConnections deadConnections,
+      @Value("${nexus.idempotency.lifetime:PT24H}") Duration lifetime) {
     endpoints.forEach(e -> paths.addAll(e.paths()));
     this.keys = keys;
     this.transactions = transactions;
     this.json = json;
     this.meters = meters;
+    this.deadConnections = deadConnections;
     this.lifetime = lifetime;
   }
 
@@ -99,51 +102,62 @@ class IdempotencyFilter extends OncePerRequestFilter {
     byte[] body = StreamUtils.copyToByteArray(request.getInputStream());
     String hash = hash(request.getMethod(), path, request.getQueryString(), body);
     HttpServletRequest replayable = new BufferedBodyRequest(request, body);
-    // A stored key can vanish between the conflict and the read (its request rolled back, or it expired): claim again.
-    for (int attempt = 1; attempt <= 3; attempt++) {
-      try {
-        ContentCachingResponseWrapper answer = transactions.execute(tx -> {
-          Instant now = Instant.now();
-          keys.claim(key, hash, now, now.plus(lifetime));
-          ContentCachingResponseWrapper out = new ContentCachingResponseWrapper(response);
-          run(chain, replayable, out);
-          if (out.getStatus() >= 200 && out.getStatus() < 300) {
-            keys.complete(key, out.getStatus(), out.getHeader(HttpHeaders.LOCATION),
-                new String(out.getContentAsByteArray(), StandardCharsets.UTF_8));
-          } else {
-            tx.setRollbackOnly();
-          }
-          return out;
-        });
-        answer.copyBodyToResponse();
-        return;
-      } catch (IdempotencyKeys.Taken taken) {
-        Optional<IdempotencyKeys.Stored> earlier = keys.find(key, Instant.now());
-        if (earlier.isPresent()) {
-          replay(earlier.get(), hash, request, response);
+    try {
+      // A stored key can vanish between the conflict and the read (its request rolled back, or it expired): again.
+      for (int attempt = 1; attempt <= 3; attempt++) {
+        if (answer(key, hash, chain, replayable, response)) {
           return;
         }
-      } catch (IdempotencyKeys.Busy busy) {
-        refuse(request, response, HttpStatus.CONFLICT, "Conflict", "a request with this key is still being "
-            + "processed; retry after it finishes", "1");
-        return;
-      } catch (ChainFailure failure) {
-        failure.rethrow();
-      } catch (RuntimeException e) {
-        if (!DatabaseFailures.unavailable(e) || response.isCommitted()) {
-          throw e;
-        }
-        // The commit (or the claim) failed: whatever the request answered, nothing of it may be taken as stored.
-        log.warn("an idempotent request could not be committed: {}", e.getMessage());
-        response.reset();
-        problem(request, response, HttpStatus.SERVICE_UNAVAILABLE, ProblemDetailsAdvice.DATABASE_UNAVAILABLE_TITLE,
-            ProblemDetailsAdvice.DATABASE_UNAVAILABLE_DETAIL, List.of(),
-            ProblemDetailsAdvice.DATABASE_RETRY_AFTER_SECONDS);
-        return;
       }
+      refuse(request, response, HttpStatus.CONFLICT, "Conflict", "the key's earlier request keeps ending without "
+          + "an answer; retry", "1");
+    } catch (IdempotencyKeys.Busy busy) {
+      refuse(request, response, HttpStatus.CONFLICT, "Conflict", "a request with this key is still being "
+          + "processed; retry after it finishes", "1");
+    } catch (ChainFailure failure) {
+      failure.rethrow();
+    } catch (RuntimeException e) {
+      if (!DatabaseFailures.unavailable(e) || response.isCommitted()) {
+        throw e;
+      }
+      // The claim, the commit or the look-up failed: nothing the request answered may be taken as stored.
+      log.warn("an idempotent request met an unavailable database: {}", e.getMessage());
+      deadConnections.evictIdle();
+      response.reset();
+      problem(request, response, HttpStatus.SERVICE_UNAVAILABLE, ProblemDetailsAdvice.DATABASE_UNAVAILABLE_TITLE,
+          ProblemDetailsAdvice.DATABASE_UNAVAILABLE_DETAIL, List.of(), ProblemDetailsAdvice.DATABASE_RETRY_AFTER_SECONDS);
     }
-    refuse(request, response, HttpStatus.CONFLICT, "Conflict", "the key's earlier request keeps ending without "
-        + "an answer; retry", "1");
+  }
+
+  /**
+   * Runs the request under a fresh claim of {@code key}, or answers the stored original when the key was taken;
+   * false when the key was taken but its answer is gone by the time it is read.
+   */
+  private boolean answer(String key, String hash, FilterChain chain, HttpServletRequest request,
+      HttpServletResponse response) throws IOException {
+    try {
+      ContentCachingResponseWrapper answer = transactions.execute(tx -> {
+        Instant now = Instant.now();
+        keys.claim(key, hash, now, now.plus(lifetime));
+        ContentCachingResponseWrapper out = new ContentCachingResponseWrapper(response);
+        run(chain, request, out);
+        if (out.getStatus() >= 200 && out.getStatus() < 300) {
+          keys.complete(key, out.getStatus(), out.getHeader(HttpHeaders.LOCATION),
+              new String(out.getContentAsByteArray(), StandardCharsets.UTF_8));
+        } else {
+          tx.setRollbackOnly();
+        }
+        return out;
+      });
+      answer.copyBodyToResponse();
+      return true;
+    } catch (IdempotencyKeys.Taken taken) {
+      Optional<IdempotencyKeys.Stored> earlier = keys.find(key, Instant.now());
+      if (earlier.isPresent()) {
+        replay(earlier.get(), hash, request, response);
+      }
+      return earlier.isPresent();
+    }
   }
 
   private void replay(IdempotencyKeys.Stored earlier, String hash, HttpServletRequest request,

@@ -46,9 +46,11 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
   static final String DATABASE_RETRY_AFTER_SECONDS = "2";
 
   private final MeterRegistry meters;
+  private final DeadConnections deadConnections;
 
-  ProblemDetailsAdvice(MeterRegistry meters) {
+  ProblemDetailsAdvice(MeterRegistry meters, DeadConnections deadConnections) {
     this.meters = meters;
+    this.deadConnections = deadConnections;
   }
 
   @ExceptionHandler(ApiException.class)
@@ -89,6 +91,7 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
       RecoverableDataAccessException.class, CannotCreateTransactionException.class})
   ResponseEntity<Object> databaseUnavailable(Exception e, WebRequest request) {
     log.warn("the database could not be used: {}", e.getMessage());
+    deadConnections.evictIdle();
     ResponseEntity<Object> answer = problem(HttpStatus.SERVICE_UNAVAILABLE, DATABASE_UNAVAILABLE_TITLE,
         DATABASE_UNAVAILABLE_DETAIL, List.of(), request);
     return ResponseEntity.status(answer.getStatusCode()).headers(answer.getHeaders())
