@@ -1,6 +1,5 @@
 package io.nexus.server.system.internal;
 
-import io.micrometer.core.instrument.MeterRegistry;
 import io.nexus.server.system.FieldProblem;
 import io.nexus.server.system.IdempotentEndpoints;
 import jakarta.servlet.FilterChain;
@@ -16,9 +15,7 @@ import java.time.Instant;
 import java.util.Collections;
 import java.util.HashSet;
 import java.util.HexFormat;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -34,7 +31,6 @@ import org.springframework.util.StreamUtils;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.util.ContentCachingResponseWrapper;
 import org.springframework.web.util.UrlPathHelper;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The {@code Idempotency-Key} header of POSTs, as Stripe has it. The key, a hash of the request and the answer are
@@ -54,20 +50,18 @@ class IdempotencyFilter extends OncePerRequestFilter {
   private final Set<String> paths = new HashSet<>();
   private final IdempotencyKeys keys;
   private final TransactionTemplate transactions;
-  private final JsonMapper json;
-  private final MeterRegistry meters;
+  private final FilterProblems problems;
   private final DeadConnections deadConnections;
   private final Duration lifetime;
   private final UrlPathHelper urls = new UrlPathHelper();
 
   IdempotencyFilter(List<IdempotentEndpoints> endpoints, IdempotencyKeys keys, TransactionTemplate transactions,
-      JsonMapper json, MeterRegistry meters, DeadConnections deadConnections,
+      FilterProblems problems, DeadConnections deadConnections,
       @Value("${nexus.idempotency.lifetime:PT24H}") Duration lifetime) {
     endpoints.forEach(e -> paths.addAll(e.paths()));
     this.keys = keys;
     this.transactions = transactions;
-    this.json = json;
-    this.meters = meters;
+    this.problems = problems;
     this.deadConnections = deadConnections;
     this.lifetime = lifetime;
   }
@@ -109,8 +103,8 @@ class IdempotencyFilter extends OncePerRequestFilter {
           return;
         }
       }
-      refuse(request, response, HttpStatus.CONFLICT, "Conflict", "the key's earlier request keeps ending without "
-          + "an answer; retry", "1");
+      refuse(request, response, HttpStatus.CONFLICT, "Conflict", "the key's earlier request kept ending without "
+          + "an answer while this one waited; retry", "1");
     } catch (IdempotencyKeys.Busy busy) {
       refuse(request, response, HttpStatus.CONFLICT, "Conflict", "a request with this key is still being "
           + "processed; retry after it finishes", "1");
@@ -124,7 +118,7 @@ class IdempotencyFilter extends OncePerRequestFilter {
       log.warn("an idempotent request met an unavailable database: {}", e.getMessage());
       deadConnections.evictIdle();
       response.reset();
-      problem(request, response, HttpStatus.SERVICE_UNAVAILABLE, ProblemDetailsAdvice.DATABASE_UNAVAILABLE_TITLE,
+      problems.write(request, response, HttpStatus.SERVICE_UNAVAILABLE, ProblemDetailsAdvice.DATABASE_UNAVAILABLE_TITLE,
           ProblemDetailsAdvice.DATABASE_UNAVAILABLE_DETAIL, List.of(), ProblemDetailsAdvice.DATABASE_RETRY_AFTER_SECONDS);
     }
   }
@@ -180,29 +174,8 @@ class IdempotencyFilter extends OncePerRequestFilter {
 
   private void refuse(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String title,
       String reason, String retryAfter) throws IOException {
-    problem(request, response, status, title, HEADER + ": " + reason, List.of(new FieldProblem(HEADER, reason)),
+    problems.write(request, response, status, title, HEADER + ": " + reason, List.of(new FieldProblem(HEADER, reason)),
         retryAfter);
-  }
-
-  /** Writes an RFC 9457 problem like ProblemDetailsAdvice's; filters run outside its reach. */
-  private void problem(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String title,
-      String detail, List<FieldProblem> fields, String retryAfter) throws IOException {
-    Map<String, Object> body = new LinkedHashMap<>();
-    body.put("type", "https://nexus.io/problems/" + status.value());
-    body.put("title", title);
-    body.put("status", status.value());
-    body.put("detail", detail);
-    body.put("instance", request.getRequestURI());
-    if (!fields.isEmpty()) {
-      body.put("errors", fields);
-    }
-    response.setStatus(status.value());
-    response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-    if (retryAfter != null) {
-      response.setHeader(HttpHeaders.RETRY_AFTER, retryAfter);
-    }
-    response.getOutputStream().write(json.writeValueAsBytes(body));
-    meters.counter("nexus.api.errors", "status", Integer.toString(status.value()), "type", title).increment();
   }
 
   private static void run(FilterChain chain, HttpServletRequest request, HttpServletResponse response) {
