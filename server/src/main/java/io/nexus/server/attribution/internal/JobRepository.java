@@ -129,7 +129,7 @@ class JobRepository {
           long done = rs.getLong("done_pairs");
           long errorCount = rs.getLong("error_count");
           return new JobView(id, rs.getString("status"), total, done, rs.getLong("failed_pairs"),
-              total == 0 ? ("queued".equals(rs.getString("status")) ? 0.0 : 1.0) : (double) done / total,
+              total == 0 ? ("succeeded".equals(rs.getString("status")) ? 1.0 : 0.0) : (double) done / total,
               errorCount, List.of(), "/api/v1/attribution/jobs/" + id + "/errors?page=0&size=" + ERRORS_SHOWN,
               json.readValue(rs.getString("request"), JobRequest.class), Jdbc.instant(rs, "created_at"),
               Jdbc.instant(rs, "started_at"), Jdbc.instant(rs, "finished_at"));

@@ -186,7 +186,7 @@ class IdempotencyFilter extends OncePerRequestFilter {
     }
   }
 
-  static String hash(String method, String path, String query, byte[] body) {
+  private static String hash(String method, String path, String query, byte[] body) {
     try {
       MessageDigest sha = MessageDigest.getInstance("SHA-256");
       sha.update((method + " " + path + (query == null ? "" : "?" + query) + "\n").getBytes(StandardCharsets.UTF_8));

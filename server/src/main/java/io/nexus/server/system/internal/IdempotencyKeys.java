@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessException;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -83,9 +84,13 @@ class IdempotencyKeys {
   /** Deletes expired keys every hour; any instance may do it, a key expired twice is simply gone. */
   @Scheduled(initialDelayString = "PT1M", fixedDelayString = "PT1H")
   void deleteExpired() {
-    int deleted = jdbc.sql("DELETE FROM idempotency_keys WHERE expires_at <= ?").param(Jdbc.now()).update();
-    if (deleted > 0) {
-      log.info("deleted {} expired idempotency keys", deleted);
+    try {
+      int deleted = jdbc.sql("DELETE FROM idempotency_keys WHERE expires_at <= ?").param(Jdbc.now()).update();
+      if (deleted > 0) {
+        log.info("deleted {} expired idempotency keys", deleted);
+      }
+    } catch (DataAccessException e) {
+      log.warn("could not delete expired idempotency keys, will try again in an hour: {}", e.getMessage());
     }
   }
 }
