@@ -16,6 +16,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -45,7 +46,7 @@ class CrashRecoveryTest {
   private static ServerProcess restarted;
   private static final Map<Long, String> ackedJourneys = new ConcurrentHashMap<>();
   private static final Map<Long, Long> ackedTouchpoints = new ConcurrentHashMap<>();
-  private static final Map<Long, Long> ackedConversions = new ConcurrentHashMap<>();
+  private static final Map<Long, BigDecimal> ackedConversions = new ConcurrentHashMap<>();
   private static final Map<Long, JsonNode> stored = new ConcurrentHashMap<>();
   private static long firstJob;
   private static long lastJob;
@@ -138,14 +139,15 @@ class CrashRecoveryTest {
           if (single.status() == 201) {
             ackedTouchpoints.put(single.body().get("id").asLong(), journey);
           }
+          BigDecimal revenue = new BigDecimal((10 + round % 7) + ".25");
           String conversion = "{\"journey_id\":" + journey + ",\"timestamp\":\"2031-05-01T12:00:00Z\",\"revenue\":"
-              + (10 + round % 7) + ".25}";
+              + revenue + "}";
           Answer converted = round % 2 == 0 ? client.post("/conversions", conversion)
               : client.post("/conversions/batch", "[" + conversion + "]");
           if (converted.status() == 201) {
             long id = round % 2 == 0 ? converted.body().get("id").asLong()
                 : converted.body().get("items").get(0).get("id").asLong();
-            ackedConversions.put(id, journey);
+            ackedConversions.put(id, revenue);
           }
         }
       }
@@ -162,7 +164,7 @@ class CrashRecoveryTest {
   void everyAcknowledgedJourneyTouchpointAndConversionSurvivesTheKill() {
     assertThat(ackedJourneys).as("journeys acknowledged before the kill").hasSizeGreaterThanOrEqualTo(ENOUGH_JOURNEYS);
     Set<Long> touchpoints = new HashSet<>();
-    Set<Long> conversions = new HashSet<>();
+    Map<Long, BigDecimal> conversions = new HashMap<>();
     List<Long> missingJourneys = new ArrayList<>();
     ackedJourneys.forEach((id, user) -> {
       JsonNode journey = stored.get(id);
@@ -171,11 +173,13 @@ class CrashRecoveryTest {
         return;
       }
       journey.get("touchpoints").forEach(t -> touchpoints.add(t.get("id").asLong()));
-      journey.get("conversions").forEach(c -> conversions.add(c.get("id").asLong()));
+      journey.get("conversions").forEach(c -> conversions.put(c.get("id").asLong(), c.get("revenue").decimalValue()));
     });
     assertThat(missingJourneys).as("acknowledged journeys missing after the restart").isEmpty();
     assertThat(touchpoints).as("acknowledged touchpoints").containsAll(ackedTouchpoints.keySet());
-    assertThat(conversions).as("acknowledged conversions").containsAll(ackedConversions.keySet());
+    assertThat(conversions.keySet()).as("acknowledged conversions").containsAll(ackedConversions.keySet());
+    ackedConversions.forEach((id, revenue) -> assertThat(conversions.get(id)).as("conversion %d's revenue", id)
+        .isEqualByComparingTo(revenue));
   }
 
   @Test
