@@ -123,6 +123,22 @@ abstract class BulkJobContract {
   }
 
   @Test
+  void aJobWhoseErrorsCannotBeStoredStillEndsFailedSayingWhy() throws Exception {
+    List<Long> journeys = journeysWithoutConversion(600);
+    // The errors table refuses this job's errors, as a full disk or a broken table would.
+    jdbc.execute("ALTER TABLE attribution_job_errors ADD CONSTRAINT ck_refuses_these "
+        + "CHECK (journey_id NOT BETWEEN " + journeys.get(0) + " AND " + journeys.get(journeys.size() - 1) + ")");
+    try {
+      JsonNode job = awaitEnd(submit("{\"journey_ids\":[" + ids(journeys) + "],\"model_ids\":[1]}"));
+      assertThat(job.get("status").asString()).isEqualTo("failed");
+      assertThat(job.get("finished_at").isNull()).isFalse();
+      assertThat(job.get("errors").get(0).get("detail").asString()).contains("could not be recorded");
+    } finally {
+      jdbc.execute("ALTER TABLE attribution_job_errors DROP CONSTRAINT ck_refuses_these");
+    }
+  }
+
+  @Test
   void moreJourneyIdsOrModelsThanTheLimitsAre422NamingTheField() {
     String tooMany = "1" + ",1".repeat(1_000_000);
     Api.Answer ids = api.post("/calculate/bulk", "{\"journey_ids\":[" + tooMany + "],\"model_ids\":[1]}");
