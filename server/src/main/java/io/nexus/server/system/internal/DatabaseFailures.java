@@ -13,8 +13,8 @@ import org.springframework.transaction.TransactionSystemException;
 
 /**
  * Recognises failures that say the database is out of reach rather than that the request is wrong: no connection
- * to be had, a connection dropped or terminated, a database shutting down or out of resources. They are answered
- * 503 with Retry-After, since the same request can succeed once the database is back.
+ * to be had, a connection dropped or terminated, a database shutting down or out of resources, a transient conflict.
+ * They are answered 503 with Retry-After, since the same request can succeed once the database is back.
  */
 final class DatabaseFailures {
   /**
@@ -25,11 +25,21 @@ final class DatabaseFailures {
 
   private DatabaseFailures() {}
 
-  /** Whether {@code failure}, or any of its causes, means the database could not be used. */
+  /** Whether {@code failure}, or any of its causes, means the database could not be used for now. */
   static boolean unavailable(Throwable failure) {
     for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
-      if (t instanceof DataAccessResourceFailureException || t instanceof TransientDataAccessException
-          || t instanceof RecoverableDataAccessException || t instanceof CannotCreateTransactionException
+      if (t instanceof TransientDataAccessException) {
+        return true;
+      }
+    }
+    return connectionLost(failure);
+  }
+
+  /** Whether {@code failure}, or any of its causes, says a connection could not be had or was lost. */
+  static boolean connectionLost(Throwable failure) {
+    for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+      if (t instanceof DataAccessResourceFailureException || t instanceof RecoverableDataAccessException
+          || t instanceof CannotCreateTransactionException
           // A commit or rollback that failed: after a dropped connection the pool has closed it ("Connection is
           // closed", with no SQL state), and the rollback's failure replaces the statement's.
           || t instanceof TransactionSystemException

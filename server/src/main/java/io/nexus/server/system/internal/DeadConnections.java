@@ -18,8 +18,9 @@ class DeadConnections {
     this.dataSource = dataSource;
   }
 
-  void evictIdle() {
-    if (dataSource instanceof HikariDataSource hikari) {
+  /** Evicts the pool's idle connections when {@code failure} says a connection was lost. */
+  void evictIdleAfter(Throwable failure) {
+    if (DatabaseFailures.connectionLost(failure) && dataSource instanceof HikariDataSource hikari) {
       HikariPoolMXBean pool = hikari.getHikariPoolMXBean();
       if (pool != null) {
         pool.softEvictConnections();

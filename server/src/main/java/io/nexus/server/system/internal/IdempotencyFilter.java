@@ -116,7 +116,7 @@ class IdempotencyFilter extends OncePerRequestFilter {
       }
       // The claim, the commit or the look-up failed: nothing the request answered may be taken as stored.
       log.warn("an idempotent request met an unavailable database: {}", e.getMessage());
-      deadConnections.evictIdle();
+      deadConnections.evictIdleAfter(e);
       response.reset();
       problems.write(request, response, HttpStatus.SERVICE_UNAVAILABLE, ProblemDetailsAdvice.DATABASE_UNAVAILABLE_TITLE,
           ProblemDetailsAdvice.DATABASE_UNAVAILABLE_DETAIL, List.of(), ProblemDetailsAdvice.DATABASE_RETRY_AFTER_SECONDS);

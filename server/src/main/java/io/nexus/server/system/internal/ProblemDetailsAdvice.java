@@ -91,7 +91,7 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
       RecoverableDataAccessException.class, CannotCreateTransactionException.class})
   ResponseEntity<Object> databaseUnavailable(Exception e, WebRequest request) {
     log.warn("the database could not be used: {}", e.getMessage());
-    deadConnections.evictIdle();
+    deadConnections.evictIdleAfter(e);
     ResponseEntity<Object> answer = problem(HttpStatus.SERVICE_UNAVAILABLE, DATABASE_UNAVAILABLE_TITLE,
         DATABASE_UNAVAILABLE_DETAIL, List.of(), request);
     return ResponseEntity.status(answer.getStatusCode()).headers(answer.getHeaders())
