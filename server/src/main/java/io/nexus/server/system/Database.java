@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import javax.sql.DataSource;
 import org.postgresql.PGConnection;
+import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.jdbc.support.SQLErrorCodeSQLExceptionTranslator;
@@ -32,8 +33,27 @@ public class Database {
     this.meters = meters;
     try (Connection c = dataSource.getConnection()) {
       this.postgres = c.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT).contains("postgres");
+      if (!postgres) {
+        writeCommitsAtOnce(c);
+      }
     }
     this.translator = new SQLErrorCodeSQLExceptionTranslator(dataSource);
+  }
+
+  /**
+   * Makes H2 write every commit to its file before the commit returns. By default (WRITE_DELAY 500) H2's MVStore only
+   * marks a commit in memory and a background thread writes it up to half a second later, so a killed process lost
+   * writes already answered 2xx. With 0 the committing thread stores the change itself; concurrent commits share
+   * one write. H2 does not fsync a commit: an operating-system crash can still lose the last ones, which is why
+   * production runs on PostgreSQL. The setting is persistent and database-wide, so this covers any H2 URL.
+   */
+  private static void writeCommitsAtOnce(Connection c) {
+    try (var s = c.createStatement()) {
+      s.execute("SET WRITE_DELAY 0");
+    } catch (SQLException e) {
+      LoggerFactory.getLogger(Database.class).error("could not make H2 write commits at once (SET WRITE_DELAY 0 "
+          + "needs an admin user): a killed process may lose writes already acknowledged", e);
+    }
   }
 
   /** Whether the database is PostgreSQL (otherwise H2 in PostgreSQL mode). */

@@ -43,13 +43,22 @@ class CalculationController {
   @PostMapping("/calculate/bulk")
   @Operation(summary = "Credit many journey × model pairs",
       description = "Up to 500 pairs with journey_ids are answered at once, one result or error per pair; a date "
-          + "range or more pairs run as a background job (202 with the job's id).")
+          + "range or more pairs run as a background job (202 with the job's id). At most 1,000,000 journey ids and "
+          + "100 models per request (422 beyond).")
   ResponseEntity<?> bulk(@Valid @RequestBody BulkRequest request) {
     // Read even when journey_ids select the journeys: a bad date is refused, never silently ignored.
     Dates.start(request.startDate(), "start_date");
     Dates.end(request.endDate(), "end_date");
     if (request.journeyIds() != null && request.journeyIds().isEmpty()) {
       throw ApiException.badRequest("journey_ids", "must hold at least one id, or leave it out and give a date range");
+    }
+    if (request.journeyIds() != null && request.journeyIds().size() > BulkService.MAX_JOURNEY_IDS) {
+      throw ApiException.unprocessable("journey_ids", "at most " + BulkService.MAX_JOURNEY_IDS + " ids per request, "
+          + "got " + request.journeyIds().size() + "; split the request, or select journeys by start_date and end_date");
+    }
+    if (request.modelIds().size() > BulkService.MAX_MODEL_IDS) {
+      throw ApiException.unprocessable("model_ids", "at most " + BulkService.MAX_MODEL_IDS + " models per request, "
+          + "got " + request.modelIds().size());
     }
     if (!BulkService.runsAsJob(request)) {
       return ResponseEntity.ok(bulk.calculateNow(request));
@@ -59,8 +68,23 @@ class CalculationController {
   }
 
   @GetMapping("/jobs/{id}")
-  @Operation(summary = "A bulk job's progress and outcome")
+  @Operation(summary = "A bulk job's progress and outcome: queued, running, succeeded, partial or failed",
+      description = "Counts, the first 100 errors and errors_url to page through all of them.")
   JobRepository.JobView job(@PathVariable long id) {
     return jobs.find(id).orElseThrow(() -> ApiException.notFound("job", id));
+  }
+
+  @GetMapping("/jobs/{id}/errors")
+  @Operation(summary = "A bulk job's errors, page by page, in the order they happened")
+  JobRepository.ErrorPage jobErrors(@PathVariable long id, @RequestParam(name = "page", defaultValue = "0") int page,
+      @RequestParam(name = "size", defaultValue = "100") int size) {
+    if (page < 0) {
+      throw ApiException.badRequest("page", "must not be negative");
+    }
+    if (size < 1 || size > 1000) {
+      throw ApiException.badRequest("size", "must be between 1 and 1000");
+    }
+    jobs.find(id).orElseThrow(() -> ApiException.notFound("job", id));
+    return jobs.errors(id, page, size);
   }
 }

@@ -31,6 +31,7 @@ import java.util.function.Consumer;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -227,6 +228,10 @@ class JourneyService implements JourneyData, io.nexus.server.journey.JourneyImpo
    * batches that share journeys may lock them in different orders, and the retry then simply waits its turn.
    */
   private static <T> T retryingDeadlocks(java.util.function.Supplier<T> write) {
+    if (TransactionSynchronizationManager.isActualTransactionActive()) {
+      // Joined to a caller's transaction (an Idempotency-Key request): a deadlock aborted all of it, so no retry here.
+      return write.get();
+    }
     for (int attempt = 1; ; attempt++) {
       try {
         return write.get();

@@ -10,13 +10,17 @@ import java.util.ArrayList;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.dao.RecoverableDataAccessException;
+import org.springframework.dao.TransientDataAccessException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.validation.FieldError;
 import org.springframework.web.HttpMediaTypeNotAcceptableException;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
@@ -35,13 +39,19 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 @RestControllerAdvice
 class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
   private static final Logger log = LoggerFactory.getLogger(ProblemDetailsAdvice.class);
+  static final String DATABASE_UNAVAILABLE_TITLE = "Database unavailable";
+  static final String DATABASE_UNAVAILABLE_DETAIL = "the database is unavailable or dropped the connection; the "
+      + "request may not have been stored: retry it, with the same Idempotency-Key to make the retry safe";
+  static final String DATABASE_RETRY_AFTER_SECONDS = "2";
 
   private final MeterRegistry meters;
   private final Limits limits;
+  private final DeadConnections deadConnections;
 
-  ProblemDetailsAdvice(MeterRegistry meters, Limits limits) {
+  ProblemDetailsAdvice(MeterRegistry meters, Limits limits, DeadConnections deadConnections) {
     this.meters = meters;
     this.limits = limits;
+    this.deadConnections = deadConnections;
   }
 
   @ExceptionHandler(ApiException.class)
@@ -81,8 +91,27 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         .body(answer.getBody());
   }
 
+  /**
+   * A database out of reach, a dropped or terminated connection: 503 with Retry-After, never 500. A connection lost
+   * during a commit leaves unknown whether the write was stored, which the answer says; the Idempotency-Key header
+   * makes the retry safe either way.
+   */
+  @ExceptionHandler({DataAccessResourceFailureException.class, TransientDataAccessException.class,
+      RecoverableDataAccessException.class, CannotCreateTransactionException.class})
+  ResponseEntity<Object> databaseUnavailable(Exception e, WebRequest request) {
+    log.warn("the database could not be used: {}", e.getMessage());
+    deadConnections.evictIdleAfter(e);
+    ResponseEntity<Object> answer = problem(HttpStatus.SERVICE_UNAVAILABLE, DATABASE_UNAVAILABLE_TITLE,
+        DATABASE_UNAVAILABLE_DETAIL, List.of(), request);
+    return ResponseEntity.status(answer.getStatusCode()).headers(answer.getHeaders())
+        .header(HttpHeaders.RETRY_AFTER, DATABASE_RETRY_AFTER_SECONDS).body(answer.getBody());
+  }
+
   @ExceptionHandler(Exception.class)
   ResponseEntity<Object> unexpected(Exception e, WebRequest request) {
+    if (DatabaseFailures.unavailable(e)) {
+      return databaseUnavailable(e, request);
+    }
     log.error("unexpected error", e);
     return problem(HttpStatus.INTERNAL_SERVER_ERROR, "Internal error",
         "the service could not complete the request; it has been logged", List.of(), request);
