@@ -14,7 +14,7 @@ record BatchResult(int created, int duplicates, List<Item> items) {
   /** One record of the batch: its id, journey, position (touchpoints only) and whether it was a retry. */
   record Item(long id, long journeyId, Integer positionInJourney, String eventId, boolean duplicate) {}
 
-  static BatchResult ofTouchpoints(JourneyService.Written<StoredTouchpoint> written) {
+  static BatchResult ofTouchpoints(Ingested<StoredTouchpoint> written) {
     List<Item> items = new ArrayList<>(written.records().size());
     for (int i = 0; i < written.records().size(); i++) {
       StoredTouchpoint t = written.records().get(i);
@@ -23,7 +23,7 @@ record BatchResult(int created, int duplicates, List<Item> items) {
     return new BatchResult(written.created(), items.size() - written.created(), items);
   }
 
-  static BatchResult ofConversions(JourneyService.Written<StoredConversion> written) {
+  static BatchResult ofConversions(Ingested<StoredConversion> written) {
     List<Item> items = new ArrayList<>(written.records().size());
     for (int i = 0; i < written.records().size(); i++) {
       StoredConversion c = written.records().get(i);

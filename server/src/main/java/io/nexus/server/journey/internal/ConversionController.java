@@ -20,10 +20,10 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping(path = "/api/v1/attribution/conversions", produces = MediaType.APPLICATION_JSON_VALUE)
 @Tag(name = "Journeys")
 class ConversionController {
-  private final JourneyService journeys;
+  private final JourneyWrites journeys;
   private final BatchValidation validation;
 
-  ConversionController(JourneyService journeys, BatchValidation validation) {
+  ConversionController(JourneyWrites journeys, BatchValidation validation) {
     this.journeys = journeys;
     this.validation = validation;
   }
@@ -31,7 +31,7 @@ class ConversionController {
   @PostMapping
   @Operation(summary = "Add a conversion to a journey; a retry with the same event_id answers 200 with the original")
   ResponseEntity<StoredConversion> create(@Valid @RequestBody NewConversion request) {
-    JourneyService.Written<StoredConversion> written = journeys.addConversions(List.of(request), false);
+    Ingested<StoredConversion> written = journeys.addConversions(List.of(request), false);
     return ResponseEntity.status(written.created() == 1 ? HttpStatus.CREATED : HttpStatus.OK)
         .body(written.records().get(0));
   }

@@ -31,11 +31,13 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping(path = "/api/v1/attribution/journeys", produces = MediaType.APPLICATION_JSON_VALUE)
 @Tag(name = "Journeys")
 class JourneyController {
-  private final JourneyService journeys;
+  private final JourneyWrites journeys;
+  private final JourneyQueries queries;
   private final BatchValidation validation;
 
-  JourneyController(JourneyService journeys, BatchValidation validation) {
+  JourneyController(JourneyWrites journeys, JourneyQueries queries, BatchValidation validation) {
     this.journeys = journeys;
+    this.queries = queries;
     this.validation = validation;
   }
 
@@ -56,7 +58,7 @@ class JourneyController {
 
   @GetMapping
   @Operation(summary = "List journeys by user, conversion and start date, page by page")
-  JourneyService.Page list(
+  JourneyPage list(
       @RequestParam(name = "user_id", required = false) String userId,
       @RequestParam(name = "has_conversion", required = false) Boolean hasConversion,
       @RequestParam(name = "start_date", required = false) String startDate,
@@ -72,13 +74,13 @@ class JourneyController {
     Instant from = Dates.start(startDate, "start_date");
     Instant to = Dates.end(endDate, "end_date");
     Dates.checkOrder(from, to, "end_date");
-    return journeys.list(new JourneyQuery(from, to, hasConversion, userId), page, size);
+    return queries.list(new JourneyQuery(from, to, hasConversion, userId), page, size);
   }
 
   @GetMapping("/{id}")
   @Operation(summary = "Get a journey with its touchpoints and conversions")
   JourneyDetail get(@PathVariable long id) {
-    return journeys.detail(id);
+    return queries.detail(id);
   }
 
   @DeleteMapping("/{id}")

@@ -1,6 +1,8 @@
 package io.nexus.server.journey.internal;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
+import io.nexus.server.journey.StoredConversion;
+import io.nexus.server.journey.StoredTouchpoint;
 import io.nexus.server.system.Numeric;
 import io.nexus.server.system.StorableText;
 import io.nexus.server.system.StorableTime;
@@ -13,6 +15,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.Instant;
 import java.util.List;
 
@@ -67,7 +70,19 @@ final class JourneyRequests {
       @Size(max = 500, message = "must be at most 500 characters") @StorableText String campaignName,
       @Size(max = 50, message = "must be at most 50 characters") @StorableText String deviceType,
       @Size(max = 100, message = "must be at most 100 characters") @StorableText String browser,
-      @Size(min = 1, max = 200, message = "must be 1 to 200 characters") @StorableText String eventId) {}
+      @Size(min = 1, max = 200, message = "must be 1 to 200 characters") @StorableText String eventId) {
+
+    /**
+     * The touchpoint as stored under {@code id}: at {@code nextPosition} unless the client set its position, with the
+     * defaults filled in and its numbers at their columns' scales.
+     */
+    StoredTouchpoint toStored(long id, int nextPosition, Instant now) {
+      return new StoredTouchpoint(id, journeyId, channelId, touchpointType == null ? "visit" : touchpointType,
+          timestamp, positionInJourney != null ? positionInJourney : nextPosition, timeSpentSeconds, pagesViewed,
+          atScale(engagementScore, ENGAGEMENT_SCALE), atScale(cost == null ? BigDecimal.ZERO : cost, COST_SCALE),
+          campaignId, campaignName, deviceType, browser, eventId, now);
+    }
+  }
 
   /** Many new touchpoints, all or nothing; a bare JSON array is accepted too. */
   record NewTouchpoints(
@@ -92,7 +107,15 @@ final class JourneyRequests {
       @Size(max = 200, message = "must be at most 200 characters") @StorableText String productId,
       @Size(max = 500, message = "must be at most 500 characters") @StorableText String productName,
       @Size(max = 200, message = "must be at most 200 characters") @StorableText String productCategory,
-      @Size(min = 1, max = 200, message = "must be 1 to 200 characters") @StorableText String eventId) {}
+      @Size(min = 1, max = 200, message = "must be 1 to 200 characters") @StorableText String eventId) {
+
+    /** The conversion as stored under {@code id}, with the defaults filled in and its revenue at the column's scale. */
+    StoredConversion toStored(long id, Instant now) {
+      return new StoredConversion(id, journeyId, conversionType == null ? "purchase" : conversionType, timestamp,
+          atScale(revenue, REVENUE_SCALE), quantity == null ? 1 : quantity, productId, productName, productCategory,
+          eventId, now);
+    }
+  }
 
   /** Many new conversions, all or nothing; a bare JSON array is accepted too. */
   record NewConversions(
@@ -103,5 +126,13 @@ final class JourneyRequests {
     static NewConversions of(List<NewConversion> conversions) {
       return new NewConversions(conversions);
     }
+  }
+
+  /**
+   * {@code value} at its column's scale, as the database gives it back, so that the answer shows what was stored;
+   * validation has made sure that no digit is lost.
+   */
+  private static BigDecimal atScale(BigDecimal value, int scale) {
+    return value == null ? null : value.setScale(scale, RoundingMode.UNNECESSARY);
   }
 }

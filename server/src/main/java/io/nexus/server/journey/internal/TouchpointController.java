@@ -20,10 +20,10 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping(path = "/api/v1/attribution/touchpoints", produces = MediaType.APPLICATION_JSON_VALUE)
 @Tag(name = "Journeys")
 class TouchpointController {
-  private final JourneyService journeys;
+  private final JourneyWrites journeys;
   private final BatchValidation validation;
 
-  TouchpointController(JourneyService journeys, BatchValidation validation) {
+  TouchpointController(JourneyWrites journeys, BatchValidation validation) {
     this.journeys = journeys;
     this.validation = validation;
   }
@@ -31,7 +31,7 @@ class TouchpointController {
   @PostMapping
   @Operation(summary = "Add a touchpoint to a journey; a retry with the same event_id answers 200 with the original")
   ResponseEntity<StoredTouchpoint> create(@Valid @RequestBody NewTouchpoint request) {
-    JourneyService.Written<StoredTouchpoint> written = journeys.addTouchpoints(List.of(request), false);
+    Ingested<StoredTouchpoint> written = journeys.addTouchpoints(List.of(request), false);
     return ResponseEntity.status(written.created() == 1 ? HttpStatus.CREATED : HttpStatus.OK)
         .body(written.records().get(0));
   }

@@ -1,0 +1,13 @@
+package io.nexus.server.journey.internal;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+
+/** The time stored with records: now, to the microsecond the database keeps, so that answered and stored times agree. */
+final class StoredClock {
+  private StoredClock() {}
+
+  static Instant now() {
+    return Instant.now().truncatedTo(ChronoUnit.MICROS);
+  }
+}
