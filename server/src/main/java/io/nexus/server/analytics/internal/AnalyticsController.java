@@ -1,24 +1,20 @@
 package io.nexus.server.analytics.internal;
 
 import io.nexus.engine.PathTransform;
-import io.nexus.server.cache.AttributionCache;
-import io.nexus.server.cache.AttributionCache.Region;
 import io.nexus.server.system.ApiException;
 import io.nexus.server.system.Dates;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import java.time.Instant;
-import java.util.Arrays;
 import java.util.List;
-import java.util.function.Supplier;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-/** {@code /api/v1/attribution/analytics}: channel ROI, model comparison and top conversion paths, cached. */
+/** {@code /api/v1/attribution/analytics}: channel ROI, model comparison and top conversion paths. */
 @RestController
 @RequestMapping(path = "/api/v1/attribution/analytics", produces = MediaType.APPLICATION_JSON_VALUE)
 @Tag(name = "Analytics")
@@ -26,33 +22,25 @@ class AnalyticsController {
   private final ChannelRoiReport roi;
   private final ModelComparisonReport comparison;
   private final ConversionPathReport paths;
-  private final AttributionCache cache;
 
-  AnalyticsController(ChannelRoiReport roi, ModelComparisonReport comparison, ConversionPathReport paths,
-      AttributionCache cache) {
+  AnalyticsController(ChannelRoiReport roi, ModelComparisonReport comparison, ConversionPathReport paths) {
     this.roi = roi;
     this.comparison = comparison;
     this.paths = paths;
-    this.cache = cache;
   }
 
   @PostMapping("/channel-roi")
   @Operation(summary = "Attributed revenue, cost, ROI and ROAS per channel for a model and date range")
   List<ChannelRoiReport.Row> channelRoi(@Valid @RequestBody AnalyticsRequests.ChannelRoi request) {
     Instant[] range = range(request.startDate(), request.endDate());
-    String key = "roi:" + request.attributionModelId() + ":" + range[0] + ":" + range[1] + ":" + request.channelIds();
-    return Arrays.asList(cached(key, ChannelRoiReport.Row[].class,
-        () -> roi.run(request.channelIds(), range[0], range[1], request.attributionModelId())
-            .toArray(ChannelRoiReport.Row[]::new)));
+    return roi.run(request.channelIds(), range[0], range[1], request.attributionModelId());
   }
 
   @PostMapping("/model-comparison")
   @Operation(summary = "Channels × models: what each model credits to each channel over the same journeys")
   ModelComparisonReport.Comparison modelComparison(@Valid @RequestBody AnalyticsRequests.ModelComparison request) {
     Instant[] range = range(request.startDate(), request.endDate());
-    String key = "compare:" + request.modelIds() + ":" + request.channelIds() + ":" + range[0] + ":" + range[1];
-    return cached(key, ModelComparisonReport.Comparison.class,
-        () -> comparison.run(request.modelIds(), request.channelIds(), range[0], range[1]));
+    return comparison.run(request.modelIds(), request.channelIds(), range[0], range[1]);
   }
 
   @PostMapping("/top-paths")
@@ -66,9 +54,7 @@ class AnalyticsController {
       throw ApiException.badRequest("transform", "must be unique, exposure or first");
     }
     int limit = request.limit() == null ? 10 : request.limit();
-    String key = "paths:" + range[0] + ":" + range[1] + ":" + limit + ":" + transform;
-    return Arrays.asList(cached(key, ConversionPathReport.PathRow[].class,
-        () -> paths.run(range[0], range[1], limit, transform).toArray(ConversionPathReport.PathRow[]::new)));
+    return paths.run(range[0], range[1], limit, transform);
   }
 
   private static Instant[] range(String start, String end) {
@@ -76,19 +62,5 @@ class AnalyticsController {
     Instant to = Dates.end(end, "end_date");
     Dates.checkOrder(from, to, "end_date");
     return new Instant[] {from, to};
-  }
-
-  /** Reports depend on every journey and model, so they are filed under the data version read before computing. */
-  private <T> T cached(String key, Class<T> type, Supplier<T> compute) {
-    long version = cache.dataVersion();
-    if (version < 0) {
-      return compute.get();
-    }
-    String versioned = key + ":d" + version + "c" + cache.catalogVersion();
-    return cache.get(Region.REPORTS, versioned, type).orElseGet(() -> {
-      T value = compute.get();
-      cache.put(Region.REPORTS, versioned, value);
-      return value;
-    });
   }
 }

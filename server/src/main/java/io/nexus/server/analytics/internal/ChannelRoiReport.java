@@ -2,6 +2,9 @@ package io.nexus.server.analytics.internal;
 
 import io.nexus.server.attribution.AttributionReports;
 import io.nexus.server.attribution.ChannelAmount;
+import io.nexus.server.cache.AttributionCache;
+import io.nexus.server.cache.AttributionCache.Region;
+import io.nexus.server.cache.VersionedKey;
 import io.nexus.server.channel.Channel;
 import io.nexus.server.channel.ChannelCatalog;
 import io.nexus.server.journey.JourneyData;
@@ -11,6 +14,7 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.springframework.stereotype.Component;
@@ -25,11 +29,14 @@ class ChannelRoiReport {
   private final AttributionReports attribution;
   private final JourneyData journeys;
   private final ChannelCatalog channels;
+  private final AttributionCache cache;
 
-  ChannelRoiReport(AttributionReports attribution, JourneyData journeys, ChannelCatalog channels) {
+  ChannelRoiReport(AttributionReports attribution, JourneyData journeys, ChannelCatalog channels,
+      AttributionCache cache) {
     this.attribution = attribution;
     this.journeys = journeys;
     this.channels = channels;
+    this.cache = cache;
   }
 
   /** One channel's row. */
@@ -37,7 +44,14 @@ class ChannelRoiReport {
       double attributedConversions, BigDecimal cost, BigDecimal roi, BigDecimal roas, long journeys,
       BigDecimal revenueShare) {}
 
+  /** The rows of {@code channelIds} (every channel when none) under model {@code modelId}, cached. */
   List<Row> run(List<Long> channelIds, Instant from, Instant to, long modelId) {
+    VersionedKey key = cache.versions().keyOnAllData("roi:" + modelId + ":" + from + ":" + to + ":" + channelIds);
+    return Arrays.asList(cache.getOrCompute(Region.REPORTS, key, Row[].class,
+        () -> compute(channelIds, from, to, modelId).toArray(Row[]::new)));
+  }
+
+  private List<Row> compute(List<Long> channelIds, Instant from, Instant to, long modelId) {
     List<Channel> selected = select(channels, channelIds);
     Map<Long, ChannelAmount> credited = attribution.channelTotals(modelId, from, to);
     Map<Long, BigDecimal> costs = journeys.costByChannel(from, to);

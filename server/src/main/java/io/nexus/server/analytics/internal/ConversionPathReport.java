@@ -1,6 +1,9 @@
 package io.nexus.server.analytics.internal;
 
 import io.nexus.engine.PathTransform;
+import io.nexus.server.cache.AttributionCache;
+import io.nexus.server.cache.AttributionCache.Region;
+import io.nexus.server.cache.VersionedKey;
 import io.nexus.server.channel.Channel;
 import io.nexus.server.channel.ChannelCatalog;
 import io.nexus.server.journey.JourneyData;
@@ -12,6 +15,7 @@ import java.math.RoundingMode;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -26,10 +30,12 @@ import org.springframework.stereotype.Component;
 class ConversionPathReport {
   private final JourneyData journeys;
   private final ChannelCatalog channels;
+  private final AttributionCache cache;
 
-  ConversionPathReport(JourneyData journeys, ChannelCatalog channels) {
+  ConversionPathReport(JourneyData journeys, ChannelCatalog channels, AttributionCache cache) {
     this.journeys = journeys;
     this.channels = channels;
+    this.cache = cache;
   }
 
   record PathRow(List<String> path, List<Long> channelIds, long journeys, long conversions, double conversionRate,
@@ -44,7 +50,14 @@ class ConversionPathReport {
     long touches;
   }
 
+  /** The {@code limit} most converting paths, each made of its touches as {@code transform} keeps them, cached. */
   List<PathRow> run(Instant from, Instant to, int limit, PathTransform transform) {
+    VersionedKey key = cache.versions().keyOnAllData("paths:" + from + ":" + to + ":" + limit + ":" + transform);
+    return Arrays.asList(cache.getOrCompute(Region.REPORTS, key, PathRow[].class,
+        () -> compute(from, to, limit, transform).toArray(PathRow[]::new)));
+  }
+
+  private List<PathRow> compute(Instant from, Instant to, int limit, PathTransform transform) {
     Map<List<Long>, Tally> tallies = new HashMap<>();
     journeys.forEachChunk(JourneyQuery.between(from, to), 5_000, chunk -> {
       for (JourneyDetail journey : chunk) {

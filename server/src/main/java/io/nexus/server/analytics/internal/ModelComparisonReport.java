@@ -2,6 +2,9 @@ package io.nexus.server.analytics.internal;
 
 import io.nexus.server.attribution.AttributionReports;
 import io.nexus.server.attribution.ChannelAmount;
+import io.nexus.server.cache.AttributionCache;
+import io.nexus.server.cache.AttributionCache.Region;
+import io.nexus.server.cache.VersionedKey;
 import io.nexus.server.channel.Channel;
 import io.nexus.server.channel.ChannelCatalog;
 import io.nexus.server.model.ModelCatalog;
@@ -23,11 +26,14 @@ class ModelComparisonReport {
   private final AttributionReports attribution;
   private final ModelCatalog models;
   private final ChannelCatalog channels;
+  private final AttributionCache cache;
 
-  ModelComparisonReport(AttributionReports attribution, ModelCatalog models, ChannelCatalog channels) {
+  ModelComparisonReport(AttributionReports attribution, ModelCatalog models, ChannelCatalog channels,
+      AttributionCache cache) {
     this.attribution = attribution;
     this.models = models;
     this.channels = channels;
+    this.cache = cache;
   }
 
   record ModelColumn(long id, String name, String modelType, BigDecimal totalRevenue) {}
@@ -38,7 +44,13 @@ class ModelComparisonReport {
 
   record Comparison(Instant from, Instant to, List<ModelColumn> models, List<ChannelRow> channels) {}
 
+  /** {@code modelIds} (every usable model when none) side by side over {@code channelIds}, cached. */
   Comparison run(List<Long> modelIds, List<Long> channelIds, Instant from, Instant to) {
+    VersionedKey key = cache.versions().keyOnAllData("compare:" + modelIds + ":" + channelIds + ":" + from + ":" + to);
+    return cache.getOrCompute(Region.REPORTS, key, Comparison.class, () -> compute(modelIds, channelIds, from, to));
+  }
+
+  private Comparison compute(List<Long> modelIds, List<Long> channelIds, Instant from, Instant to) {
     List<ModelDefinition> selected = select(modelIds);
     List<Channel> rows = ChannelRoiReport.select(channels, channelIds);
     Map<Long, Map<Long, ChannelAmount>> byModel = new LinkedHashMap<>();

@@ -12,6 +12,8 @@ import io.nexus.server.attribution.ChannelAmount;
 import io.nexus.server.attribution.JourneyAttribution;
 import io.nexus.server.cache.AttributionCache;
 import io.nexus.server.cache.AttributionCache.Region;
+import io.nexus.server.cache.CacheVersions;
+import io.nexus.server.cache.VersionedKey;
 import io.nexus.server.channel.Channel;
 import io.nexus.server.channel.ChannelCatalog;
 import io.nexus.server.journey.JourneyData;
@@ -28,8 +30,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.OptionalLong;
+import java.util.function.Supplier;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -67,35 +68,31 @@ class CalculationService implements AttributionReports {
    */
   JourneyAttribution calculate(long journeyId, long modelId, boolean useCache) {
     long started = System.nanoTime();
-    JourneyAttribution answer = answer(journeyId, modelId, useCache);
+    JourneyAttribution answer = cachedOrCalculated(journeyId, modelId, useCache);
     meters.timer("nexus.attribution.single", "cached", Boolean.toString(answer.cached()))
         .record(System.nanoTime() - started, java.util.concurrent.TimeUnit.NANOSECONDS);
     return answer;
   }
 
-  private JourneyAttribution answer(long journeyId, long modelId, boolean useCache) {
-    long catalog = cache.catalogVersion();
-    ModelDefinition model = fits.usable(modelId, catalog);
-    OptionalLong journeyVersion = journeys.version(journeyId);
-    if (journeyVersion.isEmpty()) {
-      throw ApiException.notFound("journey", journeyId);
-    }
-    String versions = fits.versionTag(model, catalog);
-    String key = versions == null ? null
-        : "j" + journeyId + "v" + journeyVersion.getAsLong() + ":m" + modelId + ":" + versions;
-    if (useCache && key != null) {
-      Optional<JourneyAttribution> hit = cache.get(Region.RESULTS, key, JourneyAttribution.class);
-      if (hit.isPresent()) {
-        return hit.get().fromCache();
-      }
-    }
+  /**
+   * The journey's credits under the model: from the cache when allowed and filed under the current versions of the
+   * journey, the catalogue and (for data-driven models) all journey data; otherwise computed and stored.
+   */
+  private JourneyAttribution cachedOrCalculated(long journeyId, long modelId, boolean useCache) {
+    CacheVersions versions = cache.versions();
+    ModelDefinition model = fits.usable(modelId, versions.catalog());
+    long journeyVersion = journeys.version(journeyId).orElseThrow(() -> ApiException.notFound("journey", journeyId));
+    VersionedKey key = FitProvider.answerKey(versions, model, "j" + journeyId + "v" + journeyVersion + ":m" + modelId);
+    Supplier<JourneyAttribution> calculate = () -> calculateAndStore(journeyId, model);
+    return useCache
+        ? cache.getOrCompute(Region.RESULTS, key, JourneyAttribution.class, calculate, JourneyAttribution::fromCache)
+        : cache.recompute(Region.RESULTS, key, calculate);
+  }
+
+  private JourneyAttribution calculateAndStore(long journeyId, ModelDefinition model) {
     JourneyDetail journey = journeys.find(journeyId).orElseThrow(() -> ApiException.notFound("journey", journeyId));
-    FittedModel fit = fits.fit(model);
-    JourneyAttribution result = credit(journey, model, fit, channelsOf(List.of(journey)));
-    store(modelId, List.of(result));
-    if (key != null) {
-      cache.put(Region.RESULTS, key, result);
-    }
+    JourneyAttribution result = credit(journey, model, fits.fit(model), channelsOf(List.of(journey)));
+    store(model.id(), List.of(result));
     return result;
   }
 

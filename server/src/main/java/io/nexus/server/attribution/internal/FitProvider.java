@@ -13,6 +13,8 @@ import io.nexus.engine.Models;
 import io.nexus.engine.TrainingStatistics;
 import io.nexus.engine.batch.JourneyBatch;
 import io.nexus.server.cache.AttributionCache;
+import io.nexus.server.cache.CacheVersions;
+import io.nexus.server.cache.VersionedKey;
 import io.nexus.server.channel.ChannelCatalog;
 import io.nexus.server.journey.JourneyData;
 import io.nexus.server.journey.JourneyDetail;
@@ -53,7 +55,7 @@ class FitProvider {
 
   /** A usable model: 404 when unknown, 409 when inactive, 503 for the AI model without a provider. */
   ModelDefinition usable(long modelId) {
-    return usable(modelId, cache.catalogVersion());
+    return usable(modelId, cache.versions().catalog());
   }
 
   /**
@@ -82,7 +84,7 @@ class FitProvider {
       return engineModel.fit(TrainingStatistics.none());
     }
     // The version is read before the data, so a fit can only be filed under a version as old as its data.
-    long version = cache.dataVersion();
+    long version = cache.versions().data();
     if (version < 0) {
       return train(model, engineModel);
     }
@@ -112,18 +114,11 @@ class FitProvider {
 
 
   /**
-   * The version part of cache keys for answers from {@code model}, with the catalogue version already read:
-   * data-driven answers depend on all journeys as well; {@code null} when the cache cannot tell versions.
+   * The cache key of an answer from {@code model}, with the catalogue version the model was read at: data-driven
+   * answers depend on all journeys as well.
    */
-  String versionTag(ModelDefinition model, long catalog) {
-    if (catalog < 0) {
-      return null;
-    }
-    if (!model.learnsFromJourneys()) {
-      return "c" + catalog;
-    }
-    long data = cache.dataVersion();
-    return data < 0 ? null : "c" + catalog + "d" + data;
+  static VersionedKey answerKey(CacheVersions versions, ModelDefinition model, String name) {
+    return model.learnsFromJourneys() ? versions.keyOnAllData(name) : versions.key(name);
   }
 
   static AttributionModel engineModel(ModelDefinition model) {

@@ -5,6 +5,8 @@ import io.nexus.engine.JourneyCredits;
 import io.nexus.server.attribution.ChannelCreditView;
 import io.nexus.server.cache.AttributionCache;
 import io.nexus.server.cache.AttributionCache.Region;
+import io.nexus.server.cache.CacheVersions;
+import io.nexus.server.cache.VersionedKey;
 import io.nexus.server.channel.Channel;
 import io.nexus.server.journey.JourneyDetail;
 import io.nexus.server.journey.JourneyData;
@@ -20,7 +22,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.OptionalLong;
 import org.springframework.stereotype.Service;
 
 /** Journeys as timelines for drawing, with each touch's credit under a model; cached per journey and model. */
@@ -39,28 +40,15 @@ class VisualizationService {
     this.cache = cache;
   }
 
+  /** The journey as a timeline, with each touch's credit under model {@code modelId} when one is given. */
   JourneyTimeline timeline(long journeyId, Long modelId) {
-    long catalog = cache.catalogVersion();
-    ModelDefinition model = modelId == null ? null : fits.usable(modelId, catalog);
-    OptionalLong version = journeys.version(journeyId);
-    if (version.isEmpty()) {
-      throw ApiException.notFound("journey", journeyId);
-    }
-    String versions = model == null ? (catalog < 0 ? null : "c" + catalog) : fits.versionTag(model, catalog);
-    String key = versions == null ? null
-        : "j" + journeyId + "v" + version.getAsLong() + ":m" + (model == null ? "none" : model.id()) + ":" + versions;
-    if (key != null) {
-      var hit = cache.get(Region.VISUALIZATIONS, key, JourneyTimeline.class);
-      if (hit.isPresent()) {
-        return hit.get();
-      }
-    }
-    JourneyDetail journey = journeys.find(journeyId).orElseThrow(() -> ApiException.notFound("journey", journeyId));
-    JourneyTimeline timeline = build(journey, model);
-    if (key != null) {
-      cache.put(Region.VISUALIZATIONS, key, timeline);
-    }
-    return timeline;
+    CacheVersions versions = cache.versions();
+    ModelDefinition model = modelId == null ? null : fits.usable(modelId, versions.catalog());
+    long version = journeys.version(journeyId).orElseThrow(() -> ApiException.notFound("journey", journeyId));
+    String name = "j" + journeyId + "v" + version + ":m" + (model == null ? "none" : model.id());
+    VersionedKey key = model == null ? versions.key(name) : FitProvider.answerKey(versions, model, name);
+    return cache.getOrCompute(Region.VISUALIZATIONS, key, JourneyTimeline.class, () -> build(
+        journeys.find(journeyId).orElseThrow(() -> ApiException.notFound("journey", journeyId)), model));
   }
 
   private JourneyTimeline build(JourneyDetail journey, ModelDefinition model) {

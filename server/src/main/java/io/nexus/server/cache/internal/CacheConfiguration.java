@@ -15,12 +15,20 @@ import tools.jackson.databind.json.JsonMapper;
 class CacheConfiguration {
 
   @Bean
-  AttributionCache attributionCache(CacheSettings settings, JsonMapper json, MeterRegistry registry,
-      ObjectProvider<RedisConnectionFactory> redis) {
-    CacheMeters meters = new CacheMeters(registry, settings.backend());
+  CacheMeters cacheMeters(CacheSettings settings, MeterRegistry registry) {
+    return new CacheMeters(registry, settings.backend());
+  }
+
+  @Bean
+  CacheBackend cacheBackend(CacheSettings settings, CacheMeters meters, ObjectProvider<RedisConnectionFactory> redis) {
     if (settings.backend().equals("redis")) {
-      return new RedisAttributionCache(redis.getObject(), settings, json, meters);
+      return new RedisBackend(redis.getObject(), settings, meters);
     }
-    return new LocalAttributionCache(settings, json, meters);
+    return new CaffeineBackend(settings, meters);
+  }
+
+  @Bean
+  AttributionCache attributionCache(CacheBackend backend, JsonMapper json, CacheMeters meters) {
+    return new AttributionCache(backend, json, meters);
   }
 }

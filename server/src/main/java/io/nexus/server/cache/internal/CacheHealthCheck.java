@@ -1,6 +1,5 @@
 package io.nexus.server.cache.internal;
 
-import io.nexus.server.cache.AttributionCache;
 import io.nexus.server.cache.CacheStatistics;
 import io.nexus.server.system.HealthCheck;
 import java.util.LinkedHashMap;
@@ -10,9 +9,9 @@ import org.springframework.stereotype.Component;
 /** The cache's part of the service health: optional, since answers come from the database when it is down. */
 @Component
 class CacheHealthCheck implements HealthCheck {
-  private final AttributionCache cache;
+  private final CacheBackend cache;
 
-  CacheHealthCheck(AttributionCache cache) {
+  CacheHealthCheck(CacheBackend cache) {
     this.cache = cache;
   }
 

@@ -1,6 +1,5 @@
 package io.nexus.server.cache.internal;
 
-import io.nexus.server.cache.AttributionCache;
 import io.nexus.server.cache.CacheStatistics;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -14,9 +13,9 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping(produces = MediaType.APPLICATION_JSON_VALUE)
 @Tag(name = "Health")
 class CacheHealthController {
-  private final AttributionCache cache;
+  private final CacheBackend cache;
 
-  CacheHealthController(AttributionCache cache) {
+  CacheHealthController(CacheBackend cache) {
     this.cache = cache;
   }
 

@@ -1,6 +1,5 @@
 package io.nexus.server.cache.internal;
 
-import io.nexus.server.cache.AttributionCache;
 import io.nexus.server.cache.CacheStatistics;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
@@ -9,9 +8,9 @@ import org.springframework.stereotype.Component;
 /** The cache in actuator's health: up, or "out of service" (answers then come from the database). */
 @Component("attributionCacheHealthIndicator")
 class CacheHealthIndicator implements HealthIndicator {
-  private final AttributionCache cache;
+  private final CacheBackend cache;
 
-  CacheHealthIndicator(AttributionCache cache) {
+  CacheHealthIndicator(CacheBackend cache) {
     this.cache = cache;
   }
 

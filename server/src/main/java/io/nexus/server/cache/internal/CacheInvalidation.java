@@ -1,6 +1,5 @@
 package io.nexus.server.cache.internal;
 
-import io.nexus.server.cache.AttributionCache;
 import io.nexus.server.channel.ChannelsChanged;
 import io.nexus.server.journey.JourneysChanged;
 import io.nexus.server.model.ModelsChanged;
@@ -10,9 +9,9 @@ import org.springframework.transaction.event.TransactionalEventListener;
 /** Bumps the cache versions once a change is committed, so that no reader can file stale data under a new version. */
 @Component
 class CacheInvalidation {
-  private final AttributionCache cache;
+  private final CacheBackend cache;
 
-  CacheInvalidation(AttributionCache cache) {
+  CacheInvalidation(CacheBackend cache) {
     this.cache = cache;
   }
 

@@ -7,13 +7,13 @@ import java.util.EnumMap;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 
-/** Hit and miss counts per region, kept for the health endpoint and published to Micrometer. */
-final class CacheMeters {
+/** Hit and miss counts per region, kept for the health endpoint and published to Micrometer; thread-safe. */
+public final class CacheMeters {
   private final Map<Region, Counter> hits = new EnumMap<>(Region.class);
   private final Map<Region, Counter> misses = new EnumMap<>(Region.class);
   private final Counter errors;
-  final AtomicLong hitCount = new AtomicLong();
-  final AtomicLong missCount = new AtomicLong();
+  private final AtomicLong hitCount = new AtomicLong();
+  private final AtomicLong missCount = new AtomicLong();
 
   CacheMeters(MeterRegistry registry, String backend) {
     for (Region region : Region.values()) {
@@ -25,18 +25,28 @@ final class CacheMeters {
     errors = registry.counter("nexus.cache.errors", "backend", backend);
   }
 
-  void hit(Region region) {
+  /** Counts a lookup in {@code region} answered from the cache. */
+  public void hit(Region region) {
     hits.get(region).increment();
     hitCount.incrementAndGet();
   }
 
-  void miss(Region region) {
+  /** Counts a lookup in {@code region} that was not. */
+  public void miss(Region region) {
     misses.get(region).increment();
     missCount.incrementAndGet();
   }
 
   void error() {
     errors.increment();
+  }
+
+  long hits() {
+    return hitCount.get();
+  }
+
+  long misses() {
+    return missCount.get();
   }
 
   static double rate(long hits, long misses) {

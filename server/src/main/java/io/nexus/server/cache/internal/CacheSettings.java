@@ -1,5 +1,6 @@
 package io.nexus.server.cache.internal;
 
+import java.util.Locale;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
@@ -9,7 +10,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 @ConfigurationProperties(prefix = "nexus.cache")
 record CacheSettings(String backend, long ttlSeconds, long maximumBytes) {
   CacheSettings {
-    backend = backend == null || backend.isBlank() ? "caffeine" : backend.strip().toLowerCase(java.util.Locale.ROOT);
+    backend = backend == null || backend.isBlank() ? "caffeine" : backend.strip().toLowerCase(Locale.ROOT);
     if (!backend.equals("caffeine") && !backend.equals("redis")) {
       throw new IllegalArgumentException("NEXUS_CACHE must be caffeine or redis, not '" + backend + "'");
     }

@@ -1,9 +1,9 @@
 package io.nexus.server.cache.internal;
 
-import io.nexus.server.cache.AttributionCache;
 import io.nexus.server.cache.CacheStatistics;
-import java.util.Optional;
+import java.nio.charset.StandardCharsets;
 import java.util.Properties;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -11,7 +11,6 @@ import org.springframework.data.redis.connection.RedisConnection;
 import org.springframework.data.redis.connection.RedisConnectionFactory;
 import org.springframework.data.redis.core.Cursor;
 import org.springframework.data.redis.core.ScanOptions;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The shared cache on Redis: entries as JSON under {@code attribution:*} with the configured time to live, versions
@@ -22,44 +21,34 @@ import tools.jackson.databind.json.JsonMapper;
  * again (and once when the instance starts), so nothing cached before an outage is served after data changed during
  * it. A failed read or write loses nothing and leaves the versions alone.
  */
-final class RedisAttributionCache implements AttributionCache {
-  private static final Logger log = LoggerFactory.getLogger(RedisAttributionCache.class);
+final class RedisBackend implements CacheBackend {
+  private static final Logger log = LoggerFactory.getLogger(RedisBackend.class);
   private static final String PREFIX = "attribution:";
   private static final byte[] DATA_VERSION = (PREFIX + "version:data").getBytes();
   private static final byte[] CATALOG_VERSION = (PREFIX + "version:catalog").getBytes();
   private static final long BACKOFF_MILLIS = 2_000;
 
   private final RedisConnectionFactory connections;
-  private final JsonMapper json;
   private final CacheMeters meters;
   private final long ttlSeconds;
   private volatile long downUntil;
   private volatile String downReason;
   private volatile boolean bumpOwed = true;
 
-  RedisAttributionCache(RedisConnectionFactory connections, CacheSettings settings, JsonMapper json,
-      CacheMeters meters) {
+  RedisBackend(RedisConnectionFactory connections, CacheSettings settings, CacheMeters meters) {
     this.connections = connections;
-    this.json = json;
     this.meters = meters;
     this.ttlSeconds = settings.ttlSeconds();
   }
 
   @Override
-  public <T> Optional<T> get(Region region, String key, Class<T> type) {
-    byte[] bytes = call(() -> withConnection(c -> c.stringCommands().get(key(region, key))), null);
-    if (bytes == null) {
-      meters.miss(region);
-      return Optional.empty();
-    }
-    meters.hit(region);
-    return Optional.of(json.readValue(bytes, type));
+  public byte[] get(String key) {
+    return call(() -> withConnection(c -> c.stringCommands().get(redisKey(key))), null);
   }
 
   @Override
-  public void put(Region region, String key, Object value) {
-    byte[] bytes = json.writeValueAsBytes(value);
-    call(() -> withConnection(c -> c.stringCommands().setEx(key(region, key), ttlSeconds, bytes)), null);
+  public void put(String key, byte[] value) {
+    call(() -> withConnection(c -> c.stringCommands().setEx(redisKey(key), ttlSeconds, value)), null);
   }
 
   @Override
@@ -138,14 +127,14 @@ final class RedisAttributionCache implements AttributionCache {
   }
 
   private CacheStatistics down() {
-    long hits = meters.hitCount.get();
-    long misses = meters.missCount.get();
+    long hits = meters.hits();
+    long misses = meters.misses();
     return new CacheStatistics("redis", "DOWN", hits, misses, CacheMeters.rate(hits, misses), 0, 0, ttlSeconds,
         downReason == null ? "Redis is not reachable" : downReason);
   }
 
   /** Whether Redis answered recently enough to be asked. */
-  boolean available() {
+  private boolean available() {
     return System.currentTimeMillis() >= downUntil;
   }
 
@@ -181,14 +170,14 @@ final class RedisAttributionCache implements AttributionCache {
     return root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
   }
 
-  private <T> T withConnection(java.util.function.Function<RedisConnection, T> work) {
+  private <T> T withConnection(Function<RedisConnection, T> work) {
     try (RedisConnection connection = connections.getConnection()) {
       return work.apply(connection);
     }
   }
 
-  private static byte[] key(Region region, String key) {
-    return (PREFIX + region.prefix() + ":" + key).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+  private static byte[] redisKey(String key) {
+    return (PREFIX + key).getBytes(StandardCharsets.UTF_8);
   }
 
   private static long number(Properties properties, String name) {
