@@ -1,14 +1,20 @@
 package io.nexus.server;
 
+import java.util.TimeZone;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.scheduling.annotation.EnableScheduling;
 
-/** The NEXUS Attribution service. */
+/**
+ * The NEXUS Attribution service. Its feature modules are the packages below this one; scheduling runs their periodic
+ * housekeeping (expiring idempotency keys, bulk job heartbeats and their reaper).
+ */
 @SpringBootApplication
+@EnableScheduling
 public class NexusApplication {
   public static void main(String[] args) {
     // Timestamps are instants everywhere; a server's local zone must never leak into stored or shown times.
-    java.util.TimeZone.setDefault(java.util.TimeZone.getTimeZone("UTC"));
+    TimeZone.setDefault(TimeZone.getTimeZone("UTC"));
     SpringApplication.run(NexusApplication.class, args);
   }
 }

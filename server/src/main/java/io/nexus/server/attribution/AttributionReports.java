@@ -10,7 +10,7 @@ public interface AttributionReports {
    * What model {@code modelId} credits to each channel over the converting journeys that started in
    * {@code [from, to)}, computed with the engine (data-driven models from their current fit), by channel id.
    *
-   * @throws io.nexus.server.system.ApiException 404 for an unknown model, 409 for an inactive one, 503 for the AI
+   * @throws io.nexus.server.web.ApiException 404 for an unknown model, 409 for an inactive one, 503 for the AI
    *     model without a provider
    */
   Map<Long, ChannelAmount> channelTotals(long modelId, Instant from, Instant to);

@@ -3,6 +3,7 @@ package io.nexus.server.journey;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
+import org.springframework.modulith.NamedInterface;
 
 /**
  * A whole journey to import at once (demo data, migrations from other tools); immutable.
@@ -13,6 +14,7 @@ import java.util.List;
  * @param touchpoints its touchpoints, positions given by list order
  * @param conversions its conversions
  */
+@NamedInterface("imports")
 public record ImportedJourney(String userId, String sessionId, Instant startTime, List<Touch> touchpoints,
     List<Purchase> conversions) {
 

@@ -1,6 +1,7 @@
 package io.nexus.server.journey;
 
 import java.util.List;
+import org.springframework.modulith.NamedInterface;
 
 /**
  * Published inside the transaction that changed journeys, their touchpoints or conversions; listeners act after the
@@ -8,6 +9,7 @@ import java.util.List;
  *
  * @param journeyIds the journeys that changed
  */
+@NamedInterface("events")
 public record JourneysChanged(List<Long> journeyIds) {
   public JourneysChanged {
     journeyIds = List.copyOf(journeyIds);

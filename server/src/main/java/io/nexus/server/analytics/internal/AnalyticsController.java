@@ -1,8 +1,8 @@
 package io.nexus.server.analytics.internal;
 
 import io.nexus.engine.PathTransform;
-import io.nexus.server.system.ApiException;
-import io.nexus.server.system.Dates;
+import io.nexus.server.web.ApiException;
+import io.nexus.server.web.Dates;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;

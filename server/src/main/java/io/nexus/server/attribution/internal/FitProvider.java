@@ -21,7 +21,7 @@ import io.nexus.server.journey.JourneyDetail;
 import io.nexus.server.journey.JourneyQuery;
 import io.nexus.server.model.ModelCatalog;
 import io.nexus.server.model.ModelDefinition;
-import io.nexus.server.system.ApiException;
+import io.nexus.server.web.ApiException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;

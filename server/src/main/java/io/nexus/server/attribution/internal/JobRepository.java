@@ -1,7 +1,7 @@
 package io.nexus.server.attribution.internal;
 
-import io.nexus.server.system.Database;
-import io.nexus.server.system.Jdbc;
+import io.nexus.server.persistence.Database;
+import io.nexus.server.persistence.Jdbc;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;

@@ -2,7 +2,7 @@ package io.nexus.server.attribution.internal;
 
 import io.nexus.server.attribution.ChannelCreditView;
 import io.nexus.server.attribution.JourneyAttribution;
-import io.nexus.server.system.Database;
+import io.nexus.server.persistence.Database;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Instant;

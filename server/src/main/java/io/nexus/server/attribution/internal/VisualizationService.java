@@ -13,7 +13,7 @@ import io.nexus.server.journey.JourneyData;
 import io.nexus.server.journey.StoredConversion;
 import io.nexus.server.journey.StoredTouchpoint;
 import io.nexus.server.model.ModelDefinition;
-import io.nexus.server.system.ApiException;
+import io.nexus.server.web.ApiException;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Duration;

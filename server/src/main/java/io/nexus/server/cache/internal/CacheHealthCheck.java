@@ -1,7 +1,7 @@
 package io.nexus.server.cache.internal;
 
 import io.nexus.server.cache.CacheStatistics;
-import io.nexus.server.system.HealthCheck;
+import io.nexus.server.web.HealthCheck;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.springframework.stereotype.Component;

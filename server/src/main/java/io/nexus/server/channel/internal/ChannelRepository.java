@@ -4,7 +4,7 @@ import io.nexus.server.channel.Channel;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import io.nexus.server.system.Jdbc;
+import io.nexus.server.persistence.Jdbc;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;

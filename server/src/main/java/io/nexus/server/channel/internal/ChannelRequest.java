@@ -1,8 +1,8 @@
 package io.nexus.server.channel.internal;
 
-import io.nexus.server.system.JsonLength;
-import io.nexus.server.system.Numeric;
-import io.nexus.server.system.StorableText;
+import io.nexus.server.web.JsonLength;
+import io.nexus.server.web.Numeric;
+import io.nexus.server.web.StorableText;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;

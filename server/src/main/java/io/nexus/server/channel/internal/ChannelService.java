@@ -3,7 +3,7 @@ package io.nexus.server.channel.internal;
 import io.nexus.server.channel.Channel;
 import io.nexus.server.channel.ChannelCatalog;
 import io.nexus.server.channel.ChannelsChanged;
-import io.nexus.server.system.ApiException;
+import io.nexus.server.web.ApiException;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -1,7 +1,7 @@
 package io.nexus.server.journey.internal;
 
-import io.nexus.server.system.ApiException;
-import io.nexus.server.system.FieldProblem;
+import io.nexus.server.web.ApiException;
+import io.nexus.server.web.FieldProblem;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;

@@ -6,7 +6,7 @@ import io.nexus.server.journey.JourneyQuery;
 import io.nexus.server.journey.JourneySummary;
 import io.nexus.server.journey.StoredConversion;
 import io.nexus.server.journey.StoredTouchpoint;
-import io.nexus.server.system.ApiException;
+import io.nexus.server.web.ApiException;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;

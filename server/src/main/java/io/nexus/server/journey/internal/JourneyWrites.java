@@ -11,7 +11,7 @@ import io.nexus.server.journey.StoredTouchpoint;
 import io.nexus.server.journey.internal.JourneyRequests.NewConversion;
 import io.nexus.server.journey.internal.JourneyRequests.NewJourney;
 import io.nexus.server.journey.internal.JourneyRequests.NewTouchpoint;
-import io.nexus.server.system.FieldProblem;
+import io.nexus.server.web.FieldProblem;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;

@@ -5,7 +5,7 @@ import io.nexus.server.journey.StoredConversion;
 import io.nexus.server.journey.StoredTouchpoint;
 import io.nexus.server.journey.internal.JourneyRequests.NewConversion;
 import io.nexus.server.journey.internal.JourneyRequests.NewTouchpoint;
-import io.nexus.server.system.ApiException;
+import io.nexus.server.web.ApiException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

@@ -1,8 +1,8 @@
 package io.nexus.server.journey.internal;
 
 import io.nexus.server.journey.StoredTouchpoint;
-import io.nexus.server.system.Database;
-import io.nexus.server.system.Jdbc;
+import io.nexus.server.persistence.Database;
+import io.nexus.server.persistence.Jdbc;
 import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
