@@ -13,6 +13,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -20,6 +21,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -373,7 +375,7 @@ abstract class BadInputContract {
         assertThat(answered.find()).as(answer.text()).isTrue();
         assertThat(new BigDecimal(answered.group(1))).as(column).isEqualTo(number);
       } else {
-        Instant storedTime = value instanceof OffsetDateTime t ? t.toInstant() : ((java.sql.Timestamp) value)
+        Instant storedTime = value instanceof OffsetDateTime t ? t.toInstant() : ((Timestamp) value)
             .toInstant();
         assertThat(Instant.parse(body.get(column).asString())).as(column).isEqualTo(storedTime);
       }
@@ -464,7 +466,7 @@ abstract class BadInputContract {
     boolean chunked = false;
     int length = -1;
     for (String header = line(in); !header.isEmpty(); header = line(in)) {
-      String name = header.substring(0, header.indexOf(':')).strip().toLowerCase(java.util.Locale.ROOT);
+      String name = header.substring(0, header.indexOf(':')).strip().toLowerCase(Locale.ROOT);
       String value = header.substring(header.indexOf(':') + 1).strip();
       switch (name) {
         case "content-type" -> contentType = value;

@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -46,7 +47,7 @@ final class PgBinaryCopy {
 
     private void ensure(int more) {
       if (size + more > data.length) {
-        data = java.util.Arrays.copyOf(data, Math.max(data.length * 2, size + more));
+        data = Arrays.copyOf(data, Math.max(data.length * 2, size + more));
       }
     }
 
@@ -81,7 +82,7 @@ final class PgBinaryCopy {
     }
 
     byte[] bytes() {
-      return java.util.Arrays.copyOf(data, size);
+      return Arrays.copyOf(data, size);
     }
   }
 

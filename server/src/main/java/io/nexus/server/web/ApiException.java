@@ -1,6 +1,7 @@
 package io.nexus.server.web;
 
 import jakarta.validation.ConstraintViolation;
+import java.util.ArrayList;
 import java.util.List;
 import org.springframework.http.HttpStatus;
 
@@ -68,7 +69,7 @@ public class ApiException extends RuntimeException {
     if (malformed.isEmpty()) {
       return unprocessable(describe(unstorable), unstorable);
     }
-    List<FieldProblem> all = new java.util.ArrayList<>(malformed);
+    List<FieldProblem> all = new ArrayList<>(malformed);
     all.addAll(unstorable);
     return badRequest(all);
   }

@@ -1,8 +1,8 @@
 package io.nexus.server.analytics.internal;
 
 import io.nexus.engine.PathTransform;
-import io.nexus.server.cache.AttributionCache;
 import io.nexus.server.cache.AttributionCache.Region;
+import io.nexus.server.cache.AttributionCache;
 import io.nexus.server.cache.VersionedKey;
 import io.nexus.server.channel.Channel;
 import io.nexus.server.channel.ChannelCatalog;

@@ -2,8 +2,8 @@ package io.nexus.server.analytics.internal;
 
 import io.nexus.server.attribution.AttributionReports;
 import io.nexus.server.attribution.ChannelAmount;
-import io.nexus.server.cache.AttributionCache;
 import io.nexus.server.cache.AttributionCache.Region;
+import io.nexus.server.cache.AttributionCache;
 import io.nexus.server.cache.VersionedKey;
 import io.nexus.server.channel.Channel;
 import io.nexus.server.channel.ChannelCatalog;
@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.springframework.stereotype.Component;
 
 /** Channels × models side by side: what each model credits to each channel over the same journeys. */
@@ -84,7 +85,7 @@ class ModelComparisonReport {
     List<ModelDefinition> selected = new ArrayList<>();
     for (int i = 0; i < ids.size(); i++) {
       Long id = ids.get(i);
-      var model = id == null ? java.util.Optional.<ModelDefinition>empty() : models.find(id);
+      var model = id == null ? Optional.<ModelDefinition>empty() : models.find(id);
       if (model.isEmpty()) {
         unknown.add(new FieldProblem("model_ids[" + i + "]", "model " + id + " does not exist"));
       } else if (selected.stream().noneMatch(m -> m.id() == id)) {

@@ -6,8 +6,8 @@ import io.nexus.server.channel.Channel;
 import io.nexus.server.journey.JourneyData;
 import io.nexus.server.journey.JourneyDetail;
 import io.nexus.server.model.ModelDefinition;
+import io.nexus.server.persistence.DatabaseProduct;
 import io.nexus.server.web.ApiException;
-import io.nexus.server.persistence.Database;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -50,7 +50,7 @@ class BulkJobs {
   private final FitProvider fits;
   private final JourneyData journeys;
   private final JobRepository jobs;
-  private final Database database;
+  private final DatabaseProduct database;
   private final Duration staleAfter;
   /** Jobs this instance holds, queued or running: their heartbeat is renewed. */
   private final Set<Long> held = ConcurrentHashMap.newKeySet();
@@ -61,7 +61,7 @@ class BulkJobs {
   });
 
   BulkJobs(CalculationService calculations, FitProvider fits, JourneyData journeys, JobRepository jobs,
-      Database database, @Value("${nexus.jobs.stale-after:PT1M}") Duration staleAfter) {
+      DatabaseProduct database, @Value("${nexus.jobs.stale-after:PT1M}") Duration staleAfter) {
     this.calculations = calculations;
     this.fits = fits;
     this.journeys = journeys;

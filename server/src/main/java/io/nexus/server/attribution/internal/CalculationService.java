@@ -10,8 +10,8 @@ import io.nexus.engine.JourneyCredits;
 import io.nexus.server.attribution.AttributionReports;
 import io.nexus.server.attribution.ChannelAmount;
 import io.nexus.server.attribution.JourneyAttribution;
-import io.nexus.server.cache.AttributionCache;
 import io.nexus.server.cache.AttributionCache.Region;
+import io.nexus.server.cache.AttributionCache;
 import io.nexus.server.cache.CacheVersions;
 import io.nexus.server.cache.VersionedKey;
 import io.nexus.server.channel.Channel;
@@ -30,6 +30,8 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
@@ -70,7 +72,7 @@ class CalculationService implements AttributionReports {
     long started = System.nanoTime();
     JourneyAttribution answer = cachedOrCalculated(journeyId, modelId, useCache);
     meters.timer("nexus.attribution.single", "cached", Boolean.toString(answer.cached()))
-        .record(System.nanoTime() - started, java.util.concurrent.TimeUnit.NANOSECONDS);
+        .record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
     return answer;
   }
 
@@ -97,38 +99,37 @@ class CalculationService implements AttributionReports {
   }
 
   /**
-   * Why {@code journey} cannot be credited, or {@code null} when it can: it needs a conversion and a touchpoint at or
-   * before one of its conversions (a conversion is credited only to the touches before it).
+   * Why {@code journey} cannot be credited, as the 422 to answer, or empty when it can: it needs a conversion and a
+   * touchpoint at or before one of its conversions (a conversion is credited only to the touches before it).
    */
-  static ApiException refusal(JourneyDetail journey) {
+  static Optional<ApiException> whyUncreditable(JourneyDetail journey) {
     long id = journey.journey().id();
     if (journey.conversions().isEmpty()) {
-      return ApiException.unprocessable("journey " + id + " has no conversion to attribute; add a conversion first",
-          List.of(new FieldProblem("journey_id", "journey " + id + " has no conversion")));
+      return Optional.of(ApiException.unprocessable("journey " + id + " has no conversion to attribute; add a "
+          + "conversion first", List.of(new FieldProblem("journey_id", "journey " + id + " has no conversion"))));
     }
     if (journey.touchpoints().isEmpty()) {
-      return ApiException.unprocessable("journey " + id + " has no touchpoints to credit; add touchpoints first",
-          List.of(new FieldProblem("journey_id", "journey " + id + " has no touchpoints")));
+      return Optional.of(ApiException.unprocessable("journey " + id + " has no touchpoints to credit; add "
+          + "touchpoints first", List.of(new FieldProblem("journey_id", "journey " + id + " has no touchpoints"))));
     }
     Instant firstTouch = journey.touchpoints().stream().map(StoredTouchpoint::timestamp).min(Instant::compareTo)
         .orElseThrow();
     Instant lastConversion = journey.conversions().stream().map(StoredConversion::timestamp).max(Instant::compareTo)
         .orElseThrow();
     if (firstTouch.isAfter(lastConversion)) {
-      return ApiException.unprocessable("journey " + id + " has no touchpoint at or before a conversion; a conversion "
-          + "is credited only to the touches before it", List.of(new FieldProblem("journey_id",
-          "journey " + id + " has no touchpoint at or before its conversions")));
+      return Optional.of(ApiException.unprocessable("journey " + id + " has no touchpoint at or before a "
+          + "conversion; a conversion is credited only to the touches before it", List.of(new FieldProblem(
+          "journey_id", "journey " + id + " has no touchpoint at or before its conversions"))));
     }
-    return null;
+    return Optional.empty();
   }
 
   /** Credits one journey with a fitted model; refuses journeys without conversion or touchpoints. */
   JourneyAttribution credit(JourneyDetail journey, ModelDefinition model, FittedModel fit,
       Map<Long, Channel> channelsById) {
-    ApiException refused = refusal(journey);
-    if (refused != null) {
-      throw refused;
-    }
+    whyUncreditable(journey).ifPresent(refusal -> {
+      throw refusal;
+    });
     Timer.Sample sample = Timer.start(meters);
     JourneyCredits credits = Attribution.credit(fit, journey.toEngineJourney(new EngineChannels(
         channelsById.values())));
@@ -180,7 +181,7 @@ class CalculationService implements AttributionReports {
     EngineChannels catalogue = new EngineChannels(channels.all());
     journeys.forEachChunk(new JourneyQuery(from, to, true, null), REPORT_CHUNK, chunk -> {
       for (JourneyDetail journey : chunk) {
-        if (refusal(journey) != null) {
+        if (whyUncreditable(journey).isPresent()) {
           continue;
         }
         JourneyCredits credits = Attribution.credit(fit, journey.toEngineJourney(catalogue));
@@ -209,9 +210,9 @@ class CalculationService implements AttributionReports {
     List<Journey> engineJourneys = new ArrayList<>(chunk.size());
     EngineChannels engineChannels = new EngineChannels(channelsById.values());
     for (JourneyDetail journey : chunk) {
-      ApiException refused = refusal(journey);
-      if (refused != null) {
-        errors.add(BulkError.of(journey.journey().id(), modelId, refused));
+      Optional<ApiException> refused = whyUncreditable(journey);
+      if (refused.isPresent()) {
+        errors.add(BulkError.of(journey.journey().id(), modelId, refused.get()));
       } else {
         creditable.add(journey);
         engineJourneys.add(journey.toEngineJourney(engineChannels));

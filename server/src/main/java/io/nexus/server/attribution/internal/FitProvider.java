@@ -25,7 +25,10 @@ import io.nexus.server.web.ApiException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import org.springframework.stereotype.Component;
 
 /**
@@ -92,23 +95,23 @@ class FitProvider {
     return fits.get(key, k -> train(model, engineModel));
   }
 
-  private java.util.Optional<ModelDefinition> definition(long modelId, long catalogVersion) {
+  private Optional<ModelDefinition> definition(long modelId, long catalogVersion) {
     if (catalogVersion < 0) {
       return models.find(modelId);
     }
     Catalogue copy = catalogue;
     if (copy == null || copy.version() != catalogVersion) {
-      java.util.Map<Long, ModelDefinition> byId = new java.util.HashMap<>();
+      Map<Long, ModelDefinition> byId = new HashMap<>();
       models.all().forEach(m -> byId.put(m.id(), m));
       copy = new Catalogue(catalogVersion, byId);
       catalogue = copy;
     }
     ModelDefinition model = copy.models().get(modelId);
-    return model != null ? java.util.Optional.of(model) : models.find(modelId);
+    return model != null ? Optional.of(model) : models.find(modelId);
   }
 
   /** The model definitions as of one catalogue version. */
-  private record Catalogue(long version, java.util.Map<Long, ModelDefinition> models) {}
+  private record Catalogue(long version, Map<Long, ModelDefinition> models) {}
 
   private volatile Catalogue catalogue;
 

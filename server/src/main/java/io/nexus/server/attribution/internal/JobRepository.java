@@ -1,7 +1,7 @@
 package io.nexus.server.attribution.internal;
 
-import io.nexus.server.persistence.Database;
-import io.nexus.server.persistence.Jdbc;
+import io.nexus.server.persistence.BulkWriter;
+import io.nexus.server.persistence.TimestampColumns;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -26,27 +26,27 @@ class JobRepository {
 
   private final JdbcClient jdbc;
   private final JsonMapper json;
-  private final Database database;
+  private final BulkWriter bulk;
   private final TransactionTemplate transactions;
 
-  JobRepository(JdbcClient jdbc, JsonMapper json, Database database, TransactionTemplate transactions) {
+  JobRepository(JdbcClient jdbc, JsonMapper json, BulkWriter bulk, TransactionTemplate transactions) {
     this.jdbc = jdbc;
     this.json = json;
-    this.database = database;
+    this.bulk = bulk;
     this.transactions = transactions;
   }
 
   long insert(JobRequest request) {
     KeyHolder keys = new GeneratedKeyHolder();
     jdbc.sql("INSERT INTO attribution_jobs (status, request, heartbeat_at) VALUES ('queued', ?, ?)")
-        .params(json.writeValueAsString(request), Jdbc.now()).update(keys, "id");
+        .params(json.writeValueAsString(request), TimestampColumns.now()).update(keys, "id");
     return keys.getKey().longValue();
   }
 
   void start(long id, long totalPairs) {
     jdbc.sql("UPDATE attribution_jobs SET status = 'running', total_pairs = ?, started_at = ?, heartbeat_at = ? "
             + "WHERE id = ?")
-        .params(totalPairs, Jdbc.now(), Jdbc.now(), id).update();
+        .params(totalPairs, TimestampColumns.now(), TimestampColumns.now(), id).update();
   }
 
   /** Records progress and appends {@code errors} to the job's list, in one transaction. */
@@ -54,7 +54,7 @@ class JobRepository {
     transactions.executeWithoutResult(tx -> {
       appendErrors(id, errors);
       jdbc.sql("UPDATE attribution_jobs SET done_pairs = ?, failed_pairs = ?, heartbeat_at = ? WHERE id = ?")
-          .params(done, failed, Jdbc.now(), id).update();
+          .params(done, failed, TimestampColumns.now(), id).update();
     });
   }
 
@@ -64,7 +64,7 @@ class JobRepository {
       appendErrors(id, errors);
       jdbc.sql("UPDATE attribution_jobs SET status = ?, done_pairs = ?, failed_pairs = ?, finished_at = ? "
               + "WHERE id = ?")
-          .params(status, done, failed, Jdbc.now(), id).update();
+          .params(status, done, failed, TimestampColumns.now(), id).update();
     });
   }
 
@@ -72,7 +72,7 @@ class JobRepository {
   void heartbeat(Collection<Long> ids) {
     if (!ids.isEmpty()) {
       jdbc.sql("UPDATE attribution_jobs SET heartbeat_at = :now WHERE id IN (:ids)")
-          .param("now", Jdbc.now()).param("ids", ids).update();
+          .param("now", TimestampColumns.now()).param("ids", ids).update();
     }
   }
 
@@ -83,14 +83,14 @@ class JobRepository {
    */
   int failAbandoned(Instant staleBefore, CalculationService.BulkError reason) {
     String unfinished = "status IN ('queued', 'running')" + (staleBefore == null ? "" : " AND heartbeat_at < :stale");
-    Object stale = Jdbc.param(staleBefore);
+    Object stale = TimestampColumns.param(staleBefore);
     List<Long> abandoned = jdbc.sql("SELECT id FROM attribution_jobs WHERE " + unfinished)
         .params(staleBefore == null ? Map.<String, Object>of() : Map.of("stale", stale))
         .query(Long.class).list();
     int failed = 0;
     for (long id : abandoned) {
       Boolean won = transactions.execute(tx -> {
-        Map<String, Object> params = new HashMap<>(Map.of("now", Jdbc.now(), "id", id));
+        Map<String, Object> params = new HashMap<>(Map.of("now", TimestampColumns.now(), "id", id));
         if (staleBefore != null) {
           params.put("stale", stale);
         }
@@ -111,7 +111,7 @@ class JobRepository {
     for (CalculationService.BulkError e : errors) {
       rows.add(new Object[] {id, e.journeyId(), e.modelId(), e.status(), cut(e.title(), 200), cut(e.detail(), 2000)});
     }
-    database.insertRows("attribution_job_errors", ERROR_COLUMNS, rows);
+    bulk.insertRows("attribution_job_errors", ERROR_COLUMNS, rows);
   }
 
   private static String cut(String text, int length) {
@@ -131,8 +131,8 @@ class JobRepository {
           return new JobView(id, rs.getString("status"), total, done, rs.getLong("failed_pairs"),
               total == 0 ? ("succeeded".equals(rs.getString("status")) ? 1.0 : 0.0) : (double) done / total,
               errorCount, List.of(), "/api/v1/attribution/jobs/" + id + "/errors?page=0&size=" + ERRORS_SHOWN,
-              json.readValue(rs.getString("request"), JobRequest.class), Jdbc.instant(rs, "created_at"),
-              Jdbc.instant(rs, "started_at"), Jdbc.instant(rs, "finished_at"));
+              json.readValue(rs.getString("request"), JobRequest.class), TimestampColumns.instant(rs, "created_at"),
+              TimestampColumns.instant(rs, "started_at"), TimestampColumns.instant(rs, "finished_at"));
         })
         .optional()
         .map(job -> job.withErrors(job.errorCount() == 0 ? List.of() : errorRows(id, 0, ERRORS_SHOWN)));

@@ -2,7 +2,8 @@ package io.nexus.server.attribution.internal;
 
 import io.nexus.server.attribution.ChannelCreditView;
 import io.nexus.server.attribution.JourneyAttribution;
-import io.nexus.server.persistence.Database;
+import io.nexus.server.persistence.BulkWriter;
+import io.nexus.server.persistence.DatabaseProduct;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Instant;
@@ -19,10 +20,12 @@ class ResultRepository {
       "attributed_revenue", "attributed_conversions", "channel_cost", "roi", "roas", "calculated_at");
 
   private final JdbcClient jdbc;
-  private final Database database;
+  private final BulkWriter bulk;
+  private final DatabaseProduct database;
 
-  ResultRepository(JdbcClient jdbc, Database database) {
+  ResultRepository(JdbcClient jdbc, BulkWriter bulk, DatabaseProduct database) {
     this.jdbc = jdbc;
+    this.bulk = bulk;
     this.database = database;
   }
 
@@ -72,6 +75,6 @@ class ResultRepository {
         }
       }
     }
-    database.insertRows("attribution_results", COLUMNS, rows);
+    bulk.insertRows("attribution_results", COLUMNS, rows);
   }
 }

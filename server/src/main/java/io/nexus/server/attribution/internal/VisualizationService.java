@@ -3,13 +3,13 @@ package io.nexus.server.attribution.internal;
 import io.nexus.engine.Attribution;
 import io.nexus.engine.JourneyCredits;
 import io.nexus.server.attribution.ChannelCreditView;
-import io.nexus.server.cache.AttributionCache;
 import io.nexus.server.cache.AttributionCache.Region;
+import io.nexus.server.cache.AttributionCache;
 import io.nexus.server.cache.CacheVersions;
 import io.nexus.server.cache.VersionedKey;
 import io.nexus.server.channel.Channel;
-import io.nexus.server.journey.JourneyDetail;
 import io.nexus.server.journey.JourneyData;
+import io.nexus.server.journey.JourneyDetail;
 import io.nexus.server.journey.StoredConversion;
 import io.nexus.server.journey.StoredTouchpoint;
 import io.nexus.server.model.ModelDefinition;
@@ -60,7 +60,7 @@ class VisualizationService {
     List<ChannelCreditView> channelCredits = List.of();
     // Touch credits are shares of the credited value: a touch after every conversion earns 0.
     BigDecimal credited = journey.journey().conversionValue();
-    boolean creditable = model != null && CalculationService.refusal(journey) == null;
+    boolean creditable = model != null && CalculationService.whyUncreditable(journey).isEmpty();
     if (creditable) {
       var fit = fits.fit(model);
       JourneyCredits credits = Attribution.credit(fit, journey.toEngineJourney(new EngineChannels(channels.values())));

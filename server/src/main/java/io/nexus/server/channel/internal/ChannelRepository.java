@@ -1,10 +1,10 @@
 package io.nexus.server.channel.internal;
 
 import io.nexus.server.channel.Channel;
+import io.nexus.server.persistence.TimestampColumns;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import io.nexus.server.persistence.Jdbc;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -68,7 +68,7 @@ class ChannelRepository {
     jdbc.sql("UPDATE channels SET name = ?, channel_type = ?, description = ?, cost_per_click = ?, "
             + "cost_per_impression = ?, monthly_budget = ?, is_active = ?, metadata = ?, updated_at = ? WHERE id = ?")
         .params(c.name(), c.channelType(), c.description(), c.costPerClick(), c.costPerImpression(),
-            c.monthlyBudget(), c.isActive(), metadata(c.metadata()), Jdbc.now(), c.id())
+            c.monthlyBudget(), c.isActive(), metadata(c.metadata()), TimestampColumns.now(), c.id())
         .update();
   }
 
@@ -79,7 +79,7 @@ class ChannelRepository {
 
   void deactivate(long id) {
     jdbc.sql("UPDATE channels SET is_active = FALSE, updated_at = ? WHERE id = ?")
-        .params(Jdbc.now(), id).update();
+        .params(TimestampColumns.now(), id).update();
   }
 
   private String metadata(Map<String, Object> metadata) {
@@ -92,6 +92,6 @@ class ChannelRepository {
         rs.getString("description"), rs.getBigDecimal("cost_per_click"), rs.getBigDecimal("cost_per_impression"),
         rs.getBigDecimal("monthly_budget"), rs.getBoolean("is_active"),
         metadata == null ? Map.of() : json.readValue(metadata, new TypeReference<Map<String, Object>>() { }),
-        Jdbc.instant(rs, "created_at"), Jdbc.instant(rs, "updated_at"));
+        TimestampColumns.instant(rs, "created_at"), TimestampColumns.instant(rs, "updated_at"));
   }
 }

@@ -5,6 +5,7 @@ import io.nexus.server.web.FieldProblem;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
 import org.springframework.stereotype.Component;
@@ -41,8 +42,8 @@ class BatchValidation {
       }
     }
     if (!malformed.isEmpty() || !unstorable.isEmpty()) {
-      malformed.sort(java.util.Comparator.comparing(FieldProblem::field));
-      unstorable.sort(java.util.Comparator.comparing(FieldProblem::field));
+      malformed.sort(Comparator.comparing(FieldProblem::field));
+      unstorable.sort(Comparator.comparing(FieldProblem::field));
       throw ApiException.invalid(malformed, unstorable);
     }
   }

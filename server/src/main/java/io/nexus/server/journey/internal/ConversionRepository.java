@@ -1,8 +1,8 @@
 package io.nexus.server.journey.internal;
 
 import io.nexus.server.journey.StoredConversion;
-import io.nexus.server.persistence.Database;
-import io.nexus.server.persistence.Jdbc;
+import io.nexus.server.persistence.BulkWriter;
+import io.nexus.server.persistence.TimestampColumns;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -21,18 +21,18 @@ class ConversionRepository {
       + "product_id, product_name, product_category, event_id, created_at";
 
   private final JdbcClient jdbc;
-  private final Database database;
+  private final BulkWriter bulk;
   private final JourneyRows<StoredConversion> rows;
 
-  ConversionRepository(JdbcClient jdbc, Database database) {
+  ConversionRepository(JdbcClient jdbc, BulkWriter bulk) {
     this.jdbc = jdbc;
-    this.database = database;
-    this.rows = new JourneyRows<>(jdbc, "SELECT " + COLUMNS + " FROM conversions", "journey_id, \"timestamp\", id", ConversionRepository::row, StoredConversion::journeyId,
-        StoredConversion::eventId);
+    this.bulk = bulk;
+    this.rows = new JourneyRows<>(jdbc, "SELECT " + COLUMNS + " FROM conversions", "journey_id, \"timestamp\", id",
+        ConversionRepository::row, StoredConversion::journeyId, StoredConversion::eventId);
   }
 
   long[] reserveIds(int n) {
-    return database.reserveIds("conversion_ids", n);
+    return bulk.reserveIds("conversion_ids", n);
   }
 
   void insert(List<StoredConversion> conversions) {
@@ -41,7 +41,7 @@ class ConversionRepository {
       rows.add(new Object[] {c.id(), c.journeyId(), c.conversionType(), c.timestamp(), c.revenue(), c.quantity(),
           c.productId(), c.productName(), c.productCategory(), c.eventId(), c.createdAt()});
     }
-    database.insertRows("conversions", INSERT_COLUMNS, rows);
+    bulk.insertRows("conversions", INSERT_COLUMNS, rows);
   }
 
   /** The conversions of these journeys by journey, each in time order. */
@@ -56,8 +56,8 @@ class ConversionRepository {
 
   static StoredConversion row(ResultSet rs, int n) throws SQLException {
     return new StoredConversion(rs.getLong("id"), rs.getLong("journey_id"), rs.getString("conversion_type"),
-        Jdbc.instant(rs, "timestamp"), rs.getBigDecimal("revenue"), rs.getInt("quantity"), rs.getString("product_id"),
-        rs.getString("product_name"), rs.getString("product_category"), rs.getString("event_id"),
-        Jdbc.instant(rs, "created_at"));
+        TimestampColumns.instant(rs, "timestamp"), rs.getBigDecimal("revenue"), rs.getInt("quantity"),
+        rs.getString("product_id"), rs.getString("product_name"), rs.getString("product_category"),
+        rs.getString("event_id"), TimestampColumns.instant(rs, "created_at"));
   }
 }

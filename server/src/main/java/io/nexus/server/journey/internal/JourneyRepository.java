@@ -2,19 +2,24 @@ package io.nexus.server.journey.internal;
 
 import io.nexus.server.journey.JourneyQuery;
 import io.nexus.server.journey.JourneySummary;
-import io.nexus.server.persistence.Database;
-import io.nexus.server.persistence.Jdbc;
+import io.nexus.server.persistence.BulkWriter;
+import io.nexus.server.persistence.DatabaseProduct;
+import io.nexus.server.persistence.TimestampColumns;
 import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.Set;
+import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -30,24 +35,26 @@ class JourneyRepository {
 
   private final JdbcClient jdbc;
   private final JdbcTemplate template;
-  private final Database database;
+  private final BulkWriter bulk;
+  private final DatabaseProduct database;
 
-  JourneyRepository(JdbcClient jdbc, JdbcTemplate template, Database database) {
+  JourneyRepository(JdbcClient jdbc, JdbcTemplate template, BulkWriter bulk, DatabaseProduct database) {
     this.jdbc = jdbc;
     this.template = template;
+    this.bulk = bulk;
     this.database = database;
   }
 
   /** Inserts new journeys with their aggregates and returns their ids in the same order. */
   long[] insert(List<JourneySummary> journeys, Instant now) {
-    long[] ids = database.reserveIds("journey_ids", journeys.size());
+    long[] ids = bulk.reserveIds("journey_ids", journeys.size());
     List<Object[]> rows = new ArrayList<>(journeys.size());
     for (int i = 0; i < journeys.size(); i++) {
       JourneySummary j = journeys.get(i);
       rows.add(new Object[] {ids[i], j.userId(), j.sessionId(), j.startTime(), j.endTime(), j.totalTouchpoints(),
           j.conversionValue(), j.hasConversion(), j.journeyDurationMinutes(), 0L, now, now});
     }
-    database.insertRows("journeys", List.of("id", "user_id", "session_id", "start_time", "end_time",
+    bulk.insertRows("journeys", List.of("id", "user_id", "session_id", "start_time", "end_time",
         "total_touchpoints", "conversion_value", "has_conversion", "journey_duration_minutes", "version",
         "created_at", "updated_at"), rows);
     return ids;
@@ -71,7 +78,7 @@ class JourneyRepository {
     long high = ids.stream().mapToLong(Long::longValue).max().getAsLong();
     if (high - low < 2L * ids.size()) {
       // Nearly consecutive ids (chunks of a bulk job): one range scan instead of thousands of probes.
-      java.util.Set<Long> wanted = new java.util.HashSet<>(ids);
+      Set<Long> wanted = new HashSet<>(ids);
       return jdbc.sql("SELECT " + COLUMNS + " FROM journeys WHERE id BETWEEN ? AND ? ORDER BY id")
           .params(low, high).query(JourneyRepository::row).list().stream()
           .filter(r -> wanted.contains(r.summary().id())).toList();
@@ -99,12 +106,13 @@ class JourneyRepository {
       saveAggregatesAtOnce(rows);
       return;
     }
-    Object now = Jdbc.now();
+    Object now = TimestampColumns.now();
     List<Object[]> args = new ArrayList<>(rows.size());
     for (Row r : rows) {
       JourneySummary j = r.summary();
-      args.add(new Object[] {Jdbc.param(j.startTime()), Jdbc.param(j.endTime()), j.totalTouchpoints(),
-          j.conversionValue(), j.hasConversion(), j.journeyDurationMinutes(), r.version(), now, j.id()});
+      args.add(new Object[] {TimestampColumns.param(j.startTime()), TimestampColumns.param(j.endTime()),
+          j.totalTouchpoints(), j.conversionValue(), j.hasConversion(), j.journeyDurationMinutes(), r.version(), now,
+          j.id()});
     }
     template.batchUpdate("UPDATE journeys SET start_time = ?, end_time = ?, total_touchpoints = ?, "
         + "conversion_value = ?, has_conversion = ?, journey_duration_minutes = ?, version = ?, updated_at = ? "
@@ -138,8 +146,8 @@ class JourneyRepository {
       columns[5][i] = d.latest().toString();
       i++;
     }
-    Map<Long, Integer> totals = new java.util.HashMap<>();
-    template.execute((org.springframework.jdbc.core.ConnectionCallback<Void>) c -> {
+    Map<Long, Integer> totals = new HashMap<>();
+    template.execute((ConnectionCallback<Void>) c -> {
       try (var s = c.prepareStatement("UPDATE journeys j SET "
           + "total_touchpoints = j.total_touchpoints + v.t::int, "
           + "conversion_value = j.conversion_value + v.r::numeric, "
@@ -184,9 +192,10 @@ class JourneyRepository {
       columns[7][i] = Long.toString(r.version());
       i++;
     }
-    template.execute((org.springframework.jdbc.core.ConnectionCallback<Integer>) c -> {
-      try (var s = c.prepareStatement("UPDATE journeys j SET start_time = v.s::timestamptz, end_time = v.e::timestamptz, "
-          + "total_touchpoints = v.t::int, conversion_value = v.cv::numeric, has_conversion = v.hc::boolean, "
+    template.execute((ConnectionCallback<Integer>) c -> {
+      try (var s = c.prepareStatement("UPDATE journeys j SET start_time = v.s::timestamptz, "
+          + "end_time = v.e::timestamptz, total_touchpoints = v.t::int, conversion_value = v.cv::numeric, "
+          + "has_conversion = v.hc::boolean, "
           + "journey_duration_minutes = v.m::numeric, version = v.ver::bigint, updated_at = now() "
           + "FROM unnest(?::bigint[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[]) "
           + "AS v(id, s, e, t, cv, hc, m, ver) WHERE j.id = v.id")) {
@@ -222,8 +231,8 @@ class JourneyRepository {
   }
 
   Optional<Instant> latestStart() {
-    return jdbc.sql("SELECT MAX(start_time) AS latest FROM journeys").query((rs, n) -> Jdbc.instant(rs, "latest"))
-        .optional();
+    return jdbc.sql("SELECT MAX(start_time) AS latest FROM journeys")
+        .query((rs, n) -> TimestampColumns.instant(rs, "latest")).optional();
   }
 
   private record Where(String sql, Map<String, Object> params) {}
@@ -233,11 +242,11 @@ class JourneyRepository {
     Map<String, Object> params = new LinkedHashMap<>();
     if (q.from() != null) {
       conditions.add("start_time >= :from");
-      params.put("from", Jdbc.param(q.from()));
+      params.put("from", TimestampColumns.param(q.from()));
     }
     if (q.to() != null) {
       conditions.add("start_time < :to");
-      params.put("to", Jdbc.param(q.to()));
+      params.put("to", TimestampColumns.param(q.to()));
     }
     if (q.hasConversion() != null) {
       conditions.add("has_conversion = :converted");
@@ -252,9 +261,10 @@ class JourneyRepository {
 
   static Row row(ResultSet rs, int n) throws SQLException {
     JourneySummary summary = new JourneySummary(rs.getLong("id"), rs.getString("user_id"),
-        rs.getString("session_id"), Jdbc.instant(rs, "start_time"), Jdbc.instant(rs, "end_time"),
-        rs.getInt("total_touchpoints"), rs.getBigDecimal("conversion_value"), rs.getBoolean("has_conversion"),
-        rs.getBigDecimal("journey_duration_minutes"), Jdbc.instant(rs, "created_at"), Jdbc.instant(rs, "updated_at"));
+        rs.getString("session_id"), TimestampColumns.instant(rs, "start_time"),
+        TimestampColumns.instant(rs, "end_time"), rs.getInt("total_touchpoints"), rs.getBigDecimal("conversion_value"),
+        rs.getBoolean("has_conversion"), rs.getBigDecimal("journey_duration_minutes"),
+        TimestampColumns.instant(rs, "created_at"), TimestampColumns.instant(rs, "updated_at"));
     return new Row(summary, rs.getLong("version"));
   }
 }

@@ -7,6 +7,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.function.ToLongFunction;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -23,14 +24,14 @@ final class JourneyRows<T> {
   private final String order;
   private final RowMapper<T> mapper;
   private final ToLongFunction<T> journeyOf;
-  private final java.util.function.Function<T, String> eventOf;
+  private final Function<T, String> eventOf;
 
   /**
    * @param select {@code SELECT columns FROM table}
    * @param order the {@code ORDER BY} list within a journey, starting with {@code journey_id}
    */
   JourneyRows(JdbcClient jdbc, String select, String order, RowMapper<T> mapper, ToLongFunction<T> journeyOf,
-      java.util.function.Function<T, String> eventOf) {
+      Function<T, String> eventOf) {
     this.jdbc = jdbc;
     this.select = select;
     this.order = order;

@@ -3,7 +3,7 @@ package io.nexus.server.journey.internal;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 
-/** The time stored with records: now, to the microsecond the database keeps, so that answered and stored times agree. */
+/** The time stored with new records: now, to the microsecond the database keeps, so answer and row agree. */
 final class StoredClock {
   private StoredClock() {}
 

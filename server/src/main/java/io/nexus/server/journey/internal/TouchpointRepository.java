@@ -1,14 +1,15 @@
 package io.nexus.server.journey.internal;
 
 import io.nexus.server.journey.StoredTouchpoint;
-import io.nexus.server.persistence.Database;
-import io.nexus.server.persistence.Jdbc;
+import io.nexus.server.persistence.BulkWriter;
+import io.nexus.server.persistence.TimestampColumns;
 import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -25,18 +26,19 @@ class TouchpointRepository {
       + "device_type, browser, event_id, created_at";
 
   private final JdbcClient jdbc;
-  private final Database database;
+  private final BulkWriter bulk;
   private final JourneyRows<StoredTouchpoint> rows;
 
-  TouchpointRepository(JdbcClient jdbc, Database database) {
+  TouchpointRepository(JdbcClient jdbc, BulkWriter bulk) {
     this.jdbc = jdbc;
-    this.database = database;
-    this.rows = new JourneyRows<>(jdbc, "SELECT " + COLUMNS + " FROM touchpoints", "journey_id, position_in_journey, \"timestamp\", id", TouchpointRepository::row, StoredTouchpoint::journeyId,
+    this.bulk = bulk;
+    this.rows = new JourneyRows<>(jdbc, "SELECT " + COLUMNS + " FROM touchpoints",
+        "journey_id, position_in_journey, \"timestamp\", id", TouchpointRepository::row, StoredTouchpoint::journeyId,
         StoredTouchpoint::eventId);
   }
 
   long[] reserveIds(int n) {
-    return database.reserveIds("touchpoint_ids", n);
+    return bulk.reserveIds("touchpoint_ids", n);
   }
 
   void insert(List<StoredTouchpoint> touchpoints) {
@@ -46,7 +48,7 @@ class TouchpointRepository {
           t.positionInJourney(), t.timeSpentSeconds(), t.pagesViewed(), t.engagementScore(), t.cost(),
           t.campaignId(), t.campaignName(), t.deviceType(), t.browser(), t.eventId(), t.createdAt()});
     }
-    database.insertRows("touchpoints", INSERT_COLUMNS, rows);
+    bulk.insertRows("touchpoints", INSERT_COLUMNS, rows);
   }
 
   /** The touchpoints of these journeys by journey, each in position order. */
@@ -60,10 +62,10 @@ class TouchpointRepository {
   }
 
   Map<Long, BigDecimal> costByChannel(Instant from, Instant to) {
-    Map<Long, BigDecimal> costs = new java.util.HashMap<>();
+    Map<Long, BigDecimal> costs = new HashMap<>();
     jdbc.sql("SELECT channel_id, SUM(cost) AS total FROM touchpoints WHERE \"timestamp\" >= ? AND \"timestamp\" < ? "
             + "GROUP BY channel_id")
-        .params(Jdbc.param(from), Jdbc.param(to))
+        .params(TimestampColumns.param(from), TimestampColumns.param(to))
         .query((rs, n) -> costs.put(rs.getLong("channel_id"), rs.getBigDecimal("total")))
         .list();
     return costs;
@@ -71,11 +73,11 @@ class TouchpointRepository {
 
   static StoredTouchpoint row(ResultSet rs, int n) throws SQLException {
     return new StoredTouchpoint(rs.getLong("id"), rs.getLong("journey_id"), rs.getLong("channel_id"),
-        rs.getString("touchpoint_type"), Jdbc.instant(rs, "timestamp"), rs.getInt("position_in_journey"),
+        rs.getString("touchpoint_type"), TimestampColumns.instant(rs, "timestamp"), rs.getInt("position_in_journey"),
         (Integer) rs.getObject("time_spent_seconds", Integer.class),
         (Integer) rs.getObject("pages_viewed", Integer.class), rs.getBigDecimal("engagement_score"),
         rs.getBigDecimal("cost"), rs.getString("campaign_id"), rs.getString("campaign_name"),
         rs.getString("device_type"), rs.getString("browser"), rs.getString("event_id"),
-        Jdbc.instant(rs, "created_at"));
+        TimestampColumns.instant(rs, "created_at"));
   }
 }

@@ -1,10 +1,10 @@
 package io.nexus.server.model.internal;
 
 import io.nexus.server.model.ModelDefinition;
+import io.nexus.server.persistence.TimestampColumns;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import io.nexus.server.persistence.Jdbc;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -66,7 +66,7 @@ class ModelRepository {
             + "training_data_window_days = ?, is_active = ?, updated_at = ? WHERE id = ?")
         .params(m.name(), m.modelType(), m.description(), m.timeDecayHalflifeDays(), text(m.positionWeights()),
             text(m.customRules()), m.mlModelType(), text(m.mlParameters()), m.trainingDataWindowDays(),
-            m.isActive(), Jdbc.now(), m.id())
+            m.isActive(), TimestampColumns.now(), m.id())
         .update();
   }
 
@@ -77,7 +77,7 @@ class ModelRepository {
 
   void deactivate(long id) {
     jdbc.sql("UPDATE attribution_models SET is_active = FALSE, updated_at = ? WHERE id = ?")
-        .params(Jdbc.now(), id).update();
+        .params(TimestampColumns.now(), id).update();
   }
 
   private String text(Map<String, Object> map) {
@@ -93,6 +93,6 @@ class ModelRepository {
         rs.getString("description"), rs.getBigDecimal("time_decay_halflife_days"), map(rs.getString("position_weights")),
         map(rs.getString("custom_rules")), rs.getString("ml_model_type"), map(rs.getString("ml_parameters")),
         rs.getInt("training_data_window_days"), rs.getBoolean("is_active"),
-        Jdbc.instant(rs, "created_at"), Jdbc.instant(rs, "updated_at"));
+        TimestampColumns.instant(rs, "created_at"), TimestampColumns.instant(rs, "updated_at"));
   }
 }

@@ -30,7 +30,7 @@ class BodyLimitFilter extends OncePerRequestFilter {
   private final long limit;
   private final ObjectProvider<HandlerExceptionResolver> problems;
 
-  BodyLimitFilter(Limits limits,
+  BodyLimitFilter(RequestLimits limits,
       @Qualifier("handlerExceptionResolver") ObjectProvider<HandlerExceptionResolver> problems) {
     this.limit = limits.bodySize().toBytes();
     this.problems = problems;
@@ -46,7 +46,7 @@ class BodyLimitFilter extends OncePerRequestFilter {
       response.flushBuffer();
       return;
     }
-    chain.doFilter(new Bounded(request, limit), response);
+    chain.doFilter(new BoundedBodyRequest(request, limit), response);
   }
 
   /** Thrown when a body is, or turns out to be, larger than the limit; answered 413 naming the limit. */
@@ -65,11 +65,11 @@ class BodyLimitFilter extends OncePerRequestFilter {
   }
 
   /** The request with a body stream that fails once more than the limit has been read. */
-  private static final class Bounded extends HttpServletRequestWrapper {
+  private static final class BoundedBodyRequest extends HttpServletRequestWrapper {
     private final long limit;
     private ServletInputStream stream;
 
-    Bounded(HttpServletRequest request, long limit) {
+    BoundedBodyRequest(HttpServletRequest request, long limit) {
       super(request);
       this.limit = limit;
     }
@@ -77,7 +77,7 @@ class BodyLimitFilter extends OncePerRequestFilter {
     @Override
     public ServletInputStream getInputStream() throws IOException {
       if (stream == null) {
-        stream = new Counting(super.getInputStream(), limit);
+        stream = new BoundedInputStream(super.getInputStream(), limit);
       }
       return stream;
     }
@@ -90,12 +90,12 @@ class BodyLimitFilter extends OncePerRequestFilter {
     }
   }
 
-  private static final class Counting extends ServletInputStream {
+  private static final class BoundedInputStream extends ServletInputStream {
     private final ServletInputStream in;
     private final long limit;
     private long read;
 
-    Counting(ServletInputStream in, long limit) {
+    BoundedInputStream(ServletInputStream in, long limit) {
       this.in = in;
       this.limit = limit;
     }

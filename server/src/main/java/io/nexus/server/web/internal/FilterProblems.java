@@ -14,7 +14,10 @@ import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 
-/** Writes RFC 9457 problems from servlet filters, shaped and counted like ProblemDetailsAdvice's, which filters precede. */
+/**
+ * Writes RFC 9457 problems from servlet filters, shaped and counted like ProblemDetailsAdvice's, which filters
+ * precede.
+ */
 @Component
 class FilterProblems {
   private final JsonMapper json;

@@ -17,7 +17,8 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * {@code GET /health} (where the design document tells users to look) and {@code GET /api/v1/attribution/health}: UP when database and cache answer, DEGRADED (still 200) when only the
+ * {@code GET /health} (where the design document tells users to look) and {@code GET /api/v1/attribution/health}: UP
+ * when database and cache answer, DEGRADED (still 200) when only the
  * cache is down, since answers then come from the database, DOWN (503) when the database is down.
  */
 @RestController

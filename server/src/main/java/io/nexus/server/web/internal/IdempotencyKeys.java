@@ -1,6 +1,6 @@
 package io.nexus.server.web.internal;
 
-import io.nexus.server.persistence.Jdbc;
+import io.nexus.server.persistence.TimestampColumns;
 import java.time.Instant;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -51,12 +51,12 @@ class IdempotencyKeys {
    */
   void claim(String key, String requestHash, Instant now, Instant expires) {
     jdbc.sql("DELETE FROM idempotency_keys WHERE idempotency_key = ? AND expires_at <= ?")
-        .params(key, Jdbc.param(now)).update();
+        .params(key, TimestampColumns.param(now)).update();
     try {
       // The answer is filled in by complete() in the same transaction; nobody sees the row before it commits.
       jdbc.sql("INSERT INTO idempotency_keys (idempotency_key, request_hash, response_status, response_body, "
               + "created_at, expires_at) VALUES (?, ?, 0, '', ?, ?)")
-          .params(key, requestHash, Jdbc.param(now), Jdbc.param(expires)).update();
+          .params(key, requestHash, TimestampColumns.param(now), TimestampColumns.param(expires)).update();
     } catch (DuplicateKeyException e) {
       throw new Taken();
     } catch (PessimisticLockingFailureException e) {
@@ -75,7 +75,7 @@ class IdempotencyKeys {
   Optional<Stored> find(String key, Instant now) {
     return jdbc.sql("SELECT request_hash, response_status, response_location, response_body FROM idempotency_keys "
             + "WHERE idempotency_key = ? AND expires_at > ?")
-        .params(key, Jdbc.param(now))
+        .params(key, TimestampColumns.param(now))
         .query((rs, n) -> new Stored(rs.getString("request_hash"), rs.getInt("response_status"),
             rs.getString("response_location"), rs.getString("response_body")))
         .optional();
@@ -85,7 +85,8 @@ class IdempotencyKeys {
   @Scheduled(initialDelayString = "PT1M", fixedDelayString = "PT1H")
   void deleteExpired() {
     try {
-      int deleted = jdbc.sql("DELETE FROM idempotency_keys WHERE expires_at <= ?").param(Jdbc.now()).update();
+      int deleted = jdbc.sql("DELETE FROM idempotency_keys WHERE expires_at <= ?").param(TimestampColumns.now())
+          .update();
       if (deleted > 0) {
         log.info("deleted {} expired idempotency keys", deleted);
       }

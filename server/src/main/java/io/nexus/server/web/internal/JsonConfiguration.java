@@ -31,7 +31,7 @@ import tools.jackson.databind.type.LogicalType;
  * properties are errors, timestamps are ISO-8601 text with an offset, and nesting and strings are bounded.
  */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(Limits.class)
+@EnableConfigurationProperties(RequestLimits.class)
 class JsonConfiguration {
 
   /**
@@ -41,7 +41,7 @@ class JsonConfiguration {
    */
   @Bean
   @Scope("prototype")
-  JsonMapper.Builder boundedJsonMapperBuilder(Limits limits, List<JsonMapperBuilderCustomizer> customizers) {
+  JsonMapper.Builder boundedJsonMapperBuilder(RequestLimits limits, List<JsonMapperBuilderCustomizer> customizers) {
     JsonFactory factory = JsonFactory.builder().streamReadConstraints(StreamReadConstraints.builder()
         .maxNestingDepth(limits.jsonDepth()).maxStringLength(limits.stringLength()).build()).build();
     JsonMapper.Builder builder = JsonMapper.builder(factory);

@@ -1,6 +1,8 @@
 package io.nexus.server.web.internal;
 
 import io.nexus.server.web.FieldProblem;
+import java.time.LocalDate;
+import java.time.temporal.Temporal;
 import java.util.Collection;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -30,7 +32,7 @@ final class JsonProblems {
     }
   }
 
-  static Diagnosis of(HttpMessageNotReadableException e, Limits limits) {
+  static Diagnosis of(HttpMessageNotReadableException e, RequestLimits limits) {
     Throwable cause = e.getCause();
     if (cause instanceof UnrecognizedPropertyException unknown) {
       return Diagnosis.bad(path(unknown), "unknown field; known fields: " + names(unknown.getKnownPropertyIds()));
@@ -70,7 +72,7 @@ final class JsonProblems {
   }
 
   /** A body over one of Jackson's read limits: strings answer 413 (too large), nesting 400 (malformed). */
-  private static Diagnosis overLimit(StreamConstraintsException e, Limits limits) {
+  private static Diagnosis overLimit(StreamConstraintsException e, RequestLimits limits) {
     String message = String.valueOf(e.getOriginalMessage());
     String field = path(e);
     if (message.contains("getMaxStringLength")) {
@@ -145,8 +147,8 @@ final class JsonProblems {
     if (type == Boolean.class || type == boolean.class) {
       return "true or false";
     }
-    if (java.time.temporal.Temporal.class.isAssignableFrom(type)) {
-      return type == java.time.LocalDate.class ? "an ISO-8601 date such as 2025-01-31"
+    if (Temporal.class.isAssignableFrom(type)) {
+      return type == LocalDate.class ? "an ISO-8601 date such as 2025-01-31"
           : "an ISO-8601 timestamp with offset such as 2025-01-15T10:30:00Z";
     }
     if (type == String.class) {

@@ -14,11 +14,13 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.dao.RecoverableDataAccessException;
 import org.springframework.dao.TransientDataAccessException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
@@ -47,10 +49,10 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
   static final String DATABASE_RETRY_AFTER_SECONDS = "2";
 
   private final MeterRegistry meters;
-  private final Limits limits;
+  private final RequestLimits limits;
   private final DeadConnections deadConnections;
 
-  ProblemDetailsAdvice(MeterRegistry meters, Limits limits, DeadConnections deadConnections) {
+  ProblemDetailsAdvice(MeterRegistry meters, RequestLimits limits, DeadConnections deadConnections) {
     this.meters = meters;
     this.limits = limits;
     this.deadConnections = deadConnections;
@@ -83,7 +85,7 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         + " bytes, nexus.limits.body-size)")), request);
   }
 
-  @ExceptionHandler(org.springframework.dao.PessimisticLockingFailureException.class)
+  @ExceptionHandler(PessimisticLockingFailureException.class)
   ResponseEntity<Object> contention(Exception e, WebRequest request) {
     log.warn("a write kept losing to concurrent writers: {}", e.getMessage());
     ResponseEntity<Object> answer = problem(HttpStatus.SERVICE_UNAVAILABLE, "Busy",
@@ -196,7 +198,7 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
       body.setInstance(URI.create(path.substring(4)));
     }
     meters.counter("nexus.api.errors", "status", Integer.toString(status.value()), "type", title).increment();
-    return ResponseEntity.status(status).contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON)
+    return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON)
         .body(body);
   }
 }

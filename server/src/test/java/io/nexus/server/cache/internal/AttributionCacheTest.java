@@ -3,8 +3,8 @@ package io.nexus.server.cache.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import io.nexus.server.cache.AttributionCache;
 import io.nexus.server.cache.AttributionCache.Region;
+import io.nexus.server.cache.AttributionCache;
 import io.nexus.server.cache.CacheStatistics;
 import io.nexus.server.cache.VersionedKey;
 import java.util.concurrent.atomic.AtomicInteger;

@@ -7,8 +7,8 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 
 /** Conversions between instants and {@code TIMESTAMP WITH TIME ZONE} that do not depend on the JVM's time zone. */
-public final class Jdbc {
-  private Jdbc() {}
+public final class TimestampColumns {
+  private TimestampColumns() {}
 
   /** {@code instant} as a JDBC parameter for a {@code TIMESTAMP WITH TIME ZONE} column, {@code null} stays null. */
   public static OffsetDateTime param(Instant instant) {

@@ -10,8 +10,8 @@ import org.springframework.util.unit.DataSize;
  * column). Larger requests are refused before they are read whole.
  */
 @ConfigurationProperties(prefix = "nexus.limits")
-record Limits(DataSize bodySize, int jsonDepth, int stringLength) {
-  Limits {
+record RequestLimits(DataSize bodySize, int jsonDepth, int stringLength) {
+  RequestLimits {
     bodySize = bodySize == null ? DataSize.ofMegabytes(32) : bodySize;
     jsonDepth = jsonDepth <= 0 ? 32 : jsonDepth;
     stringLength = stringLength <= 0 ? 10_000 : stringLength;
