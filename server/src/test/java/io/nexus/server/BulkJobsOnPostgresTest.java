@@ -9,9 +9,6 @@ class BulkJobsOnPostgresTest extends BulkJobContract {
 
   @DynamicPropertySource
   static void database(DynamicPropertyRegistry registry) {
-    String url = Databases.freshPostgres();
-    registry.add("spring.datasource.url", () -> url);
-    registry.add("spring.datasource.username", Databases::postgresUser);
-    registry.add("spring.datasource.password", () -> "");
+    Databases.useFreshPostgres(registry);
   }
 }

@@ -54,10 +54,7 @@ class DatabaseOutageOnPostgresTest {
 
   @DynamicPropertySource
   static void database(DynamicPropertyRegistry registry) {
-    url = Databases.freshPostgres();
-    registry.add("spring.datasource.url", () -> url);
-    registry.add("spring.datasource.username", Databases::postgresUser);
-    registry.add("spring.datasource.password", () -> "");
+    url = Databases.useFreshPostgres(registry);
   }
 
   private static String databaseName() {

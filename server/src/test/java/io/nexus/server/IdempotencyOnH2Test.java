@@ -9,8 +9,6 @@ class IdempotencyOnH2Test extends IdempotencyContract {
 
   @DynamicPropertySource
   static void database(DynamicPropertyRegistry registry) {
-    String url = Databases.freshH2();
-    registry.add("spring.datasource.url", () -> url);
-    registry.add("spring.datasource.username", () -> "sa");
+    Databases.useFreshH2(registry);
   }
 }

@@ -33,8 +33,7 @@ class RedisCacheTest {
 
   @DynamicPropertySource
   static void database(DynamicPropertyRegistry registry) {
-    String url = Databases.freshH2();
-    registry.add("spring.datasource.url", () -> url);
+    Databases.useFreshH2(registry);
   }
 
   @BeforeEach

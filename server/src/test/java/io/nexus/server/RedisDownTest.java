@@ -28,8 +28,7 @@ class RedisDownTest {
 
   @DynamicPropertySource
   static void database(DynamicPropertyRegistry registry) {
-    String url = Databases.freshH2();
-    registry.add("spring.datasource.url", () -> url);
+    Databases.useFreshH2(registry);
   }
 
   @BeforeEach

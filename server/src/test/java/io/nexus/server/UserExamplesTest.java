@@ -29,8 +29,7 @@ class UserExamplesTest {
 
   @DynamicPropertySource
   static void database(DynamicPropertyRegistry registry) {
-    String url = Databases.freshH2();
-    registry.add("spring.datasource.url", () -> url);
+    Databases.useFreshH2(registry);
   }
 
   private HttpResponse<String> get(String path) throws Exception {

@@ -3,6 +3,7 @@ package io.nexus.server.web;
 import jakarta.validation.ConstraintViolation;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.springframework.http.HttpStatus;
 
 /**
@@ -15,13 +16,25 @@ public class ApiException extends RuntimeException {
   private final HttpStatus status;
   private final String title;
   private final transient List<FieldProblem> fields;
+  private final Integer retryAfterSeconds;
 
   /** A refusal with the given status, title, detail and bad fields. */
   public ApiException(HttpStatus status, String title, String detail, List<FieldProblem> fields) {
+    this(status, title, detail, fields, null);
+  }
+
+  private ApiException(HttpStatus status, String title, String detail, List<FieldProblem> fields,
+      Integer retryAfterSeconds) {
     super(detail);
     this.status = status;
     this.title = title;
     this.fields = List.copyOf(fields);
+    this.retryAfterSeconds = retryAfterSeconds;
+  }
+
+  /** The same refusal, answered with {@code Retry-After}: the same request may succeed after {@code seconds}. */
+  public ApiException retryAfter(int seconds) {
+    return new ApiException(status, title, getMessage(), fields, seconds);
   }
 
   /** 404: the resource named in the path does not exist. */
@@ -106,5 +119,10 @@ public class ApiException extends RuntimeException {
   /** The bad fields, often empty for 404 and 409. */
   public List<FieldProblem> fields() {
     return fields;
+  }
+
+  /** How many seconds to wait before retrying, when a retry may succeed. */
+  public Optional<Integer> retryAfterSeconds() {
+    return Optional.ofNullable(retryAfterSeconds);
   }
 }

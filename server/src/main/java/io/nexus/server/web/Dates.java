@@ -21,6 +21,25 @@ public final class Dates {
   private Dates() {}
 
   /**
+   * The instants a {@code start_date} and {@code end_date} filter select, {@code [from, to)}; immutable.
+   *
+   * @param from the first instant, or {@code null} when no start was given
+   * @param to the first instant past the range, or {@code null} when no end was given
+   */
+  public record Range(Instant from, Instant to) {}
+
+  /**
+   * The range the {@code start_date} and {@code end_date} parameters name, either of them absent; refuses an
+   * unreadable date naming its parameter, and an end before the start naming {@code end_date}.
+   */
+  public static Range range(String startDate, String endDate) {
+    Instant from = start(startDate, "start_date");
+    Instant to = end(endDate, "end_date");
+    checkOrder(from, to, "end_date");
+    return new Range(from, to);
+  }
+
+  /**
    * Why {@code instant} cannot be stored as given, or {@code null} when it can: outside the years 1900 to 2200, or
    * finer than the microseconds the database keeps.
    */

@@ -5,6 +5,7 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.UUID;
+import org.springframework.test.context.DynamicPropertyRegistry;
 
 /**
  * Fresh databases for tests: an in-memory H2 in PostgreSQL mode, or a new database on the PostgreSQL server of this
@@ -18,6 +19,22 @@ public final class Databases {
   public static String freshH2() {
     return "jdbc:h2:mem:nexus-" + UUID.randomUUID() + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;"
         + "DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1";
+  }
+
+  /** Points the test's service at a new in-memory H2 database of its own. */
+  public static void useFreshH2(DynamicPropertyRegistry registry) {
+    String url = freshH2();
+    registry.add("spring.datasource.url", () -> url);
+    registry.add("spring.datasource.username", () -> "sa");
+  }
+
+  /** Points the test's service at a new PostgreSQL database of its own; answers its URL. */
+  public static String useFreshPostgres(DynamicPropertyRegistry registry) {
+    String url = freshPostgres();
+    registry.add("spring.datasource.url", () -> url);
+    registry.add("spring.datasource.username", Databases::postgresUser);
+    registry.add("spring.datasource.password", () -> "");
+    return url;
   }
 
   /** The PostgreSQL user tests connect as. */

@@ -6,7 +6,6 @@ import io.nexus.server.web.Dates;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
-import java.time.Instant;
 import java.util.List;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -32,21 +31,21 @@ class AnalyticsController {
   @PostMapping("/channel-roi")
   @Operation(summary = "Attributed revenue, cost, ROI and ROAS per channel for a model and date range")
   List<ChannelRoiReport.Row> channelRoi(@Valid @RequestBody AnalyticsRequests.ChannelRoi request) {
-    Instant[] range = range(request.startDate(), request.endDate());
-    return roi.run(request.channelIds(), range[0], range[1], request.attributionModelId());
+    Dates.Range range = Dates.range(request.startDate(), request.endDate());
+    return roi.run(request.channelIds(), range.from(), range.to(), request.attributionModelId());
   }
 
   @PostMapping("/model-comparison")
   @Operation(summary = "Channels × models: what each model credits to each channel over the same journeys")
   ModelComparisonReport.Comparison modelComparison(@Valid @RequestBody AnalyticsRequests.ModelComparison request) {
-    Instant[] range = range(request.startDate(), request.endDate());
-    return comparison.run(request.modelIds(), request.channelIds(), range[0], range[1]);
+    Dates.Range range = Dates.range(request.startDate(), request.endDate());
+    return comparison.run(request.modelIds(), request.channelIds(), range.from(), range.to());
   }
 
   @PostMapping("/top-paths")
   @Operation(summary = "The most converting channel paths with counts, conversion rate and time to conversion")
   List<ConversionPathReport.PathRow> topPaths(@Valid @RequestBody AnalyticsRequests.TopPaths request) {
-    Instant[] range = range(request.startDate(), request.endDate());
+    Dates.Range range = Dates.range(request.startDate(), request.endDate());
     PathTransform transform;
     try {
       transform = request.transform() == null ? PathTransform.UNIQUE : PathTransform.parse(request.transform());
@@ -54,13 +53,6 @@ class AnalyticsController {
       throw ApiException.badRequest("transform", "must be unique, exposure or first");
     }
     int limit = request.limit() == null ? 10 : request.limit();
-    return paths.run(range[0], range[1], limit, transform);
-  }
-
-  private static Instant[] range(String start, String end) {
-    Instant from = Dates.start(start, "start_date");
-    Instant to = Dates.end(end, "end_date");
-    Dates.checkOrder(from, to, "end_date");
-    return new Instant[] {from, to};
+    return paths.run(range.from(), range.to(), limit, transform);
   }
 }

@@ -5,7 +5,6 @@ import io.nexus.server.journey.JourneyData;
 import io.nexus.server.journey.JourneyQuery;
 import io.nexus.server.web.ApiException;
 import io.nexus.server.web.Dates;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -83,12 +82,10 @@ class BulkService {
     if (request.journeyIds() != null) {
       return new ArrayList<>(new TreeSet<>(request.journeyIds()));
     }
-    Instant from = Dates.start(request.startDate(), "start_date");
-    Instant to = Dates.end(request.endDate(), "end_date");
-    if (from == null && to == null) {
+    Dates.Range range = Dates.range(request.startDate(), request.endDate());
+    if (range.from() == null && range.to() == null) {
       throw ApiException.badRequest("journey_ids", "give journey_ids, or start_date and end_date to select journeys");
     }
-    Dates.checkOrder(from, to, "end_date");
-    return journeys.ids(new JourneyQuery(from, to, true, null));
+    return journeys.ids(new JourneyQuery(range.from(), range.to(), true, null));
   }
 }

@@ -3,6 +3,7 @@ package io.nexus.server.attribution.internal;
 import io.nexus.server.attribution.JourneyAttribution;
 import io.nexus.server.web.ApiException;
 import io.nexus.server.web.Dates;
+import io.nexus.server.web.Paging;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -78,12 +79,7 @@ class CalculationController {
   @Operation(summary = "A bulk job's errors, page by page, in the order they happened")
   JobRepository.ErrorPage jobErrors(@PathVariable long id, @RequestParam(name = "page", defaultValue = "0") int page,
       @RequestParam(name = "size", defaultValue = "100") int size) {
-    if (page < 0) {
-      throw ApiException.badRequest("page", "must not be negative");
-    }
-    if (size < 1 || size > 1000) {
-      throw ApiException.badRequest("size", "must be between 1 and 1000");
-    }
+    Paging.check(page, size);
     jobs.find(id).orElseThrow(() -> ApiException.notFound("job", id));
     return jobs.errors(id, page, size);
   }

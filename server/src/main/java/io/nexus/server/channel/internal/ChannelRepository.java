@@ -4,7 +4,6 @@ import io.nexus.server.channel.Channel;
 import io.nexus.server.persistence.TimestampColumns;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;

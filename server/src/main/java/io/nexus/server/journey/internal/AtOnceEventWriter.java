@@ -3,7 +3,7 @@ package io.nexus.server.journey.internal;
 import io.nexus.server.journey.JourneysChanged;
 import io.nexus.server.journey.StoredConversion;
 import io.nexus.server.journey.StoredTouchpoint;
-import io.nexus.server.journey.internal.JourneyRepository.Delta;
+import io.nexus.server.journey.internal.JourneyAggregateUpdates.Delta;
 import io.nexus.server.journey.internal.JourneyRequests.NewConversion;
 import io.nexus.server.journey.internal.JourneyRequests.NewTouchpoint;
 import java.math.BigDecimal;
@@ -27,13 +27,13 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 @Component
 class AtOnceEventWriter {
-  private final JourneyRepository journeys;
+  private final JourneyAggregateUpdates journeys;
   private final TouchpointRepository touchpoints;
   private final ConversionRepository conversions;
   private final TransactionTemplate transactions;
   private final ApplicationEventPublisher events;
 
-  AtOnceEventWriter(JourneyRepository journeys, TouchpointRepository touchpoints, ConversionRepository conversions,
+  AtOnceEventWriter(JourneyAggregateUpdates journeys, TouchpointRepository touchpoints, ConversionRepository conversions,
       TransactionTemplate transactions, ApplicationEventPublisher events) {
     this.journeys = journeys;
     this.touchpoints = touchpoints;

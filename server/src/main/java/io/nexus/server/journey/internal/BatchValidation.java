@@ -2,6 +2,7 @@ package io.nexus.server.journey.internal;
 
 import io.nexus.server.web.ApiException;
 import io.nexus.server.web.FieldProblem;
+import io.nexus.server.web.JsonNames;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 import java.util.ArrayList;
@@ -13,8 +14,6 @@ import org.springframework.stereotype.Component;
 /** Checks each record of a batch with its own constraints and names bad fields by their index in the batch. */
 @Component
 class BatchValidation {
-  private static final int MAX_REPORTED = 50;
-
   private final Validator validator;
 
   BatchValidation(Validator validator) {
@@ -28,7 +27,7 @@ class BatchValidation {
   <T> void check(String list, List<T> records) {
     List<FieldProblem> malformed = new ArrayList<>();
     List<FieldProblem> unstorable = new ArrayList<>();
-    for (int i = 0; i < records.size() && malformed.size() + unstorable.size() < MAX_REPORTED; i++) {
+    for (int i = 0; i < records.size() && malformed.size() + unstorable.size() < IngestProblems.MAX_REPORTED; i++) {
       T record = records.get(i);
       if (record == null) {
         malformed.add(new FieldProblem(list + "[" + i + "]", "must not be null"));
@@ -36,8 +35,8 @@ class BatchValidation {
       }
       Set<ConstraintViolation<T>> violations = validator.validate(record);
       for (ConstraintViolation<T> v : violations) {
-        FieldProblem problem = new FieldProblem(list + "[" + i + "]." + snake(v.getPropertyPath().toString()),
-            v.getMessage());
+        String field = list + "[" + i + "]." + JsonNames.snake(v.getPropertyPath().toString());
+        FieldProblem problem = new FieldProblem(field, v.getMessage());
         (ApiException.isUnstorable(v) ? unstorable : malformed).add(problem);
       }
     }
@@ -46,18 +45,5 @@ class BatchValidation {
       unstorable.sort(Comparator.comparing(FieldProblem::field));
       throw ApiException.invalid(malformed, unstorable);
     }
-  }
-
-  private static String snake(String property) {
-    StringBuilder out = new StringBuilder(property.length() + 4);
-    for (int i = 0; i < property.length(); i++) {
-      char c = property.charAt(i);
-      if (Character.isUpperCase(c)) {
-        out.append('_').append(Character.toLowerCase(c));
-      } else {
-        out.append(c);
-      }
-    }
-    return out.toString();
   }
 }

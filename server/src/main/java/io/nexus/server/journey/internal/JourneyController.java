@@ -5,13 +5,12 @@ import io.nexus.server.journey.JourneyQuery;
 import io.nexus.server.journey.JourneySummary;
 import io.nexus.server.journey.internal.JourneyRequests.NewJourney;
 import io.nexus.server.journey.internal.JourneyRequests.NewJourneys;
-import io.nexus.server.web.ApiException;
 import io.nexus.server.web.Dates;
+import io.nexus.server.web.Paging;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import java.net.URI;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.springframework.http.HttpStatus;
@@ -65,16 +64,9 @@ class JourneyController {
       @RequestParam(name = "end_date", required = false) String endDate,
       @RequestParam(name = "page", defaultValue = "0") int page,
       @RequestParam(name = "size", defaultValue = "50") int size) {
-    if (page < 0) {
-      throw ApiException.badRequest("page", "must not be negative");
-    }
-    if (size < 1 || size > 1000) {
-      throw ApiException.badRequest("size", "must be between 1 and 1000");
-    }
-    Instant from = Dates.start(startDate, "start_date");
-    Instant to = Dates.end(endDate, "end_date");
-    Dates.checkOrder(from, to, "end_date");
-    return queries.list(new JourneyQuery(from, to, hasConversion, userId), page, size);
+    Paging.check(page, size);
+    Dates.Range range = Dates.range(startDate, endDate);
+    return queries.list(new JourneyQuery(range.from(), range.to(), hasConversion, userId), page, size);
   }
 
   @GetMapping("/{id}")

@@ -12,13 +12,10 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
-import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
-import org.springframework.web.servlet.HandlerExceptionResolver;
 
 /**
  * Refuses request bodies over {@code nexus.limits.body-size} with 413 before they are read: at once when the declared
@@ -28,10 +25,9 @@ import org.springframework.web.servlet.HandlerExceptionResolver;
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class BodyLimitFilter extends OncePerRequestFilter {
   private final long limit;
-  private final ObjectProvider<HandlerExceptionResolver> problems;
+  private final FilterProblems problems;
 
-  BodyLimitFilter(RequestLimits limits,
-      @Qualifier("handlerExceptionResolver") ObjectProvider<HandlerExceptionResolver> problems) {
+  BodyLimitFilter(RequestLimits limits, FilterProblems problems) {
     this.limit = limits.bodySize().toBytes();
     this.problems = problems;
   }
@@ -40,8 +36,7 @@ class BodyLimitFilter extends OncePerRequestFilter {
   protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
     if (request.getContentLengthLong() > limit) {
-      // Answered through the MVC exception handlers, so that the problem looks like every other one.
-      problems.getObject().resolveException(request, response, null, new BodyTooLargeException(limit));
+      problems.answer(request, response, new BodyTooLargeException(limit));
       // Sent now: the server then drops the connection rather than read the rest of the body.
       response.flushBuffer();
       return;

@@ -1,6 +1,6 @@
 package io.nexus.server.web.internal;
 
-import io.nexus.server.web.FieldProblem;
+import io.nexus.server.web.ApiException;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Locale;
@@ -10,7 +10,6 @@ import java.util.stream.Stream;
 import org.postgresql.util.PSQLException;
 import org.postgresql.util.ServerErrorMessage;
 import org.springframework.dao.DataIntegrityViolationException;
-import org.springframework.http.HttpStatus;
 
 /**
  * A write the database refused, as a problem naming the column where the database says which. Requests are checked
@@ -28,10 +27,8 @@ final class DatabaseProblems {
 
   private DatabaseProblems() {}
 
-  /** The answer: its status, title, detail and the column as the field, when known. */
-  record Diagnosis(HttpStatus status, String title, String detail, List<FieldProblem> fields) {}
-
-  static Diagnosis of(DataIntegrityViolationException e) {
+  /** The refusal, naming the column as the field when the database says which (else {@code body}). */
+  static ApiException of(DataIntegrityViolationException e) {
     Throwable root = e.getMostSpecificCause();
     String state = root instanceof SQLException sql && sql.getSQLState() != null ? sql.getSQLState() : "";
     String text = String.valueOf(root.getMessage());
@@ -63,16 +60,12 @@ final class DatabaseProblems {
     return unprocessable(column, reason);
   }
 
-  private static Diagnosis conflict(String column, String reason) {
-    String field = column == null ? "body" : column;
-    return new Diagnosis(HttpStatus.CONFLICT, "Conflict", field + ": " + reason,
-        List.of(new FieldProblem(field, reason)));
+  private static ApiException conflict(String column, String reason) {
+    return ApiException.conflict(column == null ? "body" : column, reason);
   }
 
-  private static Diagnosis unprocessable(String column, String reason) {
-    String field = column == null ? "body" : column;
-    return new Diagnosis(HttpStatus.UNPROCESSABLE_CONTENT, "Cannot process request", field + ": " + reason,
-        List.of(new FieldProblem(field, reason)));
+  private static ApiException unprocessable(String column, String reason) {
+    return ApiException.unprocessable(column == null ? "body" : column, reason);
   }
 
   private static String column(String text) {

@@ -1,50 +1,26 @@
 package io.nexus.server.web.internal;
 
-import io.micrometer.core.instrument.MeterRegistry;
-import io.nexus.server.web.FieldProblem;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import java.io.IOException;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.stereotype.Component;
-import tools.jackson.databind.json.JsonMapper;
+import org.springframework.web.servlet.HandlerExceptionResolver;
 
 /**
- * Writes RFC 9457 problems from servlet filters, shaped and counted like ProblemDetailsAdvice's, which filters
- * precede.
+ * Answers a failure met in a servlet filter, before any handler runs, through the MVC exception handlers
+ * ({@link ProblemDetailsAdvice}): the problem is shaped, logged and counted like every other one.
  */
 @Component
 class FilterProblems {
-  private final JsonMapper json;
-  private final MeterRegistry meters;
+  private final ObjectProvider<HandlerExceptionResolver> handlers;
 
-  FilterProblems(JsonMapper json, MeterRegistry meters) {
-    this.json = json;
-    this.meters = meters;
+  FilterProblems(@Qualifier("handlerExceptionResolver") ObjectProvider<HandlerExceptionResolver> handlers) {
+    this.handlers = handlers;
   }
 
-  void write(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String title, String detail,
-      List<FieldProblem> fields, String retryAfter) throws IOException {
-    Map<String, Object> body = new LinkedHashMap<>();
-    body.put("type", "https://nexus.io/problems/" + status.value());
-    body.put("title", title);
-    body.put("status", status.value());
-    body.put("detail", detail);
-    body.put("instance", request.getRequestURI());
-    if (!fields.isEmpty()) {
-      body.put("errors", fields);
-    }
-    response.setStatus(status.value());
-    response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-    if (retryAfter != null) {
-      response.setHeader(HttpHeaders.RETRY_AFTER, retryAfter);
-    }
-    response.getOutputStream().write(json.writeValueAsBytes(body));
-    meters.counter("nexus.api.errors", "status", Integer.toString(status.value()), "type", title).increment();
+  /** Writes the answer to {@code failure} as the problem its exception handler makes of it. */
+  void answer(HttpServletRequest request, HttpServletResponse response, Exception failure) {
+    handlers.getObject().resolveException(request, response, null, failure);
   }
 }

@@ -1,8 +1,7 @@
 package io.nexus.server.web.internal;
 
 import io.nexus.server.persistence.DatabaseFailures;
-import io.nexus.server.persistence.DeadConnections;
-import io.nexus.server.web.FieldProblem;
+import io.nexus.server.web.ApiException;
 import io.nexus.server.web.IdempotentEndpoints;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -21,11 +20,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -47,24 +43,21 @@ class IdempotencyFilter extends OncePerRequestFilter {
   static final String HEADER = "Idempotency-Key";
   static final String REPLAYED = "Idempotent-Replayed";
   private static final Pattern VALID_KEY = Pattern.compile("[\\x21-\\x7E]{1,255}");
-  private static final Logger log = LoggerFactory.getLogger(IdempotencyFilter.class);
 
   private final Set<String> paths = new HashSet<>();
   private final IdempotencyKeys keys;
   private final TransactionTemplate transactions;
   private final FilterProblems problems;
-  private final DeadConnections deadConnections;
   private final Duration lifetime;
   private final UrlPathHelper urls = new UrlPathHelper();
 
   IdempotencyFilter(List<IdempotentEndpoints> endpoints, IdempotencyKeys keys, TransactionTemplate transactions,
-      FilterProblems problems, DeadConnections deadConnections,
+      FilterProblems problems,
       @Value("${nexus.idempotency.lifetime:PT24H}") Duration lifetime) {
     endpoints.forEach(e -> paths.addAll(e.paths()));
     this.keys = keys;
     this.transactions = transactions;
     this.problems = problems;
-    this.deadConnections = deadConnections;
     this.lifetime = lifetime;
   }
 
@@ -81,18 +74,18 @@ class IdempotencyFilter extends OncePerRequestFilter {
     String key = given.get(0);
     String path = urls.getPathWithinApplication(request);
     if (given.size() > 1) {
-      refuse(request, response, HttpStatus.BAD_REQUEST, "Invalid request", "give one key only", null);
+      refuse(request, response, ApiException.badRequest(HEADER, "give one key only"));
       return;
     }
     if (!VALID_KEY.matcher(key).matches()) {
-      refuse(request, response, HttpStatus.BAD_REQUEST, "Invalid request",
-          "must be 1 to 255 visible ASCII characters (letters, digits, punctuation; no spaces)", null);
+      refuse(request, response, ApiException.badRequest(HEADER,
+          "must be 1 to 255 visible ASCII characters (letters, digits, punctuation; no spaces)"));
       return;
     }
     if (!paths.contains(path)) {
       // Ignoring the key would let the client believe its retries are safe here.
-      refuse(request, response, HttpStatus.BAD_REQUEST, "Invalid request", "not supported on POST " + path
-          + "; it is on POST " + String.join(", ", paths.stream().sorted().toList()), null);
+      refuse(request, response, ApiException.badRequest(HEADER, "not supported on POST " + path
+          + "; it is on POST " + String.join(", ", paths.stream().sorted().toList())));
       return;
     }
     byte[] body = StreamUtils.copyToByteArray(request.getInputStream());
@@ -105,11 +98,11 @@ class IdempotencyFilter extends OncePerRequestFilter {
           return;
         }
       }
-      refuse(request, response, HttpStatus.CONFLICT, "Conflict", "the key's earlier request kept ending without "
-          + "an answer while this one waited; retry", "1");
+      refuse(request, response, ApiException.conflict(HEADER, "the key's earlier request kept ending without "
+          + "an answer while this one waited; retry").retryAfter(1));
     } catch (IdempotencyKeys.Busy busy) {
-      refuse(request, response, HttpStatus.CONFLICT, "Conflict", "a request with this key is still being "
-          + "processed; retry after it finishes", "1");
+      refuse(request, response, ApiException.conflict(HEADER, "a request with this key is still being "
+          + "processed; retry after it finishes").retryAfter(1));
     } catch (ChainFailure failure) {
       failure.rethrow();
     } catch (RuntimeException e) {
@@ -117,11 +110,8 @@ class IdempotencyFilter extends OncePerRequestFilter {
         throw e;
       }
       // The claim, the commit or the look-up failed: nothing the request answered may be taken as stored.
-      log.warn("an idempotent request met an unavailable database: {}", e.getMessage());
-      deadConnections.evictIdleAfter(e);
       response.reset();
-      problems.write(request, response, HttpStatus.SERVICE_UNAVAILABLE, ProblemDetailsAdvice.DATABASE_UNAVAILABLE_TITLE,
-          ProblemDetailsAdvice.DATABASE_UNAVAILABLE_DETAIL, List.of(), ProblemDetailsAdvice.DATABASE_RETRY_AFTER_SECONDS);
+      problems.answer(request, response, e);
     }
   }
 
@@ -159,8 +149,8 @@ class IdempotencyFilter extends OncePerRequestFilter {
   private void replay(IdempotencyKeys.Stored earlier, String hash, HttpServletRequest request,
       HttpServletResponse response) throws IOException {
     if (!earlier.requestHash().equals(hash)) {
-      refuse(request, response, HttpStatus.UNPROCESSABLE_CONTENT, "Cannot process request", "was used with a "
-          + "different request (method, path or body); use a new key for a new request", null);
+      refuse(request, response, ApiException.unprocessable(HEADER, "was used with a different request (method, "
+          + "path or body); use a new key for a new request"));
       return;
     }
     response.setStatus(earlier.status());
@@ -174,10 +164,8 @@ class IdempotencyFilter extends OncePerRequestFilter {
     response.getOutputStream().write(body);
   }
 
-  private void refuse(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String title,
-      String reason, String retryAfter) throws IOException {
-    problems.write(request, response, status, title, HEADER + ": " + reason, List.of(new FieldProblem(HEADER, reason)),
-        retryAfter);
+  private void refuse(HttpServletRequest request, HttpServletResponse response, ApiException refusal) {
+    problems.answer(request, response, refusal);
   }
 
   private static void run(FilterChain chain, HttpServletRequest request, HttpServletResponse response) {

@@ -1,9 +1,11 @@
 package io.nexus.server.web.internal;
 
+import io.nexus.server.web.ApiException;
 import io.nexus.server.web.FieldProblem;
 import java.time.LocalDate;
 import java.time.temporal.Temporal;
 import java.util.Collection;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -18,77 +20,82 @@ import tools.jackson.databind.exc.InvalidFormatException;
 import tools.jackson.databind.exc.MismatchedInputException;
 import tools.jackson.databind.exc.UnrecognizedPropertyException;
 
-/** Why a JSON body could not be read, as a status and the field at fault, from Jackson's own diagnosis. */
+/** Why a JSON body could not be read, as the refusal naming the field at fault, from Jackson's own diagnosis. */
 final class JsonProblems {
   /** Jackson's "Numeric value (9223372036854775808) out of range of `long`": the parser has moved on by now. */
   private static final Pattern OUT_OF_RANGE = Pattern.compile("Numeric value \\(([^)]+)\\) out of range");
 
   private JsonProblems() {}
 
-  /** The status (400, or 413 for a string or number over its limit) and the field at fault. */
-  record Diagnosis(HttpStatus status, FieldProblem field) {
-    static Diagnosis bad(String field, String reason) {
-      return new Diagnosis(HttpStatus.BAD_REQUEST, new FieldProblem(field.isEmpty() ? "body" : field, reason));
-    }
-  }
-
-  static Diagnosis of(HttpMessageNotReadableException e, RequestLimits limits) {
+  /** The refusal: 400, or 413 for a string or number over its limit, naming the field at fault. */
+  static ApiException of(HttpMessageNotReadableException e, RequestLimits limits) {
     Throwable cause = e.getCause();
     if (cause instanceof UnrecognizedPropertyException unknown) {
-      return Diagnosis.bad(path(unknown), "unknown field; known fields: " + names(unknown.getKnownPropertyIds()));
+      return bad(path(unknown), "unknown field; known fields: " + names(unknown.getKnownPropertyIds()));
     }
     if (cause instanceof StreamConstraintsException limit) {
       return overLimit(limit, limits);
     }
     if (cause instanceof InputCoercionException range) {
       Matcher number = OUT_OF_RANGE.matcher(String.valueOf(range.getOriginalMessage()));
-      return Diagnosis.bad(path(range), "expected " + describe(range.getTargetType()) + ", got "
+      return bad(path(range), "expected " + describe(range.getTargetType()) + ", got "
           + (number.find() ? number.group(1) : "a number out of that range"));
     }
     if (cause instanceof InvalidFormatException format) {
-      return Diagnosis.bad(path(format), "expected " + describe(format.getTargetType()) + ", got '"
+      return bad(path(format), "expected " + describe(format.getTargetType()) + ", got '"
           + format.getValue() + "'");
     }
     if (cause instanceof MismatchedInputException mismatch) {
       Class<?> target = mismatch.getTargetType();
-      return Diagnosis.bad(path(mismatch), (target == null ? "wrong type" : "expected " + describe(target))
+      return bad(path(mismatch), (target == null ? "wrong type" : "expected " + describe(target))
           + given(mismatch));
     }
     if (cause instanceof StreamReadException parse && parse.processor() != null
         && String.valueOf(parse.getOriginalMessage()).startsWith("Duplicate")) {
       String at = path(parse);
-      return Diagnosis.bad((at.isEmpty() ? "" : at + ".") + parse.processor().currentName(), "given more than once");
+      return bad((at.isEmpty() ? "" : at + ".") + parse.processor().currentName(), "given more than once");
     }
     if (cause instanceof StreamReadException parse) {
       var at = parse.getLocation();
-      return Diagnosis.bad("body", "malformed JSON" + (at == null ? ""
+      return bad("body", "malformed JSON" + (at == null ? ""
           : " at line " + at.getLineNr() + ", column " + at.getColumnNr()));
     }
     if (cause instanceof JacksonException jackson) {
       Throwable root = jackson.getCause() != null ? jackson.getCause() : jackson;
-      return Diagnosis.bad(path(jackson), reason(root));
+      return bad(path(jackson), reason(root));
     }
-    return Diagnosis.bad("body", "missing or unreadable JSON body");
+    return bad("body", "missing or unreadable JSON body");
   }
 
   /** A body over one of Jackson's read limits: strings answer 413 (too large), nesting 400 (malformed). */
-  private static Diagnosis overLimit(StreamConstraintsException e, RequestLimits limits) {
+  private static ApiException overLimit(StreamConstraintsException e, RequestLimits limits) {
     String message = String.valueOf(e.getOriginalMessage());
     String field = path(e);
     if (message.contains("getMaxStringLength")) {
-      return new Diagnosis(HttpStatus.CONTENT_TOO_LARGE, new FieldProblem(field.isEmpty() ? "body" : field,
-          "longer than the limit of " + limits.stringLength() + " characters (nexus.limits.string-length)"));
+      return tooLarge(field, "longer than the limit of " + limits.stringLength()
+          + " characters (nexus.limits.string-length)");
     }
     if (message.contains("getMaxNestingDepth")) {
-      return Diagnosis.bad(field, "nested deeper than the limit of " + limits.jsonDepth()
+      return bad(field, "nested deeper than the limit of " + limits.jsonDepth()
           + " levels (nexus.limits.json-depth)");
     }
     if (message.contains("getMaxNumberLength")) {
-      return new Diagnosis(HttpStatus.CONTENT_TOO_LARGE, new FieldProblem(field.isEmpty() ? "body" : field,
-          "a number longer than the limit of " + StreamReadConstraints.DEFAULT_MAX_NUM_LEN + " characters"));
+      return tooLarge(field, "a number longer than the limit of " + StreamReadConstraints.DEFAULT_MAX_NUM_LEN
+          + " characters");
     }
-    return new Diagnosis(HttpStatus.CONTENT_TOO_LARGE, new FieldProblem(field.isEmpty() ? "body" : field,
-        message.lines().findFirst().orElse("over a size limit")));
+    return tooLarge(field, message.lines().findFirst().orElse("over a size limit"));
+  }
+
+  /** 400 about {@code field} (the whole body when the path is empty). */
+  private static ApiException bad(String field, String reason) {
+    return ApiException.badRequest(field.isEmpty() ? "body" : field, reason);
+  }
+
+  /** 413 about {@code field} (the whole body when the path is empty). */
+  private static ApiException tooLarge(String field, String reason) {
+    String name = field.isEmpty() ? "body" : field;
+    return new ApiException(HttpStatus.CONTENT_TOO_LARGE, "Content too large", name + ": " + reason,
+        List.of(new FieldProblem(name, reason)));
   }
 
   /** What the client sent instead, as Jackson's message tells it (the parser has moved on by now). */

@@ -5,6 +5,7 @@ import io.nexus.server.persistence.DatabaseFailures;
 import io.nexus.server.persistence.DeadConnections;
 import io.nexus.server.web.ApiException;
 import io.nexus.server.web.FieldProblem;
+import io.nexus.server.web.JsonNames;
 import io.nexus.server.web.internal.BodyLimitFilter.BodyTooLargeException;
 import jakarta.validation.ConstraintViolation;
 import java.net.URI;
@@ -43,10 +44,8 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 @RestControllerAdvice
 class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
   private static final Logger log = LoggerFactory.getLogger(ProblemDetailsAdvice.class);
-  static final String DATABASE_UNAVAILABLE_TITLE = "Database unavailable";
-  static final String DATABASE_UNAVAILABLE_DETAIL = "the database is unavailable or dropped the connection; the "
-      + "request may not have been stored: retry it, with the same Idempotency-Key to make the retry safe";
-  static final String DATABASE_RETRY_AFTER_SECONDS = "2";
+  private static final String DATABASE_UNAVAILABLE_DETAIL = "the database is unavailable or dropped the connection; "
+      + "the request may not have been stored: retry it, with the same Idempotency-Key to make the retry safe";
 
   private final MeterRegistry meters;
   private final RequestLimits limits;
@@ -60,22 +59,21 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
   @ExceptionHandler(ApiException.class)
   ResponseEntity<Object> api(ApiException e, WebRequest request) {
-    return problem(e.status(), e.title(), e.getMessage(), e.fields(), request);
+    ResponseEntity<Object> answer = problem(e.status(), e.title(), e.getMessage(), e.fields(), request);
+    return e.retryAfterSeconds().map(seconds -> retryAfter(answer, seconds)).orElse(answer);
   }
 
   @ExceptionHandler(MethodArgumentTypeMismatchException.class)
   ResponseEntity<Object> typeMismatch(MethodArgumentTypeMismatchException e, WebRequest request) {
     String expected = e.getRequiredType() == null ? "a valid value" : JsonProblems.describe(e.getRequiredType());
-    FieldProblem field = new FieldProblem(e.getName(), "expected " + expected + ", got '" + e.getValue() + "'");
-    return problem(HttpStatus.BAD_REQUEST, "Invalid request", field.field() + ": " + field.reason(), List.of(field),
+    return api(ApiException.badRequest(e.getName(), "expected " + expected + ", got '" + e.getValue() + "'"),
         request);
   }
 
   @ExceptionHandler(DataIntegrityViolationException.class)
   ResponseEntity<Object> integrity(DataIntegrityViolationException e, WebRequest request) {
     log.info("refused a write that broke a database constraint: {}", e.getMostSpecificCause().getMessage());
-    DatabaseProblems.Diagnosis refused = DatabaseProblems.of(e);
-    return problem(refused.status(), refused.title(), refused.detail(), refused.fields(), request);
+    return api(DatabaseProblems.of(e), request);
   }
 
   @ExceptionHandler(BodyTooLargeException.class)
@@ -88,11 +86,9 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
   @ExceptionHandler(PessimisticLockingFailureException.class)
   ResponseEntity<Object> contention(Exception e, WebRequest request) {
     log.warn("a write kept losing to concurrent writers: {}", e.getMessage());
-    ResponseEntity<Object> answer = problem(HttpStatus.SERVICE_UNAVAILABLE, "Busy",
+    return retryAfter(problem(HttpStatus.SERVICE_UNAVAILABLE, "Busy",
         "concurrent writes to the same journeys kept colliding; nothing was stored, retry the request", List.of(),
-        request);
-    return ResponseEntity.status(answer.getStatusCode()).headers(answer.getHeaders()).header("Retry-After", "1")
-        .body(answer.getBody());
+        request), 1);
   }
 
   /**
@@ -105,10 +101,8 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
   ResponseEntity<Object> databaseUnavailable(Exception e, WebRequest request) {
     log.warn("the database could not be used: {}", e.getMessage());
     deadConnections.evictIdleAfter(e);
-    ResponseEntity<Object> answer = problem(HttpStatus.SERVICE_UNAVAILABLE, DATABASE_UNAVAILABLE_TITLE,
-        DATABASE_UNAVAILABLE_DETAIL, List.of(), request);
-    return ResponseEntity.status(answer.getStatusCode()).headers(answer.getHeaders())
-        .header(HttpHeaders.RETRY_AFTER, DATABASE_RETRY_AFTER_SECONDS).body(answer.getBody());
+    return retryAfter(problem(HttpStatus.SERVICE_UNAVAILABLE, "Database unavailable", DATABASE_UNAVAILABLE_DETAIL,
+        List.of(), request), 2);
   }
 
   @ExceptionHandler(Exception.class)
@@ -134,17 +128,13 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     }
     e.getBindingResult().getGlobalErrors().forEach(g -> malformed.add(new FieldProblem(g.getObjectName(),
         g.getDefaultMessage())));
-    ApiException refusal = ApiException.invalid(malformed, unstorable);
-    return problem(refusal.status(), refusal.title(), refusal.getMessage(), refusal.fields(), request);
+    return api(ApiException.invalid(malformed, unstorable), request);
   }
 
   @Override
   protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e,
       HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-    JsonProblems.Diagnosis unreadable = JsonProblems.of(e, limits);
-    FieldProblem field = unreadable.field();
-    return problem(unreadable.status(), unreadable.status() == HttpStatus.BAD_REQUEST ? "Invalid request"
-        : "Content too large", field.field() + ": " + field.reason(), List.of(field), request);
+    return api(JsonProblems.of(e, limits), request);
   }
 
   @Override
@@ -168,8 +158,7 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
   @Override
   protected ResponseEntity<Object> handleMissingServletRequestParameter(MissingServletRequestParameterException e,
       HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-    FieldProblem field = new FieldProblem(e.getParameterName(), "required");
-    return problem(HttpStatus.BAD_REQUEST, "Invalid request", field.field() + ": required", List.of(field), request);
+    return api(ApiException.badRequest(e.getParameterName(), "required"), request);
   }
 
   @Override
@@ -178,6 +167,12 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     meters.counter("nexus.api.errors", "status", Integer.toString(status.value()),
         "type", e.getClass().getSimpleName()).increment();
     return super.handleExceptionInternal(e, body, headers, status, request);
+  }
+
+  /** {@code answer} with {@code Retry-After}: the same request may succeed after {@code seconds}. */
+  private static ResponseEntity<Object> retryAfter(ResponseEntity<Object> answer, int seconds) {
+    return ResponseEntity.status(answer.getStatusCode()).headers(answer.getHeaders())
+        .header(HttpHeaders.RETRY_AFTER, Integer.toString(seconds)).body(answer.getBody());
   }
 
   private static ResponseEntity<Object> withHeaders(HttpHeaders headers, ResponseEntity<Object> problem) {

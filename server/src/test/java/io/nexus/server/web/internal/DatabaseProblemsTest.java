@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import io.nexus.server.support.Databases;
+import io.nexus.server.web.ApiException;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataOutputStream;
@@ -31,7 +32,7 @@ class DatabaseProblemsTest {
 
   @Test
   void aValueTooLongForItsColumnIsUnprocessableNamingTheColumnOnH2() {
-    DatabaseProblems.Diagnosis refused = refused(h2(), "INSERT INTO things (name) VALUES ('longer')");
+    ApiException refused = refused(h2(), "INSERT INTO things (name) VALUES ('longer')");
     assertThat(refused.status()).isEqualTo(HttpStatus.UNPROCESSABLE_CONTENT);
     assertThat(refused.fields().get(0).field()).isEqualTo("name");
     assertThat(refused.fields().get(0).reason()).isEqualTo("is too long for its column");
@@ -39,7 +40,7 @@ class DatabaseProblemsTest {
 
   @Test
   void aNumberTooLargeForItsColumnIsUnprocessableNamingTheColumnOnH2() {
-    DatabaseProblems.Diagnosis refused = refused(h2(), "INSERT INTO things (cost) VALUES (123456.78)");
+    ApiException refused = refused(h2(), "INSERT INTO things (cost) VALUES (123456.78)");
     assertThat(refused.status()).isEqualTo(HttpStatus.UNPROCESSABLE_CONTENT);
     assertThat(refused.fields().get(0).field()).isEqualTo("cost");
   }
@@ -48,7 +49,7 @@ class DatabaseProblemsTest {
   void aDuplicateIsAConflictNamingTheColumnOnH2() {
     JdbcTemplate h2 = h2();
     h2.update("INSERT INTO things (name) VALUES ('a')");
-    DatabaseProblems.Diagnosis refused = refused(h2, "INSERT INTO things (name) VALUES ('a')");
+    ApiException refused = refused(h2, "INSERT INTO things (name) VALUES ('a')");
     assertThat(refused.status()).isEqualTo(HttpStatus.CONFLICT);
     assertThat(refused.fields().get(0).field()).isEqualTo("name");
     assertThat(refused.fields().get(0).reason()).isEqualTo("already exists");
@@ -58,14 +59,14 @@ class DatabaseProblemsTest {
   void aDuplicateIsAConflictNamingTheColumnOnPostgres() {
     JdbcTemplate pg = postgres();
     pg.update("INSERT INTO things (name) VALUES ('a')");
-    DatabaseProblems.Diagnosis refused = refused(pg, "INSERT INTO things (name) VALUES ('a')");
+    ApiException refused = refused(pg, "INSERT INTO things (name) VALUES ('a')");
     assertThat(refused.status()).isEqualTo(HttpStatus.CONFLICT);
     assertThat(refused.fields().get(0).field()).isEqualTo("name");
   }
 
   @Test
   void aNumberTooLargeForItsColumnInABulkCopyIsUnprocessableNamingTheColumnOnPostgres() {
-    DatabaseProblems.Diagnosis refused = copied(postgres(), "a\t123456.78\n");
+    ApiException refused = copied(postgres(), "a\t123456.78\n");
     assertThat(refused.status()).isEqualTo(HttpStatus.UNPROCESSABLE_CONTENT);
     assertThat(refused.fields().get(0).field()).isEqualTo("cost");
     assertThat(refused.fields().get(0).reason()).isEqualTo("is out of range for its column");
@@ -73,7 +74,7 @@ class DatabaseProblemsTest {
 
   @Test
   void aNulCharacterInABulkCopyIsUnprocessableNamingTheColumnOnPostgres() {
-    DatabaseProblems.Diagnosis refused = copiedBinary(postgres(), "a\0b");
+    ApiException refused = copiedBinary(postgres(), "a\0b");
     assertThat(refused.status()).isEqualTo(HttpStatus.UNPROCESSABLE_CONTENT);
     assertThat(refused.fields().get(0).field()).isEqualTo("name");
     assertThat(refused.fields().get(0).reason()).isEqualTo("contains a character the database cannot store");
@@ -93,18 +94,18 @@ class DatabaseProblemsTest {
     return jdbc;
   }
 
-  private static DatabaseProblems.Diagnosis refused(JdbcTemplate jdbc, String insert) {
+  private static ApiException refused(JdbcTemplate jdbc, String insert) {
     return DatabaseProblems.of(catchThrowableOfType(DataIntegrityViolationException.class,
         () -> jdbc.update(insert)));
   }
 
   /** Rows through PostgreSQL's text COPY, translated as the service translates its errors. */
-  private static DatabaseProblems.Diagnosis copied(JdbcTemplate jdbc, String rows) {
+  private static ApiException copied(JdbcTemplate jdbc, String rows) {
     return copy(jdbc, "COPY things (name, cost) FROM STDIN", rows.getBytes(StandardCharsets.UTF_8));
   }
 
   /** One name through PostgreSQL's binary COPY, as the service writes batches. */
-  private static DatabaseProblems.Diagnosis copiedBinary(JdbcTemplate jdbc, String name) {
+  private static ApiException copiedBinary(JdbcTemplate jdbc, String name) {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     try (DataOutputStream out = new DataOutputStream(bytes)) {
       out.write(new byte[] {'P', 'G', 'C', 'O', 'P', 'Y', '\n', (byte) 0xff, '\r', '\n', 0});
@@ -121,7 +122,7 @@ class DatabaseProblemsTest {
     return copy(jdbc, "COPY things (name) FROM STDIN WITH (FORMAT binary)", bytes.toByteArray());
   }
 
-  private static DatabaseProblems.Diagnosis copy(JdbcTemplate jdbc, String sql, byte[] data) {
+  private static ApiException copy(JdbcTemplate jdbc, String sql, byte[] data) {
     DataSource dataSource = jdbc.getDataSource();
     try (Connection c = dataSource.getConnection()) {
       c.unwrap(PGConnection.class).getCopyAPI().copyIn(sql, new ByteArrayInputStream(data));

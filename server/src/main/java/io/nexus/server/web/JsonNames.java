@@ -1,11 +1,11 @@
-package io.nexus.server.web.internal;
+package io.nexus.server.web;
 
-/** Java property paths as the snake_case names clients send. */
-final class JsonNames {
+/** Java property paths as the snake_case names clients send, for naming bad fields. */
+public final class JsonNames {
   private JsonNames() {}
 
   /** {@code touchpoints[3].engagementScore} as {@code touchpoints[3].engagement_score}. */
-  static String snake(String javaPath) {
+  public static String snake(String javaPath) {
     StringBuilder out = new StringBuilder(javaPath.length() + 8);
     for (int i = 0; i < javaPath.length(); i++) {
       char c = javaPath.charAt(i);
