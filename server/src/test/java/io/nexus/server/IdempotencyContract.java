@@ -174,6 +174,19 @@ abstract class IdempotencyContract {
   }
 
   @Test
+  void aRefusedKeyIsAnsweredAsAProblemLikeEveryOther() throws Exception {
+    MockHttpServletResponse refused = send("/journeys", "{\"user_id\":\"" + unique("problem")
+        + "\",\"start_time\":\"2040-01-01T00:00:00Z\"}", "has space");
+    assertThat(refused.getContentType()).startsWith("application/problem+json");
+    JsonNode problem = body(refused);
+    assertThat(problem.get("type").asString()).isEqualTo("https://nexus.io/problems/400");
+    assertThat(problem.get("title").asString()).isEqualTo("Invalid request");
+    assertThat(problem.get("status").asInt()).isEqualTo(400);
+    assertThat(problem.get("detail").asString()).startsWith("Idempotency-Key: must be 1 to 255 visible ASCII");
+    assertThat(problem.get("instance").asString()).isEqualTo(BASE + "/journeys");
+  }
+
+  @Test
   void aKeyOnAnEndpointThatDoesNotHonourItIsRefusedRatherThanIgnored() throws Exception {
     MockHttpServletResponse refused = send("/calculate/bulk", "{\"journey_ids\":[1],\"model_ids\":[1]}",
         unique("key"));
