@@ -2,9 +2,8 @@ package io.nexus.engine.markov;
 
 import io.nexus.engine.ChannelDictionary;
 import io.nexus.engine.TrainingStatistics;
-import io.nexus.engine.batch.IntSequenceMap;
-import io.nexus.engine.batch.JourneyBatch;
-import io.nexus.engine.batch.LongIndex;
+import io.nexus.engine.internal.IntSequenceMap;
+import io.nexus.engine.JourneyBatch;
 import java.util.Arrays;
 
 /**

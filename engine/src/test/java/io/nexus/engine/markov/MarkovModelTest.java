@@ -11,7 +11,7 @@ import static org.assertj.core.api.Assertions.within;
 import io.nexus.engine.ChannelTotals;
 import io.nexus.engine.InvalidModelException;
 import io.nexus.engine.Models;
-import io.nexus.engine.batch.JourneyBatch;
+import io.nexus.engine.JourneyBatch;
 import java.util.List;
 import org.assertj.core.api.Assertions;
 import io.nexus.engine.Fixtures;

@@ -20,7 +20,7 @@ import io.nexus.engine.JourneyId;
 import io.nexus.engine.JourneyCredits;
 import io.nexus.engine.Models;
 import io.nexus.engine.Touchpoint;
-import io.nexus.engine.batch.JourneyBatch;
+import io.nexus.engine.JourneyBatch;
 import java.math.BigDecimal;
 import java.util.List;
 import org.junit.jupiter.api.Test;

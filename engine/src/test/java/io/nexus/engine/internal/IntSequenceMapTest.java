@@ -1,4 +1,4 @@
-package io.nexus.engine.batch;
+package io.nexus.engine.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
