@@ -2,9 +2,9 @@ package io.nexus.engine.shapley;
 
 import io.nexus.engine.ChannelDictionary;
 import io.nexus.engine.FittedModel;
+import io.nexus.engine.JourneyBatch;
 import io.nexus.engine.ModelSpec;
 import io.nexus.engine.internal.IntSequenceMap;
-import io.nexus.engine.JourneyBatch;
 import io.nexus.engine.internal.RowChannels;
 import java.util.Arrays;
 import java.util.List;

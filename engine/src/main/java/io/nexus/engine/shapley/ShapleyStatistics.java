@@ -1,8 +1,8 @@
 package io.nexus.engine.shapley;
 
 import io.nexus.engine.ChannelDictionary;
-import io.nexus.engine.TrainingStatistics;
 import io.nexus.engine.JourneyBatch;
+import io.nexus.engine.TrainingStatistics;
 import io.nexus.engine.internal.RowChannels;
 
 /** Conversions and nulls per set of distinct channels (sorted channel ids). */
