@@ -1,6 +1,6 @@
 package io.nexus.spark;
 
-import io.nexus.engine.batch.JourneyBatch;
+import io.nexus.engine.JourneyBatch;
 import java.io.Serializable;
 
 /**
