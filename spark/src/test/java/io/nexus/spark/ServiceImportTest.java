@@ -75,7 +75,7 @@ class ServiceImportTest {
   @AfterAll
   static void stopTheService() throws InterruptedException {
     if (service != null) {
-      service.close();
+      service.stop();
     }
   }
 

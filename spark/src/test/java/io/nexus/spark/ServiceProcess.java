@@ -23,7 +23,7 @@ import java.util.concurrent.TimeUnit;
  * {@code PGUSER} to change), both gone when it stops. The Spark module cannot depend on the service at compile time:
  * Spring Boot's dependencies clash with Spark's.
  */
-final class ServiceProcess implements AutoCloseable {
+final class ServiceProcess {
   private final Process process;
   private final String baseUrl;
   private final String database;
@@ -63,7 +63,7 @@ final class ServiceProcess implements AutoCloseable {
     try {
       service.awaitUp();
     } catch (IOException | InterruptedException | RuntimeException e) {
-      service.close();
+      service.stop();
       throw e;
     }
     return service;
@@ -80,8 +80,7 @@ final class ServiceProcess implements AutoCloseable {
   }
 
   /** Stops the service and drops its database. */
-  @Override
-  public void close() throws InterruptedException {
+  void stop() throws InterruptedException {
     process.destroy();
     if (!process.waitFor(30, TimeUnit.SECONDS)) {
       process.destroyForcibly();

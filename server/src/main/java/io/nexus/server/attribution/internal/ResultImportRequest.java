@@ -95,7 +95,7 @@ record ResultImportRequest(
       @Size(max = 200, message = "must be at most 200 characters") @StorableText String productCategory) {}
 
   /**
-   * One channel's credit under one model, as the engine gave it ({@code io.nexus.engine.ChannelCredit}).
+   * One channel's credit under one model, as the engine gave it (its ChannelCredit).
    *
    * @param model the model spec as written, such as {@code markov(order=3)}
    * @param channel the channel's name, one of the journey's touchpoints'
