@@ -1,7 +1,7 @@
 package io.nexus.cli;
 
-import io.nexus.engine.Attribution.ModelRun;
 import io.nexus.engine.Attribution;
+import io.nexus.engine.Attribution.ModelRun;
 import io.nexus.engine.ChannelTotals.ChannelTotal;
 import io.nexus.engine.DecimalText;
 import io.nexus.engine.JourneyBatch;
@@ -43,7 +43,8 @@ public final class ResultFiles {
     CSVPrinter csv = new CSVPrinter(out, CSV);
     csv.printRecord("channel", "removal_effect", "removal_effect_value");
     for (MarkovFit.RemovalEffect effect : markov.removalEffects()) {
-      csv.printRecord(effect.channel().name(), DecimalText.plain(effect.conversion()), DecimalText.plain(effect.value()));
+      csv.printRecord(effect.channel().name(), DecimalText.plain(effect.conversion()),
+          DecimalText.plain(effect.value()));
     }
     csv.flush();
   }

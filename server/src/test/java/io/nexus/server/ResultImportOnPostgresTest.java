@@ -13,5 +13,8 @@ class ResultImportOnPostgresTest extends ResultImportContract {
     registry.add("spring.datasource.url", () -> url);
     registry.add("spring.datasource.username", Databases::postgresUser);
     registry.add("spring.datasource.password", () -> "");
+    // The server this machine's tests share has 100 connections; a cached context need not hold ten idle ones.
+    registry.add("spring.datasource.hikari.minimum-idle", () -> "1");
+    registry.add("spring.datasource.hikari.maximum-pool-size", () -> "4");
   }
 }

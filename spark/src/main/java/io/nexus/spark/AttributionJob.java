@@ -4,12 +4,12 @@ import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 
 import io.nexus.cli.ResultFiles;
-import io.nexus.engine.Attribution.ModelRun;
 import io.nexus.engine.Attribution;
+import io.nexus.engine.Attribution.ModelRun;
 import io.nexus.engine.AttributionModel;
 import io.nexus.engine.ChannelDictionary;
-import io.nexus.engine.ChannelTotals.ChannelTotal;
 import io.nexus.engine.ChannelTotals;
+import io.nexus.engine.ChannelTotals.ChannelTotal;
 import io.nexus.engine.FittedModel;
 import io.nexus.engine.JourneyBatch;
 import io.nexus.engine.JourneyId;

@@ -57,7 +57,7 @@ final class ServiceProcess {
         "-Xmx512m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-jar", jar.toString(),
         "--server.port=" + port, "--server.address=127.0.0.1",
         "--spring.datasource.url=" + server() + database, "--spring.datasource.username=" + user(),
-        "--spring.datasource.password="))
+        "--spring.datasource.password=", "--spring.datasource.hikari.maximum-pool-size=4"))
         .redirectErrorStream(true).redirectOutput(log.toFile()).start();
     ServiceProcess service = new ServiceProcess(process, "http://127.0.0.1:" + port, database, log);
     try {

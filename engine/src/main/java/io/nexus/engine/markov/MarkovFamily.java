@@ -3,8 +3,8 @@ package io.nexus.engine.markov;
 import io.nexus.engine.AttributionModel;
 import io.nexus.engine.ModelFamily;
 import io.nexus.engine.ModelSpec;
-import io.nexus.engine.ModelType.Parameter;
 import io.nexus.engine.ModelType;
+import io.nexus.engine.ModelType.Parameter;
 import java.util.List;
 
 /** The removal-effect Markov chain model, registered with the engine's registry as a {@link ModelFamily}; stateless. */

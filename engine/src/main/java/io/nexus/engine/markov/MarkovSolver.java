@@ -1,8 +1,8 @@
 package io.nexus.engine.markov;
 
 import io.nexus.engine.Channel;
-import io.nexus.engine.ChannelTotals.ChannelTotal;
 import io.nexus.engine.ChannelTotals;
+import io.nexus.engine.ChannelTotals.ChannelTotal;
 import io.nexus.engine.DecimalText;
 import io.nexus.engine.ModelSpec;
 import io.nexus.engine.internal.IntSequenceMap;

@@ -4,8 +4,8 @@ import io.nexus.engine.AttributionModel;
 import io.nexus.engine.InvalidModelException;
 import io.nexus.engine.ModelFamily;
 import io.nexus.engine.ModelSpec;
-import io.nexus.engine.ModelType.Parameter;
 import io.nexus.engine.ModelType;
+import io.nexus.engine.ModelType.Parameter;
 import java.util.List;
 
 /** The rule-based model types, registered with the engine's registry as a {@link ModelFamily}; stateless. */
