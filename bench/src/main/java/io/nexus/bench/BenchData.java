@@ -4,7 +4,7 @@ import io.nexus.cli.files.PathFileReader;
 import io.nexus.cli.generate.SyntheticData;
 import io.nexus.engine.ChannelDictionary;
 import io.nexus.engine.Journey;
-import io.nexus.engine.batch.JourneyBatch;
+import io.nexus.engine.JourneyBatch;
 import io.nexus.engine.journey.JourneyBuilder;
 import io.nexus.engine.journey.UserEvent;
 import java.io.ByteArrayInputStream;

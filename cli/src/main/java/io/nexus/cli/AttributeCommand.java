@@ -10,8 +10,8 @@ import io.nexus.engine.Attribution.ModelRun;
 import io.nexus.engine.AttributionModel;
 import io.nexus.engine.ChannelDictionary;
 import io.nexus.engine.Journey;
+import io.nexus.engine.JourneyBatch;
 import io.nexus.engine.PathTransform;
-import io.nexus.engine.batch.JourneyBatch;
 import io.nexus.engine.journey.ChannelGrouping;
 import io.nexus.engine.journey.JourneyBuilder;
 import io.nexus.engine.journey.UserEvent;
@@ -27,8 +27,8 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Spec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /** {@code nexus attribute}: reads paths or touchpoints, runs the models, writes channel totals as CSV. */
 @Command(name = "attribute", mixinStandardHelpOptions = true, sortOptions = false,

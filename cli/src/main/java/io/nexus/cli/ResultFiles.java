@@ -3,9 +3,9 @@ package io.nexus.cli;
 import io.nexus.engine.Attribution;
 import io.nexus.engine.Attribution.ModelRun;
 import io.nexus.engine.ChannelTotals.ChannelTotal;
+import io.nexus.engine.DecimalText;
+import io.nexus.engine.JourneyBatch;
 import io.nexus.engine.JourneyId;
-import io.nexus.engine.batch.JourneyBatch;
-import io.nexus.engine.batch.Numbers;
 import io.nexus.engine.markov.MarkovFit;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -31,8 +31,8 @@ public final class ResultFiles {
     csv.printRecord((Object[]) TOTALS_HEADER.split(","));
     for (int m = 0; m < runs.size(); m++) {
       for (ChannelTotal total : runs.get(m).totals().channels()) {
-        csv.printRecord(labels.get(m), total.channel().name(), Numbers.plain(total.conversions()),
-            Numbers.plain(total.value()));
+        csv.printRecord(labels.get(m), total.channel().name(), DecimalText.plain(total.conversions()),
+            DecimalText.plain(total.value()));
       }
     }
     csv.flush();
@@ -43,7 +43,8 @@ public final class ResultFiles {
     CSVPrinter csv = new CSVPrinter(out, CSV);
     csv.printRecord("channel", "removal_effect", "removal_effect_value");
     for (MarkovFit.RemovalEffect effect : markov.removalEffects()) {
-      csv.printRecord(effect.channel().name(), Numbers.plain(effect.conversion()), Numbers.plain(effect.value()));
+      csv.printRecord(effect.channel().name(), DecimalText.plain(effect.conversion()),
+          DecimalText.plain(effect.value()));
     }
     csv.flush();
   }
@@ -53,7 +54,7 @@ public final class ResultFiles {
     CSVPrinter csv = new CSVPrinter(out, CSV);
     csv.printRecord("from", "to", "probability");
     for (MarkovFit.Transition t : markov.transitions()) {
-      csv.printRecord(t.from(), t.to(), Numbers.plain(t.probability()));
+      csv.printRecord(t.from(), t.to(), DecimalText.plain(t.probability()));
     }
     csv.flush();
   }
@@ -69,8 +70,8 @@ public final class ResultFiles {
           try {
             // Journeys of touchpoint files are user#n; rows of path files are numbered from 1.
             JourneyId id = batch.journeyId(row) != null ? batch.journeyId(row) : JourneyId.of(row + 1);
-            csv.printRecord(id, label, batch.channels().name(channel), Numbers.plain(credit),
-                Numbers.plain(conversions), Numbers.plain(value));
+            csv.printRecord(id, label, batch.channels().name(channel), DecimalText.plain(credit),
+                DecimalText.plain(conversions), DecimalText.plain(value));
           } catch (IOException e) {
             throw new UncheckedIOException(e);
           }

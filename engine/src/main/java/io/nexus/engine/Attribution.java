@@ -1,7 +1,5 @@
 package io.nexus.engine;
 
-import io.nexus.engine.ChannelTotals.ChannelTotal;
-import io.nexus.engine.batch.JourneyBatch;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
@@ -31,9 +29,7 @@ public final class Attribution {
   }
 
   /**
-   * Fits every model on {@code batch} and totals it over the same batch, models in parallel. Totals are what the
-   * model defines for its training data (Markov: total conversions split by removal effect) or else the sum of the
-   * journey credits.
+   * Fits every model on {@code batch} and totals it over the same batch ({@link #totals}), models in parallel.
    *
    * @throws InvalidModelException when a model needs touch times and the batch has none
    */
@@ -54,57 +50,16 @@ public final class Attribution {
     }
     return models.parallelStream().map(model -> {
       FittedModel fit = model.fit(batch);
-      ChannelTotals defined = fit.trainingTotals();
-      return new ModelRun(model, fit, defined != null ? complete(defined, batch, fit) : totals(fit, batch));
+      return new ModelRun(model, fit, totals(fit, batch));
     }).toList();
   }
 
   /**
-   * The sum of the journey credits of {@code model} over {@code batch}, per channel on the batch: each converting
-   * path's conversions and value split by its touch shares.
+   * The channel totals of {@code model} over {@code batch}: what the model defines for its training data (Markov), else
+   * each converting path's conversions and value split by its touch shares; see {@link PartialTotals}.
    */
   public static ChannelTotals totals(FittedModel model, JourneyBatch batch) {
-    int channelCount = batch.channels().size();
-    // Compensated (Neumaier) sums: a million small credits add up to what a decimal SQL SUM would say.
-    double[] conversions = new double[channelCount];
-    double[] conversionsError = new double[channelCount];
-    double[] values = new double[channelCount];
-    double[] valuesError = new double[channelCount];
-    boolean[] present = new boolean[channelCount];
-    double[] shares = new double[Math.max(1, batch.maxLength())];
-    for (int row = 0, n = batch.size(); row < n; row++) {
-      int from = batch.start(row);
-      for (int i = 0, length = batch.length(row); i < length; i++) {
-        present[batch.channel(from + i)] = true;
-      }
-      for (int p = 0, paths = batch.paths(row); p < paths; p++) {
-        int length = batch.pathLength(row, p);
-        double pathConversions = batch.pathConversions(row, p);
-        double pathValue = batch.pathValue(row, p);
-        if (length == 0 || (pathConversions == 0 && pathValue == 0)) {
-          continue;
-        }
-        model.pathShares(batch, row, length, batch.pathConversionTime(row, p), shares);
-        for (int i = 0; i < length; i++) {
-          int channel = batch.channel(from + i);
-          addCompensated(conversions, conversionsError, channel, shares[i] * pathConversions);
-          addCompensated(values, valuesError, channel, shares[i] * pathValue);
-        }
-      }
-    }
-    List<ChannelTotal> totals = new ArrayList<>();
-    for (int c : sortedPresent(batch.channels(), present)) {
-      totals.add(new ChannelTotal(batch.channels().channel(c), conversions[c] + conversionsError[c],
-          values[c] + valuesError[c]));
-    }
-    return new ChannelTotals(model.spec().label(), totals, model.notes());
-  }
-
-  private static void addCompensated(double[] sums, double[] errors, int i, double x) {
-    double sum = sums[i];
-    double t = sum + x;
-    errors[i] += Math.abs(sum) >= Math.abs(x) ? (sum - t) + x : (x - t) + sum;
-    sums[i] = t;
+    return new PartialTotals(model, batch.channels()).add(batch).complete();
   }
 
   /**
@@ -212,6 +167,7 @@ public final class Attribution {
     final List<Channel> order = new ArrayList<>();
     final int[] channelOfTouch;
     final int[] touches;
+    final BigDecimal[] costs;
 
     JourneyChannels(Journey journey) {
       this.journey = journey;
@@ -227,8 +183,11 @@ public final class Attribution {
         channelOfTouch[i] = index;
       }
       touches = new int[order.size()];
-      for (int index : channelOfTouch) {
-        touches[index]++;
+      costs = new BigDecimal[order.size()];
+      Arrays.fill(costs, BigDecimal.ZERO);
+      for (int i = 0; i < channelOfTouch.length; i++) {
+        touches[channelOfTouch[i]]++;
+        costs[channelOfTouch[i]] = costs[channelOfTouch[i]].add(all.get(i).cost());
       }
     }
 
@@ -279,7 +238,7 @@ public final class Attribution {
     List<ChannelCredit> result = new ArrayList<>(credits.length);
     for (int k = 0; k < credits.length; k++) {
       result.add(new ChannelCredit(channels.order.get(k), credits[k], credits[k] * conversionCount, values[k],
-          channels.touches[k]));
+          channels.touches[k], channels.costs[k]));
     }
     return new JourneyCredits(journey.id(), model.spec().label(), result, channels.touchShares(shares),
         model.additive(), value, conversionCount, List.of());
@@ -333,7 +292,7 @@ public final class Attribution {
     List<ChannelCredit> result = new ArrayList<>(channelCount);
     for (int k = 0; k < channelCount; k++) {
       result.add(new ChannelCredit(channels.order.get(k), credits[k], conversions[k], values[k].setScale(scale),
-          channels.touches[k]));
+          channels.touches[k], channels.costs[k]));
     }
     return new JourneyCredits(journey.id(), model.spec().label(), result, channels.touchShares(touchShares),
         model.additive(), credited.setScale(scale), creditedCount, uncredited);
@@ -377,33 +336,5 @@ public final class Attribution {
       parts[k] = parts[k].add(unit);
     }
     return parts;
-  }
-
-  /** Adds zero rows for channels on the batch that the model's own totals do not name. */
-  private static ChannelTotals complete(ChannelTotals defined, JourneyBatch batch, FittedModel fit) {
-    boolean[] present = new boolean[batch.channels().size()];
-    for (int t = 0, n = batch.touchCount(); t < n; t++) {
-      present[batch.channel(t)] = true;
-    }
-    List<ChannelTotal> totals = new ArrayList<>();
-    for (int c : sortedPresent(batch.channels(), present)) {
-      Channel channel = batch.channels().channel(c);
-      ChannelTotal total = defined.get(channel);
-      totals.add(total != null ? total : new ChannelTotal(channel, 0, 0));
-    }
-    List<String> notes = new ArrayList<>(defined.notes());
-    notes.addAll(fit.notes());
-    return new ChannelTotals(defined.model(), totals, notes);
-  }
-
-  private static List<Integer> sortedPresent(ChannelDictionary channels, boolean[] present) {
-    List<Integer> ids = new ArrayList<>();
-    for (int c = 0; c < present.length; c++) {
-      if (present[c]) {
-        ids.add(c);
-      }
-    }
-    ids.sort(Comparator.comparing(channels::channel));
-    return ids;
   }
 }

@@ -1,6 +1,5 @@
 package io.nexus.engine;
 
-import io.nexus.engine.batch.JourneyBatch;
 
 /**
  * An attribution model as configured, able to learn from journeys and produce a {@link FittedModel}; implementations

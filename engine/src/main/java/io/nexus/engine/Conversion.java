@@ -1,5 +1,6 @@
 package io.nexus.engine;
 
+import java.io.Serializable;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.Locale;
@@ -12,7 +13,7 @@ import java.util.Objects;
  * @param type the kind of conversion, lower case, such as {@code purchase}
  * @param revenue the value of the conversion, never negative
  */
-public record Conversion(Instant timestamp, String type, BigDecimal revenue) {
+public record Conversion(Instant timestamp, String type, BigDecimal revenue) implements Serializable {
 
   /** The type given to conversions that do not say what they are. */
   public static final String DEFAULT_TYPE = "purchase";

@@ -1,6 +1,5 @@
 package io.nexus.engine;
 
-import io.nexus.engine.batch.JourneyBatch;
 import java.io.Serializable;
 import java.util.List;
 

@@ -1,5 +1,6 @@
 package io.nexus.engine;
 
+import java.io.Serializable;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -20,7 +21,8 @@ import java.util.Objects;
  * @param touchpoints the touchpoints, sorted by time on construction (stable for equal times)
  * @param conversions the conversions, sorted by time on construction (stable for equal times)
  */
-public record Journey(JourneyId id, String userId, List<Touchpoint> touchpoints, List<Conversion> conversions) {
+public record Journey(JourneyId id, String userId, List<Touchpoint> touchpoints, List<Conversion> conversions)
+    implements Serializable {
 
   public Journey {
     Objects.requireNonNull(id, "id");

@@ -1,5 +1,6 @@
 package io.nexus.engine;
 
+import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -13,7 +14,7 @@ import java.util.Map;
  * @param type the model type, lower case, such as {@code time_decay}
  * @param parameters the parameters by name in the order given, values as written
  */
-public record ModelSpec(String type, Map<String, String> parameters) implements java.io.Serializable {
+public record ModelSpec(String type, Map<String, String> parameters) implements Serializable {
 
   public ModelSpec {
     if (type == null || type.isBlank()) {

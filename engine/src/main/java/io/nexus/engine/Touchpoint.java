@@ -1,5 +1,6 @@
 package io.nexus.engine;
 
+import java.io.Serializable;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.Locale;
@@ -25,7 +26,7 @@ public record Touchpoint(
     Double engagementScore,
     long timeSpentSeconds,
     int pagesViewed,
-    String campaign) {
+    String campaign) implements Serializable {
 
   /** The type given to touches that do not say what they are. */
   public static final String DEFAULT_TYPE = "visit";

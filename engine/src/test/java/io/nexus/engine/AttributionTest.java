@@ -2,8 +2,8 @@ package io.nexus.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.nexus.engine.batch.JourneyBatch;
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -33,6 +33,27 @@ class AttributionTest {
     assertThat(credits.get("search").touches()).isEqualTo(2);
     assertThat(credits.get("search").value()).isEqualByComparingTo("66.66");
     assertThat(credits.get("email").value()).isEqualByComparingTo("33.33");
+  }
+
+  @Test
+  void journeyCreditsCarryWhatEachChannelsTouchesCostWithItsReturn() {
+    Instant t = Fixtures.T0;
+    Journey journey = new Journey(JourneyId.of(7), "u", List.of(
+        Touchpoint.of("search", t.minusSeconds(300), "click", new BigDecimal("1.50")),
+        Touchpoint.of("email", t.minusSeconds(200), "click", BigDecimal.ZERO),
+        Touchpoint.of("search", t.minusSeconds(100), "click", new BigDecimal("0.25"))),
+        List.of(Conversion.of(t, new BigDecimal("30.00"))));
+
+    JourneyCredits credits = Attribution.credit(Models.create("linear").fit(JourneyBatch.of(List.of(journey))),
+        journey);
+
+    ChannelCredit search = credits.get("search");
+    assertThat(search.cost()).isEqualByComparingTo("1.75");
+    assertThat(search.value()).isEqualByComparingTo("20.00");
+    assertThat(search.returnOnSpend().roi()).isEqualByComparingTo("1042.8571");
+    assertThat(search.returnOnSpend().roas()).isEqualByComparingTo("11.428571");
+    assertThat(credits.get("email").cost()).isEqualByComparingTo("0");
+    assertThat(credits.get("email").returnOnSpend().roi()).isNull();
   }
 
   @Test

@@ -2,7 +2,6 @@ package io.nexus.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.nexus.engine.batch.JourneyBatch;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;

@@ -3,7 +3,6 @@ package io.nexus.engine;
 import static io.nexus.engine.Fixtures.journey;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.nexus.engine.batch.JourneyBatch;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.ObjectInputStream;

@@ -1,6 +1,5 @@
 package io.nexus.engine;
 
-import io.nexus.engine.batch.JourneyBatch;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;

@@ -3,7 +3,6 @@ package io.nexus.engine;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import io.nexus.engine.batch.JourneyBatch;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;

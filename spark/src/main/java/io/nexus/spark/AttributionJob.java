@@ -7,16 +7,16 @@ import io.nexus.cli.ResultFiles;
 import io.nexus.engine.Attribution;
 import io.nexus.engine.Attribution.ModelRun;
 import io.nexus.engine.AttributionModel;
-import io.nexus.engine.Channel;
 import io.nexus.engine.ChannelDictionary;
 import io.nexus.engine.ChannelTotals;
 import io.nexus.engine.ChannelTotals.ChannelTotal;
 import io.nexus.engine.FittedModel;
+import io.nexus.engine.JourneyBatch;
 import io.nexus.engine.JourneyId;
 import io.nexus.engine.Models;
+import io.nexus.engine.PartialTotals;
 import io.nexus.engine.PathTransform;
 import io.nexus.engine.TrainingStatistics;
-import io.nexus.engine.batch.JourneyBatch;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStreamWriter;
@@ -25,19 +25,18 @@ import java.io.Serializable;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
-import java.sql.SQLException;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
+import java.util.UUID;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
+import org.apache.spark.SparkConf;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.api.java.function.FlatMapFunction;
@@ -97,7 +96,7 @@ public final class AttributionJob {
 
   static int main(String[] args, PrintStream out, PrintStream err) {
     JobOptions options = new JobOptions();
-    CommandLine commandLine = new CommandLine(options).setCaseInsensitiveEnumValuesAllowed(true);
+    CommandLine commandLine = options.parser();
     try {
       commandLine.parseArgs(args);
     } catch (CommandLine.ParameterException e) {
@@ -114,7 +113,7 @@ public final class AttributionJob {
       return 0;
     }
     SparkSession.Builder builder = SparkSession.builder().appName("nexus-spark");
-    if (!new org.apache.spark.SparkConf().contains("spark.master")) {
+    if (!new SparkConf().contains("spark.master")) {
       builder.master("local[*]");
     }
     SparkSession spark = builder.getOrCreate();
@@ -144,7 +143,7 @@ public final class AttributionJob {
   public static JobSummary run(SparkSession spark, String... args) {
     JobOptions options = new JobOptions();
     try {
-      new CommandLine(options).setCaseInsensitiveEnumValuesAllowed(true).parseArgs(args);
+      options.parser().parseArgs(args);
     } catch (CommandLine.ParameterException e) {
       throw new JobException(e.getMessage(), e);
     }
@@ -152,20 +151,19 @@ public final class AttributionJob {
   }
 
   static JobSummary run(SparkSession spark, JobOptions options) {
-    return new Run(spark, options).execute();
+    return new JobDriver(spark, options).execute();
   }
 
-  /** One run: the driver's side of the job. */
-  private static final class Run {
+  /** The driver's side of one run of the job: its passes over the data and what it writes. */
+  private static final class JobDriver {
     private final SparkSession spark;
     private final JavaSparkContext jsc;
     private final JobOptions options;
     private final Configuration conf;
     private final long started = System.nanoTime();
-    private final Instant runStart = Instant.now().truncatedTo(ChronoUnit.MILLIS);
     private final List<Broadcast<?>> broadcasts = new ArrayList<>();
 
-    Run(SparkSession spark, JobOptions options) {
+    JobDriver(SparkSession spark, JobOptions options) {
       this.spark = spark;
       this.jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
       this.options = options;
@@ -190,13 +188,15 @@ public final class AttributionJob {
                 + ": needs touch and conversion times; path files have none, use touchpoint data");
           }
         }
-        if (options.jdbcUrl != null) {
-          throw new JobException("--jdbc-url: needs touchpoint input; path rows are aggregates, not journeys");
+        if (options.serviceUrl != null) {
+          throw new JobException("--service-url: needs touchpoint input; path rows are aggregates, not journeys");
         }
       }
-      String password = options.jdbcUrl == null ? null : System.getenv(options.jdbcPasswordEnv);
-      if (options.jdbcUrl != null) {
-        JdbcResults.check(options.jdbcUrl, options.jdbcUser, password);
+      ServiceImport service = null;
+      if (options.serviceUrl != null) {
+        String runId = options.serviceRunId != null ? options.serviceRunId : UUID.randomUUID().toString();
+        service = ServiceImport.prepare(options.serviceUrl, System.getenv(options.serviceApiKeyEnv), runId,
+            options.serviceBatchSize, JobOptions.specs(models));
       }
       progress("reading " + input.description + " as " + input.layout.layoutName() + " from " + options.input);
 
@@ -207,7 +207,7 @@ public final class AttributionJob {
         }
         fs.mkdirs(output);
         chunks = chunks(input, transform, rules).persist(StorageLevel.fromString(options.storageLevel));
-        return attribute(input, models, chunks, output, fs, password);
+        return attribute(input, models, chunks, output, fs, service);
       } catch (IOException e) {
         removeQuietly(fs, output);
         throw new UncheckedIOException(e);
@@ -236,7 +236,7 @@ public final class AttributionJob {
       Column key = coalesce(col("user_id"), col("record"));
       Dataset<Row> byUser = options.partitions != null ? events.repartition(options.partitions, key)
           : events.repartition(key);
-      JourneyChunker chunker = new JourneyChunker(options.lookbackDays(), transform, rules, options.jdbcUrl != null);
+      JourneyChunker chunker = new JourneyChunker(options.lookbackDays(), transform, rules, options.serviceUrl != null);
       return byUser.sortWithinPartitions(col("user_id")).javaRDD().mapPartitionsWithIndex(chunker, false);
     }
 
@@ -245,7 +245,7 @@ public final class AttributionJob {
     }
 
     private JobSummary attribute(InputSource input, Map<String, AttributionModel> models, JavaRDD<JourneyChunk> chunks,
-        Path output, FileSystem fs, String password) throws IOException {
+        Path output, FileSystem fs, ServiceImport service) throws IOException {
       progress("building journeys");
       ScanSummary scan = chunks.treeAggregate(new ScanSummary(), ScanSummary::add, ScanSummary::merge);
       if (scan.rowsRead == 0) {
@@ -265,7 +265,7 @@ public final class AttributionJob {
       Broadcast<List<FittedModel>> fitted = broadcast(fits);
 
       progress("totalling");
-      List<ModelRun> runs = totals(modelList, fits, chunks, fitted, dictionary, global);
+      List<ModelRun> runs = totals(modelList, fits, chunks, fitted, dictionary);
       writeTotals(fs, new Path(output, "channel_totals.csv"), labels, runs);
       List<String> notes = new ArrayList<>();
       for (int m = 0; m < runs.size(); m++) {
@@ -289,39 +289,40 @@ public final class AttributionJob {
         creditRows = spark.read().parquet(creditsPath.toString()).count();
       }
 
-      long jdbcJourneys = 0;
-      long jdbcResults = 0;
-      if (options.jdbcUrl != null) {
-        progress("writing to " + options.jdbcUrl);
-        JdbcResults jdbc;
-        try {
-          jdbc = JdbcResults.prepare(options.jdbcUrl, options.jdbcUser, password, global, modelList, runStart);
-        } catch (SQLException e) {
-          throw new IllegalStateException("--jdbc-url: cannot prepare channels and models: " + e.getMessage(), e);
-        }
-        LongAccumulator journeysWritten = jsc.sc().longAccumulator("jdbc journeys");
-        LongAccumulator resultsWritten = jsc.sc().longAccumulator("jdbc results");
-        try {
-          chunks.foreachPartition(it -> jdbc.write(it, fitted.value(), dictionary.value(), journeysWritten,
-              resultsWritten));
-        } catch (RuntimeException e) {
-          try {
-            jdbc.removeRun();
-          } catch (SQLException cleanup) {
-            e.addSuppressed(cleanup);
-          }
-          throw new IllegalStateException("--jdbc-url: writing failed and what this run wrote was removed (results "
-              + "stamped " + jdbc.calculatedAt() + "): " + e.getMessage(), e);
-        }
-        jdbcJourneys = journeysWritten.value();
-        jdbcResults = resultsWritten.value();
+      ServiceImport.Counts imported = new ServiceImport.Counts(0, 0, 0);
+      if (service != null) {
+        imported = importIntoService(service, chunks, fitted, JobOptions.specs(models), global);
       }
 
       JobSummary summary = new JobSummary(input.layout.layoutName(), scan.rowsRead, scan.rowsRejected, scan.users,
           scan.journeys, scan.converting, scan.touches, scan.expiredTouches, scan.unattributedConversions,
-          global.size(), labels, creditRows, jdbcJourneys, jdbcResults, notes, (System.nanoTime() - started) / 1e9);
+          global.size(), labels, creditRows, service == null ? null : service.source(), imported.journeysImported(),
+          imported.journeysAlreadyImported(), imported.results(), notes, (System.nanoTime() - started) / 1e9);
       writeText(fs, new Path(output, "summary.json"), summary.toJson());
       return summary;
+    }
+
+    /** The last pass: every partition posts its converting journeys with their credits to the service. */
+    private ServiceImport.Counts importIntoService(ServiceImport service, JavaRDD<JourneyChunk> chunks,
+        Broadcast<List<FittedModel>> fitted, List<String> specs, ChannelDictionary global) {
+      progress("importing into " + options.serviceUrl + " as " + service.source());
+      LongAccumulator journeys = jsc.sc().longAccumulator("service journeys");
+      LongAccumulator before = jsc.sc().longAccumulator("service journeys imported before");
+      LongAccumulator results = jsc.sc().longAccumulator("service results");
+      try {
+        service.declareChannels(global.names());
+        chunks.foreachPartition(it -> {
+          ServiceImport.Counts counts = service.send(it, fitted.value(), specs);
+          journeys.add(counts.journeysImported());
+          before.add(counts.journeysAlreadyImported());
+          results.add(counts.results());
+        });
+      } catch (RuntimeException e) {
+        throw new IllegalStateException("--service-url: importing failed: " + e.getMessage() + "; the batches the "
+            + "service stored stay there: run the job again with --service-run-id "
+            + service.source().substring("nexus-spark:".length()) + " to import the rest without duplicates", e);
+      }
+      return new ServiceImport.Counts(journeys.value(), before.value(), results.value());
     }
 
     private <T> Broadcast<T> broadcast(T value) {
@@ -342,7 +343,7 @@ public final class AttributionJob {
       List<TrainingStatistics> statistics = List.of();
       if (!learning.isEmpty()) {
         progress("counting for " + String.join(", ", learning));
-        statistics = chunks.mapPartitions(new Counting(learning, dictionary))
+        statistics = chunks.mapPartitions(new PartitionStatistics(learning, dictionary))
             .treeReduce(AttributionJob::mergeAll, 2);
       }
       List<FittedModel> fits = new ArrayList<>();
@@ -356,24 +357,17 @@ public final class AttributionJob {
       return fits;
     }
 
-    /** Channel totals: a model's own (Markov) from its fit, else its journeys' credits summed on the executors. */
+    /**
+     * Channel totals as the engine gives them on one machine ({@link PartialTotals}): each partition totals its
+     * batches, the parts merge up a tree (exactly, so in any order to the same digits), the driver completes them.
+     */
     private List<ModelRun> totals(List<AttributionModel> models, List<FittedModel> fits, JavaRDD<JourneyChunk> chunks,
-        Broadcast<List<FittedModel>> fitted, Broadcast<ChannelDictionary> dictionary, ChannelDictionary global) {
-      List<Integer> summed = new ArrayList<>();
-      for (int m = 0; m < fits.size(); m++) {
-        if (fits.get(m).trainingTotals() == null) {
-          summed.add(m);
-        }
-      }
-      ChannelSums sums = summed.isEmpty() ? null : chunks.mapPartitions(new Summing(fitted, summed, dictionary))
-          .treeReduce(ChannelSums::merge, 2);
+        Broadcast<List<FittedModel>> fitted, Broadcast<ChannelDictionary> dictionary) {
+      List<PartialTotals> parts = chunks.mapPartitions(new PartitionTotals(fitted, dictionary))
+          .treeReduce(AttributionJob::mergeTotals, 2);
       List<ModelRun> runs = new ArrayList<>();
       for (int m = 0; m < fits.size(); m++) {
-        FittedModel fit = fits.get(m);
-        ChannelTotals defined = fit.trainingTotals();
-        ChannelTotals totals = defined != null ? complete(defined, global, fit)
-            : sums.totals(m, fit.spec().label(), global, fit.notes());
-        runs.add(new ModelRun(models.get(m), fit, totals));
+        runs.add(new ModelRun(models.get(m), fits.get(m), parts.get(m).complete()));
       }
       return runs;
     }
@@ -438,19 +432,14 @@ public final class AttributionJob {
     }
   }
 
-  /** Adds zero rows for the channels the model's own totals do not name, as the engine does on one machine. */
-  static ChannelTotals complete(ChannelTotals defined, ChannelDictionary channels, FittedModel fit) {
-    List<ChannelTotal> totals = new ArrayList<>();
-    for (Channel channel : ChannelSums.sorted(channels)) {
-      ChannelTotal total = defined.get(channel);
-      totals.add(total != null ? total : new ChannelTotal(channel, 0, 0));
+  private static List<TrainingStatistics> mergeAll(List<TrainingStatistics> a, List<TrainingStatistics> b) {
+    for (int i = 0; i < a.size(); i++) {
+      a.get(i).merge(b.get(i));
     }
-    List<String> notes = new ArrayList<>(defined.notes());
-    notes.addAll(fit.notes());
-    return new ChannelTotals(defined.model(), totals, notes);
+    return a;
   }
 
-  private static List<TrainingStatistics> mergeAll(List<TrainingStatistics> a, List<TrainingStatistics> b) {
+  private static List<PartialTotals> mergeTotals(List<PartialTotals> a, List<PartialTotals> b) {
     for (int i = 0; i < a.size(); i++) {
       a.get(i).merge(b.get(i));
     }
@@ -487,12 +476,13 @@ public final class AttributionJob {
   }
 
   /** Phase one on an executor: one set of training statistics per data-driven model for the whole partition. */
-  static final class Counting implements FlatMapFunction<Iterator<JourneyChunk>, List<TrainingStatistics>> {
+  static final class PartitionStatistics
+      implements FlatMapFunction<Iterator<JourneyChunk>, List<TrainingStatistics>> {
     private static final long serialVersionUID = 1L;
     private final List<String> specs;
     private final Broadcast<ChannelDictionary> dictionary;
 
-    Counting(List<String> specs, Broadcast<ChannelDictionary> dictionary) {
+    PartitionStatistics(List<String> specs, Broadcast<ChannelDictionary> dictionary) {
       this.specs = List.copyOf(specs);
       this.dictionary = dictionary;
     }
@@ -514,31 +504,31 @@ public final class AttributionJob {
     }
   }
 
-  /** The channel totals of models whose totals are the sum of their journeys' credits, for one partition. */
-  static final class Summing implements FlatMapFunction<Iterator<JourneyChunk>, ChannelSums> {
+  /** Every model's channel totals over one partition. */
+  static final class PartitionTotals implements FlatMapFunction<Iterator<JourneyChunk>, List<PartialTotals>> {
     private static final long serialVersionUID = 1L;
     private final Broadcast<List<FittedModel>> fits;
-    private final List<Integer> models;
     private final Broadcast<ChannelDictionary> dictionary;
 
-    Summing(Broadcast<List<FittedModel>> fits, List<Integer> models, Broadcast<ChannelDictionary> dictionary) {
+    PartitionTotals(Broadcast<List<FittedModel>> fits, Broadcast<ChannelDictionary> dictionary) {
       this.fits = fits;
-      this.models = List.copyOf(models);
       this.dictionary = dictionary;
     }
 
     @Override
-    public Iterator<ChannelSums> call(Iterator<JourneyChunk> chunks) {
+    public Iterator<List<PartialTotals>> call(Iterator<JourneyChunk> chunks) {
       ChannelDictionary channels = dictionary.value().copy();
-      List<FittedModel> fitted = fits.value();
-      ChannelSums sums = new ChannelSums(fitted.size(), channels.size());
+      List<PartialTotals> totals = new ArrayList<>();
+      for (FittedModel fit : fits.value()) {
+        totals.add(new PartialTotals(fit, channels));
+      }
       while (chunks.hasNext()) {
         JourneyBatch batch = chunks.next().batch.withChannels(channels);
-        for (int m : models) {
-          sums.add(m, Attribution.totals(fitted.get(m), batch), channels);
+        for (PartialTotals t : totals) {
+          t.add(batch);
         }
       }
-      return Collections.singletonList(sums).iterator();
+      return Collections.singletonList(totals).iterator();
     }
   }
 

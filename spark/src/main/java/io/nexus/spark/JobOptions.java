@@ -2,10 +2,15 @@ package io.nexus.spark;
 
 import io.nexus.cli.AttributionOptions;
 import io.nexus.engine.AttributionModel;
+import io.nexus.engine.ModelType;
+import io.nexus.engine.Models;
 import io.nexus.engine.PathTransform;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
+import org.apache.spark.storage.StorageLevel;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -13,11 +18,10 @@ import picocli.CommandLine.Option;
 /** The arguments of {@link AttributionJob}, as picocli fills them; not thread-safe, read once on the driver. */
 @Command(name = "nexus-spark", mixinStandardHelpOptions = true, sortOptions = false, version = "nexus-spark 0.1.0",
     description = "Credit conversions to channels on Apache Spark: the same numbers as `nexus attribute`, at scale.",
-    footer = {"", "Models: first_touch, last_touch, last_non_direct, linear, time_decay(half_life=7), "
-        + "position_based(first=0.4,middle=0.2,last=0.4), j_shaped, inverse_j, w_shaped, participation, "
-        + "markov(order=1), shapley(cap=20), counterfactual.",
+    footer = {"",
         "Outputs in DIR: channel_totals.csv (model,channel,attributed_conversions,attributed_value), "
-            + "journey_credits/ (Parquet), rejects/ (CSV), summary.json.",
+            + "journey_credits/ (Parquet), rejects/ (CSV), summary.json; with --service-url also the service's "
+            + "journeys and results.",
         "Exit codes: 0 done, 2 input, schema or options to fix (nothing written), 1 anything else."})
 final class JobOptions {
 
@@ -67,17 +71,41 @@ final class JobOptions {
       description = "Skip journey_credits/ (channel totals only).")
   boolean noJourneyCredits;
 
-  @Option(names = "--jdbc-url", paramLabel = "URL",
-      description = "Also write the journeys and their credits into the service's database "
-          + "(jdbc:postgresql://host:5432/db).")
-  String jdbcUrl;
+  @Option(names = "--service-url", paramLabel = "URL",
+      description = "Also import the converting journeys and their credits into the NEXUS service at URL "
+          + "(http://host:8000), through its import endpoint, in batches with retries.")
+  String serviceUrl;
 
-  @Option(names = "--jdbc-user", paramLabel = "USER", description = "Database user for --jdbc-url.")
-  String jdbcUser;
+  @Option(names = "--service-api-key-env", defaultValue = "NEXUS_API_KEY", paramLabel = "VAR",
+      description = "Environment variable holding the service's API key, sent as a bearer token when set; "
+          + "default ${DEFAULT-VALUE}.")
+  String serviceApiKeyEnv;
 
-  @Option(names = "--jdbc-password-env", defaultValue = "NEXUS_JDBC_PASSWORD", paramLabel = "VAR",
-      description = "Environment variable holding the database password; default ${DEFAULT-VALUE}.")
-  String jdbcPasswordEnv;
+  @Option(names = "--service-batch-size", defaultValue = "500", paramLabel = "N",
+      description = "Journeys per import request; default ${DEFAULT-VALUE}.")
+  int serviceBatchSize;
+
+  @Option(names = "--service-run-id", paramLabel = "ID",
+      description = "Names this import so that running it again imports only what is missing (letters, digits, "
+          + "._:-); default: a new id per run, printed in the summary.")
+  String serviceRunId;
+
+  // Replaced by --service-url: kept only to say so instead of "unknown option".
+  @Option(names = {"--jdbc-url", "--jdbc-user", "--jdbc-password-env"}, hidden = true, paramLabel = "VALUE")
+  List<String> jdbcOptions;
+
+  /**
+   * A parser of the arguments into these options; its help lists every model type with its defaults as the engine's
+   * registry has them.
+   */
+  CommandLine parser() {
+    CommandLine parser = new CommandLine(this).setCaseInsensitiveEnumValuesAllowed(true);
+    List<String> footer = new ArrayList<>(List.of(parser.getCommandSpec().usageMessage().footer()));
+    footer.add(1, "Models: " + Models.types().stream().map(ModelType::withDefaults).collect(Collectors.joining(", "))
+        + ".");
+    parser.getCommandSpec().usageMessage().footer(footer.toArray(String[]::new));
+    return parser;
+  }
 
   /** The models by label, in the order given, with --order applied to markov models that set none. */
   Map<String, AttributionModel> resolvedModels() {
@@ -123,11 +151,22 @@ final class JobOptions {
     if (partitions != null && partitions < 1) {
       throw new JobException("--partitions " + partitions + ": must be at least 1");
     }
-    if (jdbcUrl != null && !jdbcUrl.startsWith("jdbc:postgresql:")) {
-      throw new JobException("--jdbc-url " + jdbcUrl + ": expected jdbc:postgresql://host:port/database");
+    if (jdbcOptions != null) {
+      throw new JobException("--jdbc-url: the job no longer writes the service's tables itself; give the service's "
+          + "address with --service-url http://host:8000 and it imports the journeys and credits (docs/spark.md)");
+    }
+    if (serviceUrl != null) {
+      ServiceImport.checkUrl(serviceUrl);
+      if (serviceBatchSize < 1 || serviceBatchSize > ServiceImport.MAX_BATCH) {
+        throw new JobException("--service-batch-size " + serviceBatchSize + ": must be 1 to " + ServiceImport.MAX_BATCH);
+      }
+      if (serviceRunId != null && !serviceRunId.matches("[A-Za-z0-9._:-]{1,100}")) {
+        throw new JobException("--service-run-id " + serviceRunId + ": must be 1 to 100 letters, digits, '.', '_', "
+            + "':' or '-'");
+      }
     }
     try {
-      org.apache.spark.storage.StorageLevel.fromString(storageLevel);
+      StorageLevel.fromString(storageLevel);
     } catch (IllegalArgumentException e) {
       throw new JobException("--storage-level " + storageLevel + ": expected MEMORY_ONLY, MEMORY_AND_DISK, "
           + "MEMORY_AND_DISK_SER, DISK_ONLY, ...");

@@ -2,6 +2,7 @@ package io.nexus.spark;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * What one run of {@link AttributionJob} read, built and wrote; immutable and thread-safe.
@@ -18,8 +19,11 @@ import java.util.List;
  * @param channels distinct channels on the journeys
  * @param models the model labels, in the order given
  * @param creditRows rows written to {@code journey_credits/}
- * @param jdbcJourneys journeys written over JDBC, 0 without {@code --jdbc-url}
- * @param jdbcResults attribution results written over JDBC, 0 without {@code --jdbc-url}
+ * @param serviceSource the source the service filed the imported journeys under ({@code nexus-spark:RUN}), or
+ *     {@code null} without {@code --service-url}
+ * @param serviceJourneys journeys the service imported, 0 without {@code --service-url}
+ * @param serviceJourneysAlreadyImported journeys the service had imported under the same source before
+ * @param serviceResults attribution results the service stored
  * @param notes remarks a user should see beside the numbers (estimated Shapley sets, unattributed conversions)
  * @param seconds wall time of the run
  */
@@ -36,8 +40,10 @@ public record JobSummary(
     int channels,
     List<String> models,
     long creditRows,
-    long jdbcJourneys,
-    long jdbcResults,
+    String serviceSource,
+    long serviceJourneys,
+    long serviceJourneysAlreadyImported,
+    long serviceResults,
     List<String> notes,
     double seconds) {
 
@@ -61,8 +67,9 @@ public record JobSummary(
     lines.add(String.format("channels:                 %,d", channels));
     lines.add("models:                   " + String.join(", ", models));
     lines.add(String.format("journey credits written:  %,d rows", creditRows));
-    if (jdbcJourneys > 0 || jdbcResults > 0) {
-      lines.add(String.format("written over JDBC:        %,d journeys, %,d results", jdbcJourneys, jdbcResults));
+    if (serviceSource != null) {
+      lines.add(String.format("imported by the service:  %,d journeys (%,d imported before), %,d results as %s",
+          serviceJourneys, serviceJourneysAlreadyImported, serviceResults, serviceSource));
     }
     lines.add(String.format("wall time:                %.1f s", seconds));
     for (String note : notes) {
@@ -86,10 +93,12 @@ public record JobSummary(
     field(json, "channels", Integer.toString(channels));
     field(json, "models", list(models));
     field(json, "credit_rows", Long.toString(creditRows));
-    field(json, "jdbc_journeys", Long.toString(jdbcJourneys));
-    field(json, "jdbc_results", Long.toString(jdbcResults));
+    field(json, "service_source", serviceSource == null ? "null" : quote(serviceSource));
+    field(json, "service_journeys", Long.toString(serviceJourneys));
+    field(json, "service_journeys_already_imported", Long.toString(serviceJourneysAlreadyImported));
+    field(json, "service_results", Long.toString(serviceResults));
     field(json, "notes", list(notes));
-    json.append("  \"seconds\": ").append(String.format(java.util.Locale.ROOT, "%.3f", seconds)).append("\n}\n");
+    json.append("  \"seconds\": ").append(String.format(Locale.ROOT, "%.3f", seconds)).append("\n}\n");
     return json.toString();
   }
 

@@ -1,7 +1,9 @@
 package io.nexus.spark;
 
-import io.nexus.engine.batch.JourneyBatch;
+import io.nexus.engine.Journey;
+import io.nexus.engine.JourneyBatch;
 import java.io.Serializable;
+import java.util.List;
 
 /**
  * Up to some tens of thousands of journeys (or path rows) of one partition in the engine's columnar form, with the
@@ -15,8 +17,8 @@ final class JourneyChunk implements Serializable {
 
   final int partition;
   final JourneyBatch batch;
-  /** Each touch's cost, aligned with the batch's touches; {@code null} unless the JDBC output needs it. */
-  final double[] touchCosts;
+  /** The journeys of the batch, row by row; {@code null} unless the service output needs them whole. */
+  final List<Journey> journeys;
   /** Path input: the rows of the partition before this chunk's first row. */
   final long firstRow;
   final long rowsRead;
@@ -25,11 +27,11 @@ final class JourneyChunk implements Serializable {
   final long expiredTouches;
   final long unattributedConversions;
 
-  JourneyChunk(int partition, JourneyBatch batch, double[] touchCosts, long firstRow, long rowsRead, long rowsRejected,
+  JourneyChunk(int partition, JourneyBatch batch, List<Journey> journeys, long firstRow, long rowsRead, long rowsRejected,
       long users, long expiredTouches, long unattributedConversions) {
     this.partition = partition;
     this.batch = batch;
-    this.touchCosts = touchCosts;
+    this.journeys = journeys == null ? null : List.copyOf(journeys);
     this.firstRow = firstRow;
     this.rowsRead = rowsRead;
     this.rowsRejected = rowsRejected;

@@ -4,8 +4,8 @@ import io.nexus.cli.files.ChannelRulesFile;
 import io.nexus.cli.files.InputException;
 import io.nexus.engine.ChannelDictionary;
 import io.nexus.engine.Journey;
+import io.nexus.engine.JourneyBatch;
 import io.nexus.engine.PathTransform;
-import io.nexus.engine.batch.JourneyBatch;
 import io.nexus.engine.journey.ChannelGrouping;
 import io.nexus.engine.journey.JourneyBuilder;
 import io.nexus.engine.journey.UserEvent;
@@ -14,7 +14,6 @@ import java.io.Serializable;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
@@ -35,17 +34,17 @@ final class JourneyChunker implements Function2<Integer, Iterator<Row>, Iterator
   private final double lookbackDays;
   private final PathTransform transform;
   private final String channelRules;
-  private final boolean keepCosts;
+  private final boolean keepJourneys;
 
   /**
    * @param channelRules the text of a channel rules file, or {@code null} for GA4's groups alone
-   * @param keepCosts whether chunks keep each touch's cost (for the JDBC output)
+   * @param keepJourneys whether chunks keep their journeys whole (for the service output)
    */
-  JourneyChunker(double lookbackDays, PathTransform transform, String channelRules, boolean keepCosts) {
+  JourneyChunker(double lookbackDays, PathTransform transform, String channelRules, boolean keepJourneys) {
     this.lookbackDays = lookbackDays;
     this.transform = transform;
     this.channelRules = channelRules;
-    this.keepCosts = keepCosts;
+    this.keepJourneys = keepJourneys;
   }
 
   /** The journey builder the options describe; also how the driver checks the rules before any job runs. */
@@ -110,7 +109,7 @@ final class JourneyChunker implements Function2<Integer, Iterator<Row>, Iterator
         return null;
       }
       JourneyBatch.Builder batch = JourneyBatch.builder(dictionary);
-      double[] costs = keepCosts ? new double[1024] : null;
+      List<Journey> kept = keepJourneys ? new ArrayList<>() : null;
       long read = 0;
       long rejected = 0;
       long users = 0;
@@ -147,8 +146,8 @@ final class JourneyChunker implements Function2<Integer, Iterator<Row>, Iterator
         expired += built.expiredTouches();
         unattributed += built.unattributedConversions();
         for (Journey journey : built.journeys()) {
-          if (costs != null) {
-            costs = keepCosts(costs, touches, journey);
+          if (kept != null) {
+            kept.add(journey);
           }
           batch.addJourney(journey);
           touches += journey.touchpoints().size();
@@ -157,19 +156,7 @@ final class JourneyChunker implements Function2<Integer, Iterator<Row>, Iterator
       if (!first && batch.size() == 0 && read == 0) {
         return null;
       }
-      return new JourneyChunk(partition, batch.build(), costs == null ? null : Arrays.copyOf(costs, touches), 0, read,
-          rejected, users, expired, unattributed);
+      return new JourneyChunk(partition, batch.build(), kept, 0, read, rejected, users, expired, unattributed);
     }
-  }
-
-  private static double[] keepCosts(double[] costs, int at, Journey journey) {
-    int n = journey.touchpoints().size();
-    if (at + n > costs.length) {
-      costs = Arrays.copyOf(costs, Math.max(costs.length * 2, at + n));
-    }
-    for (int i = 0; i < n; i++) {
-      costs[at + i] = journey.touchpoints().get(i).cost().doubleValue();
-    }
-    return costs;
   }
 }

@@ -1,6 +1,7 @@
 package io.nexus.spark;
 
 import java.io.Serializable;
+import org.apache.spark.sql.Row;
 
 /**
  * Where an input row's cells are: for each column the layout reads (the touchpoint columns or the path columns, in
@@ -28,7 +29,7 @@ final class RowLayout implements Serializable {
   }
 
   /** Cell {@code k} of the layout's columns in {@code row}, stripped; empty when absent or null. */
-  String cell(org.apache.spark.sql.Row row, int k) {
+  String cell(Row row, int k) {
     int i = index[k];
     if (i < 0) {
       return "";
@@ -38,7 +39,7 @@ final class RowLayout implements Serializable {
   }
 
   /** The row's data cells as one line of text, quoted where needed, to show a rejected row as it was. */
-  String record(org.apache.spark.sql.Row row) {
+  String record(Row row) {
     String corrupt = row.getString(dataColumns);
     if (corrupt != null) {
       return corrupt;
@@ -61,7 +62,7 @@ final class RowLayout implements Serializable {
   }
 
   /** The file a row came from. */
-  String file(org.apache.spark.sql.Row row) {
+  String file(Row row) {
     return row.getString(dataColumns + 1);
   }
 }

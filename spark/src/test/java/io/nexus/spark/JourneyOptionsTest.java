@@ -1,10 +1,13 @@
 package io.nexus.spark;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -33,9 +36,9 @@ class JourneyOptionsTest {
         "--lookback-days", "7", "--transform", "first", "--channel-rules", rules.toString(),
         "--output", dir.resolve("cli.csv").toString());
 
-    java.util.Map<String, double[]> totals = LocalSpark.totals(dir.resolve("out/channel_totals.csv"));
+    Map<String, double[]> totals = LocalSpark.totals(dir.resolve("out/channel_totals.csv"));
     Totals.assertSame(totals, LocalSpark.totals(dir.resolve("cli.csv")));
-    org.assertj.core.api.Assertions.assertThat(totals).containsKeys("linear|Brand Search", "linear|Newsletter",
+    assertThat(totals).containsKeys("linear|Brand Search", "linear|Newsletter",
         "linear|Partners", "linear|Paid Search", "linear|Direct");
   }
 }

@@ -4,6 +4,7 @@ import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.to_timestamp;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.data.Offset.offset;
 
 import io.nexus.cli.files.TouchpointFileReader;
 import io.nexus.engine.Journey;
@@ -90,7 +91,7 @@ class SameNumbersAsTheCommandLineTest {
 
     assertThat(actual.keySet()).isEqualTo(expected.keySet());
     expected.forEach((key, credit) -> assertThat(actual.get(key)).as(key).isCloseTo(credit,
-        org.assertj.core.data.Offset.offset(1e-9)));
+        offset(1e-9)));
     assertThat(summary.creditRows()).isEqualTo(expected.size());
   }
 
@@ -110,9 +111,9 @@ class SameNumbersAsTheCommandLineTest {
     for (Row row : sums) {
       double value = values.get(row.getString(0));
       assertThat(row.getDouble(2)).as("credits of %s under %s", row.getString(0), row.getString(1))
-          .isCloseTo(1.0, org.assertj.core.data.Offset.offset(1e-9));
+          .isCloseTo(1.0, offset(1e-9));
       assertThat(row.getDouble(3)).as("value of %s under %s", row.getString(0), row.getString(1))
-          .isCloseTo(value, org.assertj.core.data.Offset.offset(1e-9 * Math.max(1, value)));
+          .isCloseTo(value, offset(1e-9 * Math.max(1, value)));
     }
   }
 

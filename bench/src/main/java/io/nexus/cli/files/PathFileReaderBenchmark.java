@@ -3,7 +3,7 @@ package io.nexus.cli.files;
 import io.nexus.bench.BenchData;
 import io.nexus.bench.Touches;
 import io.nexus.engine.ChannelDictionary;
-import io.nexus.engine.batch.JourneyBatch;
+import io.nexus.engine.JourneyBatch;
 import java.io.ByteArrayInputStream;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;

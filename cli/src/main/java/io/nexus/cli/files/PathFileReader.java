@@ -1,7 +1,7 @@
 package io.nexus.cli.files;
 
 import io.nexus.engine.ChannelDictionary;
-import io.nexus.engine.batch.JourneyBatch;
+import io.nexus.engine.JourneyBatch;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;

@@ -2,9 +2,9 @@ package io.nexus.engine.markov;
 
 import io.nexus.engine.ChannelDictionary;
 import io.nexus.engine.ChannelTotals;
+import io.nexus.engine.JourneyBatch;
 import io.nexus.engine.ModelSpec;
-import io.nexus.engine.batch.JourneyBatch;
-import io.nexus.engine.batch.RowChannels;
+import io.nexus.engine.internal.RowChannels;
 import java.util.List;
 
 /**

@@ -3,10 +3,9 @@ package io.nexus.engine.markov;
 import io.nexus.engine.Channel;
 import io.nexus.engine.ChannelTotals;
 import io.nexus.engine.ChannelTotals.ChannelTotal;
+import io.nexus.engine.DecimalText;
 import io.nexus.engine.ModelSpec;
-import io.nexus.engine.batch.IntSequenceMap;
-import io.nexus.engine.batch.LongIndex;
-import io.nexus.engine.batch.Numbers;
+import io.nexus.engine.internal.IntSequenceMap;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -112,7 +111,7 @@ final class MarkovSolver {
     }
     List<String> notes = new ArrayList<>();
     if (stats.unattributedConversions > 0) {
-      notes.add(Numbers.plain(stats.unattributedConversions) + " conversions without touches were left unattributed");
+      notes.add(DecimalText.plain(stats.unattributedConversions) + " conversions without touches were left unattributed");
     }
     return new MarkovChainFit(spec, stats.order, stats.channels, p, v, conversionEffect, effects,
         transitions(stats, n, rowStart, column, probability, start, outWeight),

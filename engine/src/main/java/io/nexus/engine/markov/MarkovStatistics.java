@@ -1,10 +1,9 @@
 package io.nexus.engine.markov;
 
 import io.nexus.engine.ChannelDictionary;
+import io.nexus.engine.JourneyBatch;
 import io.nexus.engine.TrainingStatistics;
-import io.nexus.engine.batch.IntSequenceMap;
-import io.nexus.engine.batch.JourneyBatch;
-import io.nexus.engine.batch.LongIndex;
+import io.nexus.engine.internal.IntSequenceMap;
 import java.util.Arrays;
 
 /**

@@ -2,8 +2,8 @@ package io.nexus.engine.rules;
 
 import io.nexus.engine.Channel;
 import io.nexus.engine.ChannelDictionary;
+import io.nexus.engine.JourneyBatch;
 import io.nexus.engine.ModelSpec;
-import io.nexus.engine.batch.JourneyBatch;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;

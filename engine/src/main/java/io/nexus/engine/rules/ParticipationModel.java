@@ -1,8 +1,8 @@
 package io.nexus.engine.rules;
 
+import io.nexus.engine.JourneyBatch;
 import io.nexus.engine.ModelSpec;
-import io.nexus.engine.batch.JourneyBatch;
-import io.nexus.engine.batch.RowChannels;
+import io.nexus.engine.internal.RowChannels;
 
 /**
  * Every channel on the journey gets the full conversion: a channel's touches share 1 between them. Not additive:

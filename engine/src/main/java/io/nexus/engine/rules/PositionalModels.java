@@ -1,7 +1,7 @@
 package io.nexus.engine.rules;
 
+import io.nexus.engine.JourneyBatch;
 import io.nexus.engine.ModelSpec;
-import io.nexus.engine.batch.JourneyBatch;
 import java.util.Arrays;
 
 /** The rules that look only at a touch's position: first, last and linear. */

@@ -1,7 +1,7 @@
 package io.nexus.engine.rules;
 
+import io.nexus.engine.JourneyBatch;
 import io.nexus.engine.ModelSpec;
-import io.nexus.engine.batch.JourneyBatch;
 import java.util.List;
 
 /**

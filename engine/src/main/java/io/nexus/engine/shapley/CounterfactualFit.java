@@ -2,10 +2,9 @@ package io.nexus.engine.shapley;
 
 import io.nexus.engine.ChannelDictionary;
 import io.nexus.engine.FittedModel;
+import io.nexus.engine.JourneyBatch;
 import io.nexus.engine.ModelSpec;
-import io.nexus.engine.batch.IntSequenceMap;
-import io.nexus.engine.batch.JourneyBatch;
-import io.nexus.engine.batch.Scratch;
+import io.nexus.engine.internal.IntSequenceMap;
 import java.util.Arrays;
 
 /**
@@ -40,7 +39,7 @@ final class CounterfactualFit implements FittedModel {
 
   @Override
   public void pathShares(JourneyBatch batch, int row, int n, long conversionTime, double[] out) {
-    int[] path = Scratch.path(batch, row, n);
+    int[] path = ChannelIdBuffer.path(batch, row, n);
     int id = paths.find(path, 0, n);
     double rate = id < 0 ? 0 : rates[id];
     double sum = 0;

@@ -1,9 +1,8 @@
 package io.nexus.engine.shapley;
 
 import io.nexus.engine.ChannelDictionary;
+import io.nexus.engine.JourneyBatch;
 import io.nexus.engine.TrainingStatistics;
-import io.nexus.engine.batch.JourneyBatch;
-import io.nexus.engine.batch.Scratch;
 
 /** Conversions and nulls per exact path. */
 final class CounterfactualStatistics implements TrainingStatistics {
@@ -24,7 +23,7 @@ final class CounterfactualStatistics implements TrainingStatistics {
         paths.unattributedConversions += batch.pathConversions(row, p);
         continue;
       }
-      paths.add(Scratch.path(batch, row, n), 0, n, batch.pathConversions(row, p), batch.pathValue(row, p),
+      paths.add(ChannelIdBuffer.path(batch, row, n), 0, n, batch.pathConversions(row, p), batch.pathValue(row, p),
           batch.pathNulls(row, p));
     }
   }

@@ -2,11 +2,10 @@ package io.nexus.engine.shapley;
 
 import io.nexus.engine.ChannelDictionary;
 import io.nexus.engine.FittedModel;
+import io.nexus.engine.JourneyBatch;
 import io.nexus.engine.ModelSpec;
-import io.nexus.engine.batch.IntSequenceMap;
-import io.nexus.engine.batch.JourneyBatch;
-import io.nexus.engine.batch.RowChannels;
-import io.nexus.engine.batch.Scratch;
+import io.nexus.engine.internal.IntSequenceMap;
+import io.nexus.engine.internal.RowChannels;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -72,7 +71,7 @@ final class ShapleyFit implements FittedModel {
   public void pathShares(JourneyBatch batch, int row, int n, long conversionTime, double[] out) {
     int from = batch.start(row);
     RowChannels present = RowChannels.of(batch, row, n);
-    int[] key = Scratch.ints(present.size());
+    int[] key = ChannelIdBuffer.ofLength(present.size());
     int m = present.sortedInto(key);
     double[] fractions = fractionsOf(key, m);
     for (int i = 0; i < n; i++) {

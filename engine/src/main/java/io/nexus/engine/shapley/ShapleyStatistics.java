@@ -1,10 +1,9 @@
 package io.nexus.engine.shapley;
 
 import io.nexus.engine.ChannelDictionary;
+import io.nexus.engine.JourneyBatch;
 import io.nexus.engine.TrainingStatistics;
-import io.nexus.engine.batch.JourneyBatch;
-import io.nexus.engine.batch.RowChannels;
-import io.nexus.engine.batch.Scratch;
+import io.nexus.engine.internal.RowChannels;
 
 /** Conversions and nulls per set of distinct channels (sorted channel ids). */
 final class ShapleyStatistics implements TrainingStatistics {
@@ -26,7 +25,7 @@ final class ShapleyStatistics implements TrainingStatistics {
         continue;
       }
       RowChannels present = RowChannels.of(batch, row, n);
-      int[] key = Scratch.ints(present.size());
+      int[] key = ChannelIdBuffer.ofLength(present.size());
       int size = present.sortedInto(key);
       sets.add(key, 0, size, batch.pathConversions(row, p), batch.pathValue(row, p), batch.pathNulls(row, p));
     }

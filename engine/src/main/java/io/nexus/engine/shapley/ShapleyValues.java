@@ -1,6 +1,6 @@
 package io.nexus.engine.shapley;
 
-import io.nexus.engine.batch.IntSequenceMap;
+import io.nexus.engine.internal.IntSequenceMap;
 import java.util.SplittableRandom;
 
 /**

@@ -1,6 +1,5 @@
 package io.nexus.engine.markov;
 
-import io.nexus.engine.batch.LongIndex;
 
 /** Builds the absorbing chain of some statistics the way the solver does, to compare the two solve methods. */
 final class AbsorbingChainProbe {

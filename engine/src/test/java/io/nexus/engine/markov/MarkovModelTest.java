@@ -8,13 +8,16 @@ import static io.nexus.engine.Fixtures.totals;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import io.nexus.engine.ChannelDictionary;
 import io.nexus.engine.ChannelTotals;
-import io.nexus.engine.InvalidModelException;
-import io.nexus.engine.Models;
-import io.nexus.engine.batch.JourneyBatch;
-import java.util.List;
-import org.assertj.core.api.Assertions;
 import io.nexus.engine.Fixtures;
+import io.nexus.engine.InvalidModelException;
+import io.nexus.engine.JourneyBatch;
+import io.nexus.engine.ModelSpec;
+import io.nexus.engine.Models;
+import java.util.List;
+import java.util.SplittableRandom;
+import org.assertj.core.api.Assertions;
 import org.junit.jupiter.api.Test;
 
 class MarkovModelTest {
@@ -143,7 +146,7 @@ class MarkovModelTest {
 
   @Test
   void iterativeSolveAgreesWithTheDirectSolveOnALargeChain() {
-    java.util.SplittableRandom random = new java.util.SplittableRandom(7);
+    SplittableRandom random = new SplittableRandom(7);
     String[] channels = {"a", "b", "c", "d", "e", "f"};
     Fixtures.Row[] rows = new Fixtures.Row[400];
     for (int r = 0; r < rows.length; r++) {
@@ -157,7 +160,7 @@ class MarkovModelTest {
     JourneyBatch batch = paths(rows);
     MarkovStatistics stats = new MarkovStatistics(3, batch.channels());
     stats.addAll(batch);
-    MarkovChainFit reference = MarkovSolver.solve(io.nexus.engine.ModelSpec.of("markov"), stats);
+    MarkovChainFit reference = MarkovSolver.solve(ModelSpec.of("markov"), stats);
     assertThat(reference.transitions().size()).isGreaterThan(AbsorbingChain.DENSE_LIMIT);
     // The same chain through both solvers, state by state.
     AbsorbingChainProbe probe = new AbsorbingChainProbe(stats);
@@ -193,7 +196,7 @@ class MarkovModelTest {
   @Test
   void statisticsMergedFromPartitionsFitTheSameChain() {
     JourneyBatch first = paths(row("C1 > C2 > C3", 1, 0), row("C1", 0, 1));
-    io.nexus.engine.ChannelDictionary shared = first.channels();
+    ChannelDictionary shared = first.channels();
     JourneyBatch.Builder second = JourneyBatch.builder(shared);
     second.addPath(List.of("C2", "C3"), 0, 0, 1);
     var model = Models.create("markov");

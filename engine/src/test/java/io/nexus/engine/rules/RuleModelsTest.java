@@ -14,13 +14,14 @@ import io.nexus.engine.Attribution;
 import io.nexus.engine.Channel;
 import io.nexus.engine.Conversion;
 import io.nexus.engine.FittedModel;
+import io.nexus.engine.Fixtures;
 import io.nexus.engine.InvalidModelException;
 import io.nexus.engine.Journey;
-import io.nexus.engine.JourneyId;
+import io.nexus.engine.JourneyBatch;
 import io.nexus.engine.JourneyCredits;
+import io.nexus.engine.JourneyId;
 import io.nexus.engine.Models;
 import io.nexus.engine.Touchpoint;
-import io.nexus.engine.batch.JourneyBatch;
 import java.math.BigDecimal;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -217,7 +218,7 @@ class RuleModelsTest {
     FittedModel model = fit("participation", batch);
     assertThat(model.additive()).isFalse();
     assertThat(shares(model, batch, 0)).containsExactly(0.5, 1, 0.5);
-    var totals = io.nexus.engine.Fixtures.totals("participation", batch);
+    var totals = Fixtures.totals("participation", batch);
     assertThat(totals.conversions("a")).isEqualTo(1);
     assertThat(totals.conversions("b")).isEqualTo(1);
   }

@@ -8,7 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import io.nexus.engine.FittedModel;
-import io.nexus.engine.batch.JourneyBatch;
+import io.nexus.engine.JourneyBatch;
 import org.junit.jupiter.api.Test;
 
 class CounterfactualModelTest {

@@ -9,7 +9,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import io.nexus.engine.ChannelTotals;
-import io.nexus.engine.batch.JourneyBatch;
+import io.nexus.engine.JourneyBatch;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class ShapleyModelTest {
@@ -78,7 +79,7 @@ class ShapleyModelTest {
   void aSetNeverSeenInTrainingIsSolvedFromTheSameRates() {
     var model = fit("shapley", TWO_PLAYERS);
     JourneyBatch.Builder unseen = JourneyBatch.builder(model.channels().copy());
-    unseen.addPath(java.util.List.of("A", "B", "C"), 1, 1, 0);
+    unseen.addPath(List.of("A", "B", "C"), 1, 1, 0);
     JourneyBatch batch = unseen.build();
     double[] shares = shares(model, batch, 0);
     assertThat(shares[0] + shares[1] + shares[2]).isCloseTo(1, within(EXACT));

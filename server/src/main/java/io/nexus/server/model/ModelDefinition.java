@@ -1,11 +1,14 @@
 package io.nexus.server.model;
 
+import io.nexus.engine.InvalidModelException;
 import io.nexus.engine.ModelSpec;
+import io.nexus.engine.ModelType;
+import io.nexus.engine.ModelType.Parameter;
+import io.nexus.engine.Models;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * An attribution model as users configure it: a model type with its parameters and training window; immutable.
@@ -41,7 +44,8 @@ public record ModelDefinition(
 
   /** The model type of the AI attribution model, which the engine does not run. */
   public static final String AI_TYPE = "data_driven";
-  private static final Set<String> DATA_DRIVEN = Set.of("markov", "shapley", "counterfactual");
+  /** How many days of journeys a data-driven model learns from unless configured otherwise. */
+  public static final int DEFAULT_TRAINING_WINDOW_DAYS = 90;
 
   public ModelDefinition {
     positionWeights = positionWeights == null ? Map.of() : Map.copyOf(positionWeights);
@@ -51,7 +55,14 @@ public record ModelDefinition(
 
   /** Whether the model learns from the journeys of its training window (Markov, Shapley, counterfactual). */
   public boolean learnsFromJourneys() {
-    return DATA_DRIVEN.contains(modelType);
+    if (isAi()) {
+      return false;
+    }
+    try {
+      return Models.type(modelType).dataDriven();
+    } catch (InvalidModelException e) {
+      return false;
+    }
   }
 
   /** Whether this is the AI attribution model. */
@@ -69,6 +80,59 @@ public record ModelDefinition(
     customRules.forEach((k, v) -> parameters.put(k, String.valueOf(v)));
     mlParameters.forEach((k, v) -> parameters.put(k, String.valueOf(v)));
     return new ModelSpec(modelType, parameters);
+  }
+
+  /**
+   * Whether this definition runs the model {@code spec} describes: the two are the same once the engine's registry
+   * fills in defaults ({@link Models#withDefaults}). Never for the AI model or a configuration the engine refuses.
+   */
+  public boolean runs(ModelSpec spec) {
+    if (isAi()) {
+      return false;
+    }
+    try {
+      return Models.withDefaults(engineSpec()).equals(Models.withDefaults(spec));
+    } catch (InvalidModelException e) {
+      return false;
+    }
+  }
+
+  /**
+   * A new, active definition that runs {@code spec}, with each parameter the spec gives in the column the service
+   * reads it from: the half-life in {@code time_decay_halflife_days}, data-driven parameters in {@code ml_parameters},
+   * a rule's weights in {@code position_weights} and its other parameters in {@code custom_rules}; the type as the
+   * registry names it (an alias such as {@code u_shaped} is stored as its type).
+   *
+   * @throws InvalidModelException when the engine runs no such model
+   */
+  public static ModelDefinition of(String name, String description, ModelSpec spec) {
+    ModelSpec resolved = Models.withDefaults(spec);
+    ModelType type = Models.type(resolved.type());
+    BigDecimal halfLife = null;
+    Map<String, Object> weights = new LinkedHashMap<>();
+    Map<String, Object> rules = new LinkedHashMap<>();
+    Map<String, Object> learning = new LinkedHashMap<>();
+    for (String parameter : spec.parameters().keySet()) {
+      String value = resolved.parameters().get(parameter);
+      Parameter declared = type.parameter(parameter);
+      Object typed = switch (declared.kind()) {
+        case NUMBER, POSITIVE_NUMBER -> new BigDecimal(value);
+        case INTEGER -> Integer.valueOf(value);
+        case LONG -> Long.valueOf(value);
+        case WORDS -> value;
+      };
+      if (parameter.equals("half_life")) {
+        halfLife = (BigDecimal) typed;
+      } else if (type.dataDriven()) {
+        learning.put(parameter, typed);
+      } else if (declared.kind() == Parameter.Kind.NUMBER) {
+        weights.put(parameter, typed);
+      } else {
+        rules.put(parameter, typed);
+      }
+    }
+    return new ModelDefinition(0, name, type.name(), description, halfLife, weights, rules, null, learning,
+        DEFAULT_TRAINING_WINDOW_DAYS, true, null, null);
   }
 
   /** The request field that sets engine parameter {@code parameter}, for error messages. */

@@ -1,5 +1,6 @@
 package io.nexus.server.analytics.internal;
 
+import io.nexus.engine.ReturnOnSpend;
 import io.nexus.server.attribution.AttributionReports;
 import io.nexus.server.attribution.ChannelAmount;
 import io.nexus.server.cache.AttributionCache.Region;
@@ -21,8 +22,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Return on investment per channel: revenue a model credits to the channel over the converting journeys started in
- * the range, against what the channel's touchpoints in the range cost. ROI and ROAS are {@code null}, never NaN or
- * infinity, when nothing was spent.
+ * the range, against what the channel's touchpoints in the range cost, both to the cent; ROI and ROAS of those as
+ * {@link ReturnOnSpend} gives them ({@code null}, never NaN or infinity, when nothing was spent).
  */
 @Component
 class ChannelRoiReport {
@@ -61,8 +62,9 @@ class ChannelRoiReport {
       ChannelAmount amount = credited.get(channel.id());
       BigDecimal revenue = amount == null ? BigDecimal.ZERO : amount.revenue().setScale(2, RoundingMode.HALF_UP);
       BigDecimal cost = costs.getOrDefault(channel.id(), BigDecimal.ZERO).setScale(2, RoundingMode.HALF_UP);
+      ReturnOnSpend returned = new ReturnOnSpend(revenue, cost);
       rows.add(new Row(channel.id(), channel.name(), channel.channelType(), revenue,
-          amount == null ? 0 : amount.conversions(), cost, roi(revenue, cost), roas(revenue, cost),
+          amount == null ? 0 : amount.conversions(), cost, returned.roi(), returned.roas(),
           amount == null ? 0 : amount.journeys(),
           total.signum() == 0 ? BigDecimal.ZERO : revenue.divide(total, 6, RoundingMode.HALF_UP)));
     }
@@ -89,14 +91,5 @@ class ChannelRoiReport {
       throw ApiException.unprocessable(unknown.size() + " unknown channel ids", unknown);
     }
     return selected;
-  }
-
-  static BigDecimal roi(BigDecimal revenue, BigDecimal cost) {
-    return cost.signum() == 0 ? null
-        : revenue.subtract(cost).multiply(BigDecimal.valueOf(100)).divide(cost, 2, RoundingMode.HALF_UP);
-  }
-
-  static BigDecimal roas(BigDecimal revenue, BigDecimal cost) {
-    return cost.signum() == 0 ? null : revenue.divide(cost, 4, RoundingMode.HALF_UP);
   }
 }

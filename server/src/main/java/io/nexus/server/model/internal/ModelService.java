@@ -59,8 +59,8 @@ class ModelService implements ModelCatalog {
     }
     ModelDefinition draft = new ModelDefinition(0, r.name().strip(), r.modelType(), r.description(),
         r.timeDecayHalflifeDays(), r.positionWeights(), r.customRules(), r.mlModelType(), r.mlParameters(),
-        r.trainingDataWindowDays() == null ? 90 : r.trainingDataWindowDays(), r.isActive() == null || r.isActive(),
-        null, null);
+        r.trainingDataWindowDays() == null ? ModelDefinition.DEFAULT_TRAINING_WINDOW_DAYS : r.trainingDataWindowDays(),
+        r.isActive() == null || r.isActive(), null, null);
     check(draft);
     return transactions.execute(tx -> {
       if (models.findByName(draft.name()).isPresent()) {

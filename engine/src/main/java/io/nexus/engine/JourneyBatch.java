@@ -1,10 +1,5 @@
-package io.nexus.engine.batch;
+package io.nexus.engine;
 
-import io.nexus.engine.ChannelDictionary;
-import io.nexus.engine.Conversion;
-import io.nexus.engine.Journey;
-import io.nexus.engine.JourneyId;
-import io.nexus.engine.Touchpoint;
 import java.io.Serializable;
 import java.math.BigDecimal;
 import java.time.Instant;

@@ -1,7 +1,8 @@
-package io.nexus.engine.batch;
+package io.nexus.engine.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -35,7 +36,7 @@ class IntSequenceMapTest {
     SplittableRandom random = new SplittableRandom(11);
     for (int i = 0; i < 50_000; i++) {
       int[] key = random.ints(random.nextInt(0, 6), 0, 7).toArray();
-      List<Integer> boxed = java.util.Arrays.stream(key).boxed().toList();
+      List<Integer> boxed = Arrays.stream(key).boxed().toList();
       int id = map.add(key);
       Integer expected = reference.putIfAbsent(boxed, id);
       if (expected != null) {

@@ -1,10 +1,13 @@
-package io.nexus.engine.batch;
+package io.nexus.engine;
 
 import java.math.BigDecimal;
 
-/** Formats doubles for people and files: every digit needed to read the same double back, never an exponent. */
-public final class Numbers {
-  private Numbers() {}
+/**
+ * Writes doubles as decimal text for people and files: every digit needed to read the same double back, never an
+ * exponent; stateless and thread-safe.
+ */
+public final class DecimalText {
+  private DecimalText() {}
 
   /** {@code d} in plain decimal notation with the shortest digits that round-trip: {@code 2}, {@code 0.1}. */
   public static String plain(double d) {

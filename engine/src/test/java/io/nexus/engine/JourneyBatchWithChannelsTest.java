@@ -1,12 +1,7 @@
-package io.nexus.engine.batch;
+package io.nexus.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.nexus.engine.ChannelDictionary;
-import io.nexus.engine.Conversion;
-import io.nexus.engine.Journey;
-import io.nexus.engine.JourneyId;
-import io.nexus.engine.Touchpoint;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;

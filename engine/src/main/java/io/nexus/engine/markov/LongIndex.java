@@ -1,4 +1,4 @@
-package io.nexus.engine.batch;
+package io.nexus.engine.markov;
 
 import java.io.Serializable;
 import java.util.Arrays;
@@ -7,7 +7,7 @@ import java.util.Arrays;
  * An open-addressing hash map from {@code long} keys (such as a packed pair of state ids) to dense ids
  * {@code 0..size()-1}, without boxing; not thread-safe while written, safe to read concurrently once filled.
  */
-public final class LongIndex implements Serializable {
+final class LongIndex implements Serializable {
   private static final long serialVersionUID = 1L;
 
   private long[] keys = new long[64];
@@ -15,32 +15,32 @@ public final class LongIndex implements Serializable {
   private int size;
 
   /** Packs two non-negative ints into one key. */
-  public static long pair(int first, int second) {
+  static long pair(int first, int second) {
     return ((long) first << 32) | (second & 0xffffffffL);
   }
 
   /** The first int of a packed pair. */
-  public static int first(long pair) {
+  static int first(long pair) {
     return (int) (pair >>> 32);
   }
 
   /** The second int of a packed pair. */
-  public static int second(long pair) {
+  static int second(long pair) {
     return (int) pair;
   }
 
   /** The number of keys. */
-  public int size() {
+  int size() {
     return size;
   }
 
   /** Key {@code id}. */
-  public long key(int id) {
+  long key(int id) {
     return keys[id];
   }
 
   /** The id of {@code key}, or -1 when absent. */
-  public int find(long key) {
+  int find(long key) {
     int mask = table.length - 1;
     for (int slot = mix(key) & mask; ; slot = (slot + 1) & mask) {
       int entry = table[slot];
@@ -54,7 +54,7 @@ public final class LongIndex implements Serializable {
   }
 
   /** The id of {@code key}, adding it when absent. */
-  public int add(long key) {
+  int add(long key) {
     int mask = table.length - 1;
     int slot = mix(key) & mask;
     for (; ; slot = (slot + 1) & mask) {

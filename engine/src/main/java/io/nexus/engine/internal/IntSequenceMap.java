@@ -1,4 +1,4 @@
-package io.nexus.engine.batch;
+package io.nexus.engine.internal;
 
 import java.io.Serializable;
 import java.util.Arrays;

@@ -1,5 +1,6 @@
-package io.nexus.engine.batch;
+package io.nexus.engine.internal;
 
+import io.nexus.engine.JourneyBatch;
 import java.util.Arrays;
 
 /**
