@@ -1,6 +1,6 @@
 package io.nexus.server.attribution.internal;
 
-import io.nexus.server.system.IdempotentEndpoints;
+import io.nexus.server.web.IdempotentEndpoints;
 import java.util.Set;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;

@@ -1,8 +1,8 @@
 package io.nexus.server.attribution.internal;
 
-import io.nexus.server.system.Numeric;
-import io.nexus.server.system.StorableText;
-import io.nexus.server.system.StorableTime;
+import io.nexus.server.web.Numeric;
+import io.nexus.server.web.StorableText;
+import io.nexus.server.web.StorableTime;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
