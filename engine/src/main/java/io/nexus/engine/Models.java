@@ -13,6 +13,49 @@ public final class Models {
 
   private Models() {}
 
+  private static final List<ModelType> CATALOG = List.of(
+      rule("first_touch"),
+      rule("last_touch"),
+      rule("last_non_direct", new ModelType.Parameter("direct", null,
+          "names of the direct channels, separated by |; default: channels direct by type or name")),
+      rule("linear"),
+      rule("time_decay", new ModelType.Parameter("half_life", "7", "days after which a touch's weight halves")),
+      new ModelType("position_based", List.of("u_shaped"), positions("0.4", "0.2", "0.4"), false),
+      rule("j_shaped", positions("0.2", "0.2", "0.6").toArray(ModelType.Parameter[]::new)),
+      rule("inverse_j", positions("0.6", "0.2", "0.2").toArray(ModelType.Parameter[]::new)),
+      rule("w_shaped",
+          new ModelType.Parameter("first", "0.3", "share of the first touch"),
+          new ModelType.Parameter("milestone", "0.3", "share of the milestone touch"),
+          new ModelType.Parameter("last", "0.3", "share of the last touch"),
+          new ModelType.Parameter("rest", "0.1", "share of the touches in between"),
+          new ModelType.Parameter("milestone_types", "lead", "touch types that are milestones, separated by |")),
+      rule("participation"),
+      new ModelType("markov", List.of(), List.of(
+          new ModelType.Parameter("order", "1", "states of 1 to 4 channels")), true),
+      new ModelType("shapley", List.of(), List.of(
+          new ModelType.Parameter("cap", "20", "largest channel set solved exactly, 1 to 24"),
+          new ModelType.Parameter("samples", "10000", "orderings sampled for larger sets"),
+          new ModelType.Parameter("seed", "1", "seed of that sampling")), true),
+      new ModelType("counterfactual", List.of(), List.of(), true));
+
+  /**
+   * Every model type with its aliases and parameters, rules first: what {@link #create} builds, for help texts and
+   * catalogues.
+   */
+  public static List<ModelType> catalog() {
+    return CATALOG;
+  }
+
+  private static ModelType rule(String name, ModelType.Parameter... parameters) {
+    return new ModelType(name, List.of(), List.of(parameters), false);
+  }
+
+  private static List<ModelType.Parameter> positions(String first, String middle, String last) {
+    return List.of(new ModelType.Parameter("first", first, "share of the first touch"),
+        new ModelType.Parameter("middle", middle, "share of the touches in between"),
+        new ModelType.Parameter("last", last, "share of the last touch"));
+  }
+
   /** Every model type, rules first. */
   public static List<String> types() {
     List<String> types = new ArrayList<>(RuleModels.TYPES);
