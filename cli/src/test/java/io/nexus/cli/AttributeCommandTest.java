@@ -36,7 +36,8 @@ class AttributeCommandTest {
 
   @Test
   void writesExactlyTheDocumentedHeader() throws IOException {
-    CommandRun run = CommandRun.of("attribute", "--input", file("p.csv", "path,total_conversions", "a > b,1").toString());
+    CommandRun run = CommandRun.of("attribute", "--input",
+        file("p.csv", "path,total_conversions,total_null", "a > b,1,1").toString());
     assertThat(run.exitCode()).isZero();
     assertThat(run.out().lines().findFirst()).contains("model,channel,attributed_conversions,attributed_value");
     assertThat(run.err()).isEmpty();

@@ -1,87 +1,94 @@
-package io.nexus.cli;
+package io.nexus.formats;
 
 import io.nexus.engine.AttributionModel;
 import io.nexus.engine.InvalidModelException;
 import io.nexus.engine.ModelSpec;
+import io.nexus.engine.ModelType;
 import io.nexus.engine.Models;
 import io.nexus.engine.PathTransform;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
-import picocli.CommandLine.Option;
 
 /**
- * The options every attribution command shares — models, Markov order, lookback, path transform, path separator —
- * with their checks, so that {@code nexus attribute} and the Spark job read them alike; a picocli mixin, filled once
- * and then read, not thread-safe.
+ * What every attribution front end lets users set — models, Markov order, lookback, path transform, path separator,
+ * channel rules — with the defaults and checks they share, so that {@code nexus attribute} and the Spark job read
+ * them alike. Each front end parses its own arguments into one of these, under the option names below. Immutable and
+ * thread-safe.
+ *
+ * @param models comma-separated models, parameters in parentheses: {@code linear,markov(order=2)}
+ * @param order the Markov order for {@code markov} models that set none
+ * @param lookbackDays touchpoints: the days before a conversion whose touches count
+ * @param transform the path transform's name: {@code unique}, {@code exposure} or {@code first}
+ * @param pathSeparator paths: what joins channels in a path
+ * @param channelRules touchpoints: where the channel rules are, or {@code null} for GA4's groups alone
  */
-public final class AttributionOptions {
+public record AttributionSettings(String models, int order, double lookbackDays, String transform,
+    String pathSeparator, String channelRules) {
+  /** The models run when a user names none. */
+  public static final String DEFAULT_MODELS = "first_touch,last_touch,linear,position_based,markov";
+  /** The Markov order when a user sets none. */
+  public static final String DEFAULT_ORDER = "1";
+  /** The lookback window in days when a user sets none. */
+  public static final String DEFAULT_LOOKBACK_DAYS = "30";
+  /** The path transform when a user sets none. */
+  public static final String DEFAULT_TRANSFORM = "unique";
+  /** What joins channels in a path when a user says nothing else: ChannelAttribution's {@code >}. */
+  public static final String DEFAULT_PATH_SEPARATOR = ">";
 
   /** An option the user must fix; the message names it and says why. */
-  public static final class OptionException extends IllegalArgumentException {
+  public static final class InvalidSettingException extends IllegalArgumentException {
     private static final long serialVersionUID = 1L;
 
-    OptionException(String message) {
+    InvalidSettingException(String message) {
       super(message);
     }
   }
 
-  @Option(names = {"-m", "--models"}, paramLabel = "LIST",
-      defaultValue = "first_touch,last_touch,linear,position_based,markov",
-      description = "Comma-separated models, parameters in parentheses; default ${DEFAULT-VALUE}.")
-  String models;
-
-  @Option(names = "--order", defaultValue = "1", paramLabel = "K",
-      description = "Markov order 1..4 for markov models that do not set one; default ${DEFAULT-VALUE}.")
-  int order;
-
-  @Option(names = "--lookback-days", defaultValue = "30", paramLabel = "DAYS",
-      description = "Touchpoints: days before a conversion that count; default ${DEFAULT-VALUE}.")
-  double lookbackDays;
-
-  @Option(names = "--transform", defaultValue = "unique", paramLabel = "NAME",
-      description = "Path transform: unique (as is), exposure (collapse repeats in a row), first (drop repeats).")
-  String transform;
-
-  @Option(names = "--path-separator", defaultValue = ">", paramLabel = "SEP",
-      description = "Paths: what joins channels in a path; default ${DEFAULT-VALUE}.")
-  String pathSeparator;
-
-  /**
-   * Checks the options that need no file.
-   *
-   * @throws OptionException naming the first bad option
-   */
-  public void check() {
-    if (order < 1 || order > 4) {
-      throw new OptionException("--order " + order + ": must be between 1 and 4");
-    }
-    if (!(lookbackDays > 0) || Double.isInfinite(lookbackDays)) {
-      throw new OptionException("--lookback-days " + lookbackDays + ": must be greater than 0");
-    }
-    if (pathSeparator.isEmpty()) {
-      throw new OptionException("--path-separator: must not be empty");
-    }
-    pathTransform();
+  /** The settings a user who sets nothing gets. */
+  public static AttributionSettings defaults() {
+    return new AttributionSettings(DEFAULT_MODELS, Integer.parseInt(DEFAULT_ORDER),
+        Double.parseDouble(DEFAULT_LOOKBACK_DAYS), DEFAULT_TRANSFORM, DEFAULT_PATH_SEPARATOR, null);
   }
 
   /**
-   * The models by label, in the order given, with {@code --order} applied to markov models that set none.
+   * Checks what can be checked without reading any file.
    *
-   * @throws OptionException for an unknown model, an impossible parameter or a model listed twice
+   * @throws InvalidSettingException naming the first bad option
    */
-  public Map<String, AttributionModel> models() {
+  public void check() {
+    if (order < 1 || order > 4) {
+      throw new InvalidSettingException("--order " + order + ": must be between 1 and 4");
+    }
+    if (!(lookbackDays > 0) || Double.isInfinite(lookbackDays)) {
+      throw new InvalidSettingException("--lookback-days " + lookbackDays + ": must be greater than 0");
+    }
+    if (pathSeparator == null || pathSeparator.isEmpty()) {
+      throw new InvalidSettingException("--path-separator: must not be empty");
+    }
+    pathTransform();
+    attributionModels();
+  }
+
+  /**
+   * The models by label, in the order given, with {@link #order} applied to markov models that set none.
+   *
+   * @throws InvalidSettingException for an unknown model, an impossible parameter or a model listed twice
+   */
+  public Map<String, AttributionModel> attributionModels() {
     Map<String, AttributionModel> byLabel = new LinkedHashMap<>();
     try {
       for (ModelSpec spec : ModelSpec.parseList(models)) {
         String label = spec.label();
         if (byLabel.containsKey(label)) {
-          throw new OptionException("--models " + models + ": " + label + " is listed twice");
+          throw new InvalidSettingException("--models " + models + ": " + label + " is listed twice");
         }
         ModelSpec effective = spec.type().equals("markov") ? spec.withDefault("order", Integer.toString(order)) : spec;
         byLabel.put(label, Models.create(effective));
       }
     } catch (InvalidModelException e) {
-      throw new OptionException("--models: " + e.getMessage());
+      throw new InvalidSettingException("--models: " + e.getMessage());
     }
     return byLabel;
   }
@@ -89,23 +96,37 @@ public final class AttributionOptions {
   /**
    * The path transform.
    *
-   * @throws OptionException for an unknown name
+   * @throws InvalidSettingException for an unknown name
    */
   public PathTransform pathTransform() {
     try {
       return PathTransform.parse(transform);
     } catch (IllegalArgumentException e) {
-      throw new OptionException("--transform " + transform + ": " + e.getMessage());
+      throw new InvalidSettingException("--transform " + transform + ": " + e.getMessage());
     }
   }
 
-  /** The lookback window in days. */
-  public double lookbackDays() {
-    return lookbackDays;
-  }
-
-  /** What joins channels in a path. */
-  public String pathSeparator() {
-    return pathSeparator;
+  /**
+   * Every model users may name, one line each with its parameters and their defaults, its aliases, and whether it
+   * learns from data: the help text of every front end, made from the engine's registry.
+   */
+  public static List<String> modelHelp() {
+    List<String> lines = new ArrayList<>();
+    for (ModelType type : Models.catalog()) {
+      StringBuilder line = new StringBuilder("  ").append(type.usage());
+      if (!type.aliases().isEmpty()) {
+        line.append("  (also ").append(String.join(", ", type.aliases())).append(')');
+      }
+      if (type.dataDriven()) {
+        line.append("  data-driven");
+      }
+      for (ModelType.Parameter parameter : type.parameters()) {
+        if (parameter.defaultValue() == null) {
+          line.append("  ").append(parameter.name()).append("=...: ").append(parameter.meaning());
+        }
+      }
+      lines.add(line.toString());
+    }
+    return lines;
   }
 }

@@ -1,4 +1,4 @@
-package io.nexus.cli.files;
+package io.nexus.formats;
 
 /**
  * A row of an input file that cannot be read, reported to users as {@code line N: <column> "<value>": <reason>}
@@ -30,7 +30,9 @@ public final class InputException extends Exception {
     if (column == null) {
       return "line " + line + ": " + reason;
     }
-    String shown = value.length() > 80 ? value.substring(0, 77) + "..." : value;
+    // One line whatever the value holds: a quoted field may span lines.
+    String oneLine = value.replace("\r", "\\r").replace("\n", "\\n");
+    String shown = oneLine.length() > 80 ? oneLine.substring(0, 77) + "..." : oneLine;
     return "line " + line + ": " + column + " \"" + shown + "\": " + reason;
   }
 

@@ -1,22 +1,20 @@
 package io.nexus.spark;
 
-import io.nexus.cli.AttributionOptions;
 import io.nexus.engine.AttributionModel;
 import io.nexus.engine.PathTransform;
+import io.nexus.formats.AttributionSettings;
+import io.nexus.formats.AttributionSettings.InvalidSettingException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** The arguments of {@link AttributionJob}, as picocli fills them; not thread-safe, read once on the driver. */
 @Command(name = "nexus-spark", mixinStandardHelpOptions = true, sortOptions = false, version = "nexus-spark 0.1.0",
     description = "Credit conversions to channels on Apache Spark: the same numbers as `nexus attribute`, at scale.",
-    footer = {"", "Models: first_touch, last_touch, last_non_direct, linear, time_decay(half_life=7), "
-        + "position_based(first=0.4,middle=0.2,last=0.4), j_shaped, inverse_j, w_shaped, participation, "
-        + "markov(order=1), shapley(cap=20), counterfactual.",
-        "Outputs in DIR: channel_totals.csv (model,channel,attributed_conversions,attributed_value), "
+    footer = {"", "Outputs in DIR: channel_totals.csv (model,channel,attributed_conversions,attributed_value), "
             + "journey_credits/ (Parquet), rejects/ (CSV), summary.json.",
         "Exit codes: 0 done, 2 input, schema or options to fix (nothing written), 1 anything else."})
 final class JobOptions {
@@ -25,8 +23,25 @@ final class JobOptions {
 
   enum FileFormat { auto, csv, parquet }
 
-  @Mixin
-  AttributionOptions attribution;
+  @Option(names = {"-m", "--models"}, paramLabel = "LIST", defaultValue = AttributionSettings.DEFAULT_MODELS,
+      description = "Comma-separated models, parameters in parentheses (listed below); default ${DEFAULT-VALUE}.")
+  String models;
+
+  @Option(names = "--order", defaultValue = AttributionSettings.DEFAULT_ORDER, paramLabel = "K",
+      description = "Markov order 1..4 for markov models that do not set one; default ${DEFAULT-VALUE}.")
+  int order;
+
+  @Option(names = "--lookback-days", defaultValue = AttributionSettings.DEFAULT_LOOKBACK_DAYS, paramLabel = "DAYS",
+      description = "Touchpoints: days before a conversion that count; default ${DEFAULT-VALUE}.")
+  double lookbackDays;
+
+  @Option(names = "--transform", defaultValue = AttributionSettings.DEFAULT_TRANSFORM, paramLabel = "NAME",
+      description = "Path transform: unique (as is), exposure (collapse repeats in a row), first (drop repeats).")
+  String transform;
+
+  @Option(names = "--path-separator", defaultValue = AttributionSettings.DEFAULT_PATH_SEPARATOR, paramLabel = "SEP",
+      description = "Paths: what joins channels in a path; default ${DEFAULT-VALUE}.")
+  String pathSeparator;
 
   @Option(names = {"-i", "--input"}, required = true, paramLabel = "PATH",
       description = "Input file, directory or glob, on any file system Spark reads (file:, hdfs:, s3a:, ...).")
@@ -79,11 +94,26 @@ final class JobOptions {
       description = "Environment variable holding the database password; default ${DEFAULT-VALUE}.")
   String jdbcPasswordEnv;
 
+  /** The command line that fills {@code options}, its help listing every model from the engine's registry. */
+  static CommandLine commandLine(JobOptions options) {
+    CommandLine commandLine = new CommandLine(options).setCaseInsensitiveEnumValuesAllowed(true);
+    List<String> footer = new ArrayList<>(List.of("", "Models (written type or type(name=value,...); defaults shown):"));
+    footer.addAll(AttributionSettings.modelHelp());
+    footer.addAll(List.of(commandLine.getCommandSpec().usageMessage().footer()));
+    commandLine.getCommandSpec().usageMessage().footer(footer.toArray(String[]::new));
+    return commandLine;
+  }
+
+  /** The settings this job shares with the command line. */
+  AttributionSettings settings() {
+    return new AttributionSettings(models, order, lookbackDays, transform, pathSeparator, channelRules);
+  }
+
   /** The models by label, in the order given, with --order applied to markov models that set none. */
   Map<String, AttributionModel> resolvedModels() {
     try {
-      return attribution.models();
-    } catch (AttributionOptions.OptionException e) {
+      return settings().attributionModels();
+    } catch (InvalidSettingException e) {
       throw new JobException(e.getMessage());
     }
   }
@@ -99,25 +129,25 @@ final class JobOptions {
 
   PathTransform resolvedTransform() {
     try {
-      return attribution.pathTransform();
-    } catch (AttributionOptions.OptionException e) {
+      return settings().pathTransform();
+    } catch (InvalidSettingException e) {
       throw new JobException(e.getMessage());
     }
   }
 
   double lookbackDays() {
-    return attribution.lookbackDays();
+    return lookbackDays;
   }
 
   String pathSeparator() {
-    return attribution.pathSeparator();
+    return pathSeparator;
   }
 
   /** Checks what can be checked without touching any file. */
   void check() {
     try {
-      attribution.check();
-    } catch (AttributionOptions.OptionException e) {
+      settings().check();
+    } catch (InvalidSettingException e) {
       throw new JobException(e.getMessage());
     }
     if (partitions != null && partitions < 1) {

@@ -1,4 +1,4 @@
-package io.nexus.cli.files;
+package io.nexus.formats.paths;
 
 import io.nexus.bench.BenchData;
 import io.nexus.bench.Touches;

@@ -1,15 +1,21 @@
-package io.nexus.cli.files;
+package io.nexus.formats.paths;
 
 import io.nexus.engine.ChannelDictionary;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
 /**
  * Maps channel names given as UTF-8 byte ranges to dictionary ids without making a String per touch: a name is
- * decoded once, the first time it is seen. Not thread-safe.
+ * decoded once, the first time it is seen, and refused if its bytes are not UTF-8. Not thread-safe.
  */
 final class ChannelInterner {
   private final ChannelDictionary dictionary;
+  private final CharsetDecoder utf8 = StandardCharsets.UTF_8.newDecoder()
+      .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
   private byte[][] names = new byte[64][];
   private int[] hashes = new int[64];
   private int[] ids = new int[64];
@@ -19,7 +25,12 @@ final class ChannelInterner {
     this.dictionary = dictionary;
   }
 
-  int idOf(byte[] bytes, int from, int to) {
+  /**
+   * The id of the name in {@code bytes[from..to)}.
+   *
+   * @throws CharacterCodingException when a name seen for the first time is not UTF-8
+   */
+  int idOf(byte[] bytes, int from, int to) throws CharacterCodingException {
     int hash = 0x811c9dc5;
     for (int i = from; i < to; i++) {
       hash = (hash ^ bytes[i]) * 0x01000193;
@@ -28,7 +39,7 @@ final class ChannelInterner {
     for (int slot = hash & mask; ; slot = (slot + 1) & mask) {
       byte[] name = names[slot];
       if (name == null) {
-        int id = dictionary.idOf(new String(bytes, from, to - from, StandardCharsets.UTF_8));
+        int id = dictionary.idOf(utf8.decode(ByteBuffer.wrap(bytes, from, to - from)).toString());
         names[slot] = Arrays.copyOfRange(bytes, from, to);
         hashes[slot] = hash;
         ids[slot] = id;

@@ -1,15 +1,20 @@
-package io.nexus.cli.files;
+package io.nexus.formats.paths;
 
 import io.nexus.engine.ChannelDictionary;
 import io.nexus.engine.batch.JourneyBatch;
+import io.nexus.formats.CsvHeader;
+import io.nexus.formats.InputException;
+import io.nexus.formats.InputFile;
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Arrays;
-import java.util.Locale;
-import java.util.function.LongConsumer;
+import java.util.Map;
+import java.util.zip.ZipException;
 
 /**
  * Reads ChannelAttribution's path format into a batch: a header naming {@code path}, {@code total_conversions} and
@@ -18,7 +23,8 @@ import java.util.function.LongConsumer;
  * optional spaces around it. Not thread-safe.
  *
  * <p>This is the command line's hot path, so it works on bytes: no String per field, channel names decoded once.
- * Fields may be quoted with {@code "}, and {@code ""} inside quotes is a quote.
+ * Fields may be quoted with {@code "}, {@code ""} inside quotes is a quote, and a quoted field may hold line breaks.
+ * Text must be UTF-8; a row may not have more fields than the header.
  */
 public final class PathFileReader {
   public static final String EXPECTED_HEADER = "path,total_conversions[,total_conversion_value][,total_null]";
@@ -26,34 +32,38 @@ public final class PathFileReader {
   private static final String CONVERSIONS = "total_conversions";
   private static final String VALUE = "total_conversion_value";
   private static final String NULLS = "total_null";
+  /** The longest row a quoted field may stretch over several lines to, so an unclosed quote cannot eat a file. */
+  private static final int MAX_ROW_BYTES = 1 << 20;
   private static final double[] POWERS = {1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13,
       1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22};
 
   private final byte[] separator;
   private final ChannelInterner channels;
   private final JourneyBatch.Builder builder;
-  private final LongConsumer progress;
 
+  private InputStream in;
   private byte[] buffer = new byte[1 << 20];
   private int position;
   private int limit;
   private boolean eof;
-  private long consumed;
   private int lineStart;
   private int lineEnd;
   private long lineNumber;
+  // Lines a row took beyond its first, because a quoted field held line breaks; counted when the next row starts.
+  private long continuationLines;
 
   private byte delimiter;
   private int pathColumn = -1;
   private int conversionsColumn = -1;
   private int valueColumn = -1;
   private int nullsColumn = -1;
+  private int headerColumns;
   private int columnsNeeded;
   private int[] fieldStart;
   private int[] fieldEnd;
   private int[] path = new int[64];
 
-  private PathFileReader(String pathSeparator, ChannelDictionary dictionary, long bytes, LongConsumer progress) {
+  private PathFileReader(String pathSeparator, ChannelDictionary dictionary, long bytes) {
     String sep = pathSeparator.isBlank() ? pathSeparator : pathSeparator.strip();
     if (sep.isEmpty()) {
       throw new IllegalArgumentException("path separator must not be empty");
@@ -63,61 +73,48 @@ public final class PathFileReader {
     // Sized from the byte count (a generated row is about 30 bytes, a touch about 10) so columns rarely grow.
     this.builder = JourneyBatch.builder(dictionary, (int) Math.min(Integer.MAX_VALUE - 8, bytes / 24 + 1024),
         (int) Math.min(Integer.MAX_VALUE - 8, bytes / 9 + 1024));
-    this.progress = progress;
   }
 
   /**
-   * Reads {@code file}.
+   * Reads {@code input} whole.
    *
    * @param pathSeparator what joins channels in {@code path}, usually {@code >}
    * @param dictionary where channel ids come from, in order of first appearance in the file
-   * @param progress told the number of bytes read now and then
    * @throws InputException naming the line, column and reason of the first row that cannot be read, or when the
    *     file has no header or no rows
    */
-  public static JourneyBatch read(Path file, String pathSeparator, ChannelDictionary dictionary, LongConsumer progress)
+  public static JourneyBatch read(InputFile input, String pathSeparator, ChannelDictionary dictionary)
       throws IOException, InputException {
     // One thread on purpose: reading in parallel chunks measured slower on two cores, cold or warm, because the
     // chunks must be merged and the threads compete with the JIT compiler that makes this loop fast.
-    PathFileReader reader = new PathFileReader(pathSeparator, dictionary, Files.size(file), progress);
-    try (InputStream in = Files.newInputStream(file)) {
-      return reader.readAll(in);
-    }
+    return new PathFileReader(pathSeparator, dictionary, input.sizeHint()).readAll(input.stream());
   }
 
-  /** Reads {@code in} whole. */
+  /** Reads {@code in} whole, uncompressed. */
   public static JourneyBatch read(InputStream in, String pathSeparator, ChannelDictionary dictionary)
       throws IOException, InputException {
-    return new PathFileReader(pathSeparator, dictionary, 1 << 20, b -> { }).readAll(in);
+    return new PathFileReader(pathSeparator, dictionary, 1 << 20).readAll(in);
   }
 
-  private JourneyBatch readAll(InputStream in) throws IOException, InputException {
-    if (!nextLine(in)) {
+  private JourneyBatch readAll(InputStream stream) throws IOException, InputException {
+    this.in = stream;
+    if (!nextLine()) {
       throw new InputException(1, "empty input: expected a header " + EXPECTED_HEADER);
     }
     readHeader();
-    JourneyBatch batch = readRows(in);
+    while (nextLine()) {
+      if (!isBlank()) {
+        readRow();
+      }
+    }
+    JourneyBatch batch = builder.build();
     if (batch.size() == 0) {
       throw new InputException(lineNumber + 1, "empty input: the file has a header but no rows");
     }
     return batch;
   }
 
-  private JourneyBatch readRows(InputStream in) throws IOException, InputException {
-    while (nextLine(in)) {
-      if (isBlank()) {
-        continue;
-      }
-      readRow();
-      if ((lineNumber & 0xffff) == 0) {
-        progress.accept(consumed + position);
-      }
-    }
-    progress.accept(consumed + position);
-    return builder.build();
-  }
-
-  private boolean nextLine(InputStream in) throws IOException {
+  private boolean nextLine() throws IOException, InputException {
     while (true) {
       for (int i = position; i < limit; i++) {
         if (buffer[i] == '\n') {
@@ -134,28 +131,64 @@ public final class PathFileReader {
         }
         return false;
       }
-      fill(in);
+      fill(position);
     }
   }
 
   private void setLine(int start, int end) {
     lineStart = start;
     lineEnd = end > start && buffer[end - 1] == '\r' ? end - 1 : end;
-    lineNumber++;
+    lineNumber += 1 + continuationLines;
+    continuationLines = 0;
   }
 
-  private void fill(InputStream in) throws IOException {
-    int pending = limit - position;
-    if (position > 0) {
-      System.arraycopy(buffer, position, buffer, 0, pending);
-      consumed += position;
-      position = 0;
+  /**
+   * Takes the next line into the current one, line break included, for a quoted field that holds one.
+   *
+   * @return false at the end of the input
+   */
+  private boolean continueLine() throws IOException, InputException {
+    while (true) {
+      for (int i = position; i < limit; i++) {
+        if (buffer[i] == '\n') {
+          lineEnd = i > lineStart && buffer[i - 1] == '\r' ? i - 1 : i;
+          position = i + 1;
+          continuationLines++;
+          return true;
+        }
+      }
+      if (eof) {
+        if (position < limit) {
+          lineEnd = limit;
+          position = limit;
+          continuationLines++;
+          return true;
+        }
+        return false;
+      }
+      fill(lineStart);
+    }
+  }
+
+  /** Reads more input, keeping the bytes from {@code keep} on (moved to the start of the buffer). */
+  private void fill(int keep) throws IOException, InputException {
+    int pending = limit - keep;
+    if (keep > 0) {
+      System.arraycopy(buffer, keep, buffer, 0, pending);
+      position -= keep;
+      lineStart -= keep;
+      lineEnd -= keep;
       limit = pending;
     }
     if (limit == buffer.length) {
       buffer = Arrays.copyOf(buffer, buffer.length * 2);
     }
-    int n = in.read(buffer, limit, buffer.length - limit);
+    int n;
+    try {
+      n = in.read(buffer, limit, buffer.length - limit);
+    } catch (ZipException | EOFException e) {
+      throw new InputException(lineNumber + 1, "not readable as gzip: " + e.getMessage());
+    }
     if (n < 0) {
       eof = true;
     } else {
@@ -173,42 +206,35 @@ public final class PathFileReader {
   }
 
   private void readHeader() throws InputException {
-    String header = new String(buffer, lineStart, lineEnd - lineStart, StandardCharsets.UTF_8);
-    if (header.startsWith("\uFEFF")) {
-      header = header.substring(1);
+    String line;
+    try {
+      line = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+          .decode(ByteBuffer.wrap(buffer, lineStart, lineEnd - lineStart)).toString();
+    } catch (CharacterCodingException e) {
+      throw new InputException(1, "header", text(lineStart, lineEnd), notUtf8());
     }
-    delimiter = (byte) detectDelimiter(header);
-    String[] names = header.split(delimiter == '\t' ? "\t" : String.valueOf((char) delimiter), -1);
-    for (int i = 0; i < names.length; i++) {
-      String name = names[i].strip().replace("\"", "").toLowerCase(Locale.ROOT);
-      switch (name) {
-        case PATH -> pathColumn = i;
-        case CONVERSIONS -> conversionsColumn = i;
-        case VALUE -> valueColumn = i;
-        case NULLS -> nullsColumn = i;
-        default -> { }
-      }
-    }
+    CsvHeader header = CsvHeader.parse(line);
+    delimiter = (byte) header.delimiter();
+    Map<String, Integer> columns = header.columns();
+    pathColumn = columns.getOrDefault(PATH, -1);
+    conversionsColumn = columns.getOrDefault(CONVERSIONS, -1);
+    valueColumn = columns.getOrDefault(VALUE, -1);
+    nullsColumn = columns.getOrDefault(NULLS, -1);
     if (pathColumn < 0 || conversionsColumn < 0) {
-      throw new InputException(1, "header", header,
+      throw new InputException(1, "header", String.join(String.valueOf(header.delimiter()), header.names()),
           "missing column " + (pathColumn < 0 ? PATH : CONVERSIONS) + ", expected " + EXPECTED_HEADER);
     }
+    headerColumns = header.names().size();
     columnsNeeded = Math.max(Math.max(pathColumn, conversionsColumn), Math.max(valueColumn, nullsColumn)) + 1;
     fieldStart = new int[columnsNeeded];
     fieldEnd = new int[columnsNeeded];
   }
 
-  private static char detectDelimiter(String header) {
-    long semicolons = header.chars().filter(c -> c == ';').count();
-    long commas = header.chars().filter(c -> c == ',').count();
-    long tabs = header.chars().filter(c -> c == '\t').count();
-    if (tabs > semicolons && tabs > commas) {
-      return '\t';
-    }
-    return semicolons > commas ? ';' : ',';
+  private static String notUtf8() {
+    return "not UTF-8 text; save the file as UTF-8";
   }
 
-  private void readRow() throws InputException {
+  private void readRow() throws IOException, InputException {
     splitFields();
     addFields();
   }
@@ -235,7 +261,7 @@ public final class PathFileReader {
      * @param hasNulls whether rows have a {@code total_null}
      */
     public FieldReader(String pathSeparator, ChannelDictionary dictionary, boolean hasValue, boolean hasNulls) {
-      reader = new PathFileReader(pathSeparator, dictionary, 0, bytes -> { });
+      reader = new PathFileReader(pathSeparator, dictionary, 0);
       reader.pathColumn = 0;
       reader.conversionsColumn = 1;
       reader.valueColumn = hasValue ? 2 : -1;
@@ -284,68 +310,95 @@ public final class PathFileReader {
     return at + bytes.length;
   }
 
-  private void splitFields() throws InputException {
+  private void splitFields() throws IOException, InputException {
+    // Offsets from the line's start until the end: a quoted field with line breaks may move the line in the buffer.
     int field = 0;
     int i = lineStart;
-    while (field < columnsNeeded) {
+    while (true) {
+      int start;
+      int end;
       if (i < lineEnd && buffer[i] == '"') {
-        if (!closingQuote(i + 1)) {
-          throw new InputException(lineNumber, columnName(field), text(i, lineEnd), "unterminated quote");
-        }
-        // Unquote in place: the unescaped field is never longer than the quoted one.
-        int write = i;
-        int read = i + 1;
-        while (read < lineEnd) {
-          byte b = buffer[read];
-          if (b == '"') {
-            if (read + 1 < lineEnd && buffer[read + 1] == '"') {
-              buffer[write++] = '"';
-              read += 2;
-              continue;
-            }
-            read++;
-            break;
-          }
-          buffer[write++] = b;
-          read++;
-        }
-        fieldStart[field] = i;
-        fieldEnd[field] = write;
-        while (read < lineEnd && buffer[read] != delimiter) {
-          read++;
-        }
-        i = read;
-      } else {
-        int start = i;
+        int open = i - lineStart;
+        int close = closingQuote(open, field);
+        start = open;
+        end = unquote(lineStart + open, close) - lineStart;
+        i = close + 1;
         while (i < lineEnd && buffer[i] != delimiter) {
           i++;
         }
+      } else {
+        start = i - lineStart;
+        while (i < lineEnd && buffer[i] != delimiter) {
+          i++;
+        }
+        end = i - lineStart;
+      }
+      if (field < columnsNeeded) {
         fieldStart[field] = start;
-        fieldEnd[field] = i;
+        fieldEnd[field] = end;
       }
       field++;
       if (i >= lineEnd) {
         break;
       }
       i++;
+      if (field == columnsNeeded && columnsNeeded == headerColumns) {
+        // The usual file: every column is needed, so whatever follows the last is a field too many.
+        field++;
+        break;
+      }
     }
     if (field < columnsNeeded) {
       throw new InputException(lineNumber, columnName(field), "",
           "missing value: the row has " + field + " columns, the header needs " + columnsNeeded);
     }
+    if (field > headerColumns) {
+      throw new InputException(lineNumber, "the row has more fields than the header's " + headerColumns + " columns");
+    }
+    for (int f = 0; f < columnsNeeded; f++) {
+      fieldStart[f] += lineStart;
+      fieldEnd[f] += lineStart;
+    }
   }
 
-  private boolean closingQuote(int from) {
-    for (int i = from; i < lineEnd; i++) {
-      if (buffer[i] == '"') {
-        if (i + 1 < lineEnd && buffer[i + 1] == '"') {
-          i++;
-        } else {
-          return true;
+  /**
+   * The index in the buffer of the quote that closes the field opened {@code open} bytes into the line, taking the
+   * following lines into the row while the field holds line breaks.
+   *
+   * @throws InputException when the quote is never closed
+   */
+  private int closingQuote(int open, int field) throws IOException, InputException {
+    int from = lineStart + open + 1;
+    while (true) {
+      for (int i = from; i < lineEnd; i++) {
+        if (buffer[i] == '"') {
+          if (i + 1 < lineEnd && buffer[i + 1] == '"') {
+            i++;
+          } else {
+            return i;
+          }
         }
       }
+      // A quote pair may straddle the line break only as "" split by it, which cannot happen: rescan from the break.
+      int scanned = lineEnd - lineStart;
+      if (scanned > MAX_ROW_BYTES || !continueLine()) {
+        throw new InputException(lineNumber, columnName(field), text(lineStart + open, lineEnd), "unterminated quote");
+      }
+      from = lineStart + scanned;
     }
-    return false;
+  }
+
+  /** Unquotes {@code buffer(open..close)} to start at {@code open}, returning where it ends. */
+  private int unquote(int open, int close) {
+    int write = open;
+    for (int read = open + 1; read < close; read++) {
+      byte b = buffer[read];
+      buffer[write++] = b;
+      if (b == '"') {
+        read++;
+      }
+    }
+    return write;
   }
 
   private String columnName(int field) {
@@ -375,10 +428,10 @@ public final class PathFileReader {
       if (i == end || atSeparator) {
         int a = tokenStart;
         int b = i;
-        while (a < b && (buffer[a] == ' ' || buffer[a] == '\t')) {
+        while (a < b && isSpace(buffer[a])) {
           a++;
         }
-        while (b > a && (buffer[b - 1] == ' ' || buffer[b - 1] == '\t')) {
+        while (b > a && isSpace(buffer[b - 1])) {
           b--;
         }
         if (a == b) {
@@ -390,7 +443,11 @@ public final class PathFileReader {
         if (n == path.length) {
           path = Arrays.copyOf(path, n * 2);
         }
-        path[n++] = channels.idOf(buffer, a, b);
+        try {
+          path[n++] = channels.idOf(buffer, a, b);
+        } catch (CharacterCodingException e) {
+          throw new InputException(lineNumber, PATH, text(start, end), notUtf8());
+        }
         if (i == end) {
           break;
         }
@@ -401,6 +458,11 @@ public final class PathFileReader {
       }
     }
     return n;
+  }
+
+  /** Spaces, tabs and the line breaks a quoted path may hold around its separators. */
+  private static boolean isSpace(byte b) {
+    return b == ' ' || b == '\t' || b == '\n' || b == '\r';
   }
 
   private boolean matchesSeparator(int i, int end) {

@@ -1,7 +1,9 @@
-package io.nexus.cli.generate;
+package io.nexus.formats.synthetic;
 
+import io.nexus.engine.journey.UserEvent;
 import java.io.IOException;
 import java.io.Writer;
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -9,19 +11,23 @@ import java.util.SplittableRandom;
 
 /**
  * Realistic synthetic attribution data: a skewed channel mix, paths of 1 to 10 touches with repeats, conversion
- * probability that depends on the channels taken, order values and per-channel costs. The same seed gives the same
- * bytes on any machine. Not thread-safe.
+ * probability that depends on the channels taken, order values and per-channel costs, GA4-style sources and media.
+ * The same seed gives the same bytes on any machine. What {@code nexus generate} writes and the service's demo
+ * loads. Not thread-safe.
  */
 public final class SyntheticData {
   private static final String[] NAMES = {"search", "social", "email", "display", "direct", "video", "affiliate",
       "referral", "organic", "sms", "push", "audio", "shopping", "podcast", "native", "partner", "print", "radio",
       "tv", "app"};
-  private static final Instant START = Instant.parse("2025-01-01T00:00:00Z");
+  /** Where the users of {@link #nextUser()} start unless told otherwise. */
+  public static final Instant START = Instant.parse("2025-01-01T00:00:00Z");
   private static final long DAY_MILLIS = 86_400_000L;
 
   private final SplittableRandom random;
   private final List<Channel> channels;
   private final double[] cumulativeShare;
+  private final Instant start;
+  private long users;
 
   /** One channel's traits. */
   record Channel(String name, String source, String medium, String touchType, long costMicros, double lift) {}
@@ -31,10 +37,20 @@ public final class SyntheticData {
    * @param seed the random seed
    */
   public SyntheticData(int channelCount, long seed) {
+    this(channelCount, seed, START);
+  }
+
+  /**
+   * @param channelCount how many channels, at least 1
+   * @param seed the random seed
+   * @param start where the 90 days in which users start begin
+   */
+  public SyntheticData(int channelCount, long seed, Instant start) {
     if (channelCount < 1) {
       throw new IllegalArgumentException("channel count must be at least 1");
     }
     this.random = new SplittableRandom(seed);
+    this.start = start;
     this.channels = new ArrayList<>();
     this.cumulativeShare = new double[channelCount];
     double total = 0;
@@ -107,43 +123,66 @@ public final class SyntheticData {
     out.write("user_id,timestamp,channel,source,medium,campaign,touchpoint_type,cost,conversion,conversion_type,"
         + "revenue\n");
     StringBuilder line = new StringBuilder(160);
-    int[] path = new int[10];
     long written = 0;
-    long user = 0;
     while (written < rows) {
-      user++;
-      long time = START.toEpochMilli() + (long) (random.nextDouble() * 90 * DAY_MILLIS);
-      int journeys = random.nextDouble() < 0.15 ? 2 : 1;
-      for (int j = 0; j < journeys && written < rows; j++) {
-        int length = pathLength();
-        fillPath(path, length);
-        boolean converts = random.nextDouble() < conversionProbability(path, length);
-        boolean lead = converts && length >= 3 && random.nextDouble() < 0.3;
-        for (int i = 0; i < length && written < rows; i++) {
-          Channel c = channels.get(path[i]);
-          line.setLength(0);
-          line.append('u').append(user).append(',').append(Instant.ofEpochSecond(time / 1000)).append(',')
-              .append(c.name()).append(',').append(c.source()).append(',').append(c.medium()).append(',')
-              .append(c.name()).append('_').append(1 + random.nextInt(3)).append(',')
-              .append(lead && i == length / 2 ? "lead" : c.touchType()).append(',');
-          appendMicros(line, c.costMicros());
-          line.append(",0,,\n");
-          out.append(line);
-          written++;
-          // Touches arrive hours to days apart.
-          time += (long) (-StrictMath.log(1 - random.nextDouble()) * 1.5 * DAY_MILLIS) + 60_000;
+      for (UserEvent event : nextUser()) {
+        if (written == rows) {
+          break;
         }
-        if (converts && written < rows) {
-          line.setLength(0);
-          line.append('u').append(user).append(',').append(Instant.ofEpochSecond(time / 1000)).append(",,,,,,,1,purchase,");
-          appendCents(line, orderValueCents());
-          line.append('\n');
-          out.append(line);
-          written++;
+        line.setLength(0);
+        line.append(event.userId()).append(',').append(event.timestamp()).append(',');
+        if (event.conversion()) {
+          line.append(",,,,,,1,").append(event.conversionType()).append(',').append(event.revenue().toPlainString());
+        } else {
+          line.append(event.channel()).append(',').append(event.source()).append(',').append(event.medium())
+              .append(',').append(event.campaign()).append(',').append(event.touchpointType()).append(',')
+              .append(event.cost().toPlainString()).append(",0,,");
         }
-        time += (long) (random.nextDouble() * 20 * DAY_MILLIS) + DAY_MILLIS;
+        out.append(line.append('\n'));
+        written++;
       }
     }
+  }
+
+  /**
+   * The next user's events in time order: one journey of touches, sometimes two, each ending in a purchase or not;
+   * touches hours to days apart, journeys days apart, the first in the 90 days from the start. Users are
+   * {@code u1}, {@code u2}, ... Touches carry the channel's name, GA4-style source and medium, a campaign, a touch
+   * type ({@code lead} for W-shaped's milestone on some converting journeys) and cost; purchases a value.
+   */
+  public List<UserEvent> nextUser() {
+    List<UserEvent> events = new ArrayList<>();
+    String user = "u" + ++users;
+    long time = start.toEpochMilli() + (long) (random.nextDouble() * 90 * DAY_MILLIS);
+    int journeys = random.nextDouble() < 0.15 ? 2 : 1;
+    int[] path = new int[10];
+    for (int j = 0; j < journeys; j++) {
+      int length = pathLength();
+      fillPath(path, length);
+      boolean converts = random.nextDouble() < conversionProbability(path, length);
+      boolean lead = converts && length >= 3 && random.nextDouble() < 0.3;
+      for (int i = 0; i < length; i++) {
+        Channel c = channels.get(path[i]);
+        // File times are whole seconds.
+        events.add(new UserEvent(user, Instant.ofEpochSecond(time / 1000), c.name(), c.source(), c.medium(),
+            c.name() + "_" + (1 + random.nextInt(3)), lead && i == length / 2 ? "lead" : c.touchType(),
+            cost(c.costMicros()), null, 0, 0, false, null, null));
+        // Touches arrive hours to days apart.
+        time += (long) (-StrictMath.log(1 - random.nextDouble()) * 1.5 * DAY_MILLIS) + 60_000;
+      }
+      if (converts) {
+        events.add(new UserEvent(user, Instant.ofEpochSecond(time / 1000), null, null, null, null, null, null, null,
+            0, 0, true, "purchase", BigDecimal.valueOf(orderValueCents(), 2)));
+      }
+      time += (long) (random.nextDouble() * 20 * DAY_MILLIS) + DAY_MILLIS;
+    }
+    return events;
+  }
+
+  /** A cost in micros as a decimal with at least two places: {@code 1.20}, {@code 0.005}. */
+  private static BigDecimal cost(long micros) {
+    BigDecimal cost = BigDecimal.valueOf(micros, 6).stripTrailingZeros();
+    return cost.scale() < 2 ? cost.setScale(2) : cost;
   }
 
   private int pathLength() {
@@ -217,13 +256,4 @@ public final class SyntheticData {
     out.append(rest);
   }
 
-  private static void appendMicros(StringBuilder out, long micros) {
-    out.append(micros / 1_000_000).append('.');
-    String fraction = Long.toString(1_000_000 + micros % 1_000_000).substring(1);
-    int end = fraction.length();
-    while (end > 2 && fraction.charAt(end - 1) == '0') {
-      end--;
-    }
-    out.append(fraction, 0, end);
-  }
 }

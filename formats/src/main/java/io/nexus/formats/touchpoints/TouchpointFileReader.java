@@ -1,11 +1,15 @@
-package io.nexus.cli.files;
+package io.nexus.formats.touchpoints;
 
 import io.nexus.engine.journey.UserEvent;
+import io.nexus.formats.CsvHeader;
+import io.nexus.formats.InputException;
+import io.nexus.formats.InputFile;
+import java.io.BufferedReader;
+import java.io.EOFException;
 import java.io.IOException;
-import java.io.Reader;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -19,14 +23,16 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.LongConsumer;
+import java.util.zip.ZipException;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
+import org.apache.commons.csv.DuplicateHeaderMode;
 
 /**
  * Reads the touchpoint-level CSV layout, one event per row, into user events for the journey builder; not
- * thread-safe. Columns, in any order (delimiter {@code ,} or {@code ;} from the header):
+ * thread-safe. Columns, in any order (delimiter {@code ,}, {@code ;} or a tab, from the header; text in UTF-8, no row
+ * longer than the header):
  *
  * <ul>
  *   <li>{@code user_id} (required) and {@code timestamp} (required: ISO-8601 such as {@code 2025-01-05T10:00:00Z},
@@ -49,38 +55,66 @@ public final class TouchpointFileReader {
   private TouchpointFileReader() {}
 
   /**
-   * Reads every event of {@code file}.
+   * Reads every event of {@code file}, gzip-compressed or not.
    *
    * @throws InputException naming the line, column and reason of the first row that cannot be read
    */
-  public static List<UserEvent> read(Path file, LongConsumer progress) throws IOException, InputException {
+  public static List<UserEvent> read(Path file) throws IOException, InputException {
+    try (InputFile input = InputFile.open(file, InputStream.nullInputStream())) {
+      return read(input);
+    }
+  }
+
+  /**
+   * Reads every event of {@code input}.
+   *
+   * @throws InputException naming the line, column and reason of the first row that cannot be read
+   */
+  public static List<UserEvent> read(InputFile input) throws IOException, InputException {
+    BufferedReader reader = input.reader();
+    reader.mark(1 << 16);
     String header;
-    try (var lines = Files.lines(file, StandardCharsets.UTF_8)) {
-      header = lines.findFirst().orElse(null);
-    } catch (java.io.UncheckedIOException e) {
-      throw e.getCause();
+    try {
+      header = reader.readLine();
+      reader.reset();
+    } catch (ZipException | EOFException e) {
+      throw new InputException(1, "not readable as gzip: " + e.getMessage());
+    } catch (IOException e) {
+      throw new InputException(1, "header too long: " + e.getMessage());
     }
     if (header == null || header.isBlank()) {
       throw new InputException(1, "empty input: expected a header with user_id,timestamp,channel,...");
     }
-    char delimiter = header.chars().filter(c -> c == ';').count() > header.chars().filter(c -> c == ',').count()
-        ? ';' : ',';
+    char delimiter = CsvHeader.delimiterOf(header);
     CSVFormat format = CSVFormat.DEFAULT.builder().setDelimiter(delimiter).setHeader().setSkipHeaderRecord(true)
-        .setIgnoreSurroundingSpaces(true).setIgnoreEmptyLines(true).get();
-    try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8);
-        CSVParser parser = CSVParser.builder().setReader(reader).setFormat(format).get()) {
-      Map<String, Integer> columns = columns(parser.getHeaderNames());
+        .setIgnoreSurroundingSpaces(true).setIgnoreEmptyLines(false).setAllowMissingColumnNames(true)
+        .setDuplicateHeaderMode(DuplicateHeaderMode.ALLOW_ALL).get();
+    try (CSVParser parser = parser(reader, format)) {
+      List<String> names = parser.getHeaderNames();
+      if (header.indexOf(InputFile.NOT_UTF8) >= 0) {
+        throw new InputException(1, "header", header, InputFile.NOT_UTF8_REASON);
+      }
+      Map<String, Integer> columns = columns(names, String.valueOf(delimiter));
       List<UserEvent> events = new ArrayList<>();
       SharedValues shared = new SharedValues();
+      long lastLine = 1;
       try {
         for (CSVRecord record : parser) {
-          events.add(event(record, columns, record.getRecordNumber() + 1, shared));
-          if ((events.size() & 0xffff) == 0) {
-            progress.accept(record.getCharacterPosition());
+          // Each row starts on the line after the previous one ended (a quoted cell may hold line breaks), so blank
+          // lines are read as rows of one empty cell and skipped here rather than by the parser, which would hide them.
+          long line = lastLine + 1;
+          lastLine = parser.getCurrentLineNumber();
+          if (record.size() == 1 && record.get(0).isEmpty()) {
+            continue;
           }
+          checkCells(record, names.size(), line);
+          events.add(event(record, columns, line, shared));
         }
-      } catch (java.io.UncheckedIOException e) {
-        throw new InputException(parser.getCurrentLineNumber(), "not valid CSV: " + e.getCause().getMessage());
+      } catch (UncheckedIOException e) {
+        IOException cause = e.getCause();
+        String reason = cause instanceof ZipException || cause instanceof EOFException
+            ? "not readable as gzip: " + cause.getMessage() : "not valid CSV: " + cause.getMessage();
+        throw new InputException(parser.getCurrentLineNumber(), reason);
       }
       if (events.isEmpty()) {
         throw new InputException(2, "empty input: the file has a header but no rows");
@@ -89,25 +123,50 @@ public final class TouchpointFileReader {
     }
   }
 
+  private static CSVParser parser(BufferedReader reader, CSVFormat format) throws IOException, InputException {
+    try {
+      return CSVParser.builder().setReader(reader).setFormat(format).get();
+    } catch (UncheckedIOException e) {
+      throw new InputException(1, "not valid CSV: " + e.getCause().getMessage());
+    } catch (IllegalArgumentException e) {
+      throw new InputException(1, "header: " + e.getMessage());
+    }
+  }
+
+  /** Refuses a row with more cells than the header has columns, or with bytes that are not UTF-8. */
+  private static void checkCells(CSVRecord record, int columns, long line) throws InputException {
+    if (record.size() > columns) {
+      throw new InputException(line, "the row has " + record.size() + " fields, the header " + columns);
+    }
+    for (int i = 0; i < record.size(); i++) {
+      String cell = record.get(i);
+      if (cell.indexOf(InputFile.NOT_UTF8) >= 0) {
+        throw new InputException(line, i < columns ? record.getParser().getHeaderNames().get(i) : "column " + (i + 1),
+            cell, InputFile.NOT_UTF8_REASON);
+      }
+    }
+  }
+
   /**
    * The columns of a header by their lower-case names (surrounding spaces and a byte-order mark removed), checked for
    * the columns every touchpoint file needs.
    *
-   * @throws InputException (line 1) when {@code user_id}, {@code timestamp} or every channel column is missing
+   * @throws InputException (line 1) when a name appears twice, or {@code user_id}, {@code timestamp} or every channel
+   *     column is missing
    */
   public static Map<String, Integer> columns(List<String> names) throws InputException {
-    Map<String, Integer> columns = new HashMap<>();
-    for (int i = 0; i < names.size(); i++) {
-      String name = names.get(i).strip().replace("\uFEFF", "").toLowerCase(Locale.ROOT);
-      columns.put(name, i);
-    }
+    return columns(names, ",");
+  }
+
+  private static Map<String, Integer> columns(List<String> names, String delimiter) throws InputException {
+    Map<String, Integer> columns = CsvHeader.columns(names, delimiter);
     for (String required : List.of("user_id", "timestamp")) {
       if (!columns.containsKey(required)) {
-        throw new InputException(1, "header", String.join(",", names), "missing column " + required);
+        throw new InputException(1, "header", String.join(delimiter, names), "missing column " + required);
       }
     }
     if (!columns.containsKey("channel") && !columns.containsKey("source") && !columns.containsKey("medium")) {
-      throw new InputException(1, "header", String.join(",", names),
+      throw new InputException(1, "header", String.join(delimiter, names),
           "needs a channel column, or source/medium for channel grouping");
     }
     return columns;

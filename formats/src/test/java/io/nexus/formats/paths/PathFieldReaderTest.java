@@ -1,10 +1,11 @@
-package io.nexus.cli.files;
+package io.nexus.formats.paths;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.nexus.engine.ChannelDictionary;
 import io.nexus.engine.batch.JourneyBatch;
+import io.nexus.formats.InputException;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
