@@ -141,7 +141,7 @@ final class AttributeCommand implements Callable<Integer> {
       progress.phase("reading " + in.name(), in::bytesRead, in.size(), "MB", 1e6);
       JourneyBatch batch = read(in, settings.pathTransform(), grouping, progress);
       timing.mark("read " + batch.size() + " rows, " + batch.touchCount() + " touches");
-      warnAboutTheData(batch, byLabel.values());
+      warnAboutTheData(batch, byLabel);
       progress.phase("attributing");
       List<ModelRun> runs = Attribution.runAll(batch, new ArrayList<>(byLabel.values()));
       timing.mark("attributed");
@@ -203,7 +203,7 @@ final class AttributeCommand implements Callable<Integer> {
   }
 
   /** What the data makes of the models: worth a word when the numbers will look wrong for a reason. */
-  private void warnAboutTheData(JourneyBatch batch, Iterable<AttributionModel> models) {
+  private void warnAboutTheData(JourneyBatch batch, Map<String, AttributionModel> models) {
     double conversions = 0;
     double nulls = 0;
     for (int row = 0; row < batch.size(); row++) {
@@ -218,11 +218,11 @@ final class AttributeCommand implements Callable<Integer> {
       warn("nothing converts in " + inputName() + ": every credit is 0");
     }
     List<String> learning = new ArrayList<>();
-    for (AttributionModel model : models) {
+    models.forEach((label, model) -> {
       if (model.dataDriven()) {
-        learning.add(model.spec().label());
+        learning.add(label);
       }
-    }
+    });
     if (nulls == 0 && conversions > 0 && !learning.isEmpty()) {
       warn("no path in " + inputName() + " is null (without conversion): " + String.join(", ", learning)
           + " compare converting paths with paths that did not convert, and have nothing to compare with"
