@@ -73,7 +73,7 @@ public final class NexusCommand implements Callable<Integer> {
     commandLine.setExpandAtFiles(false);
     CommandLine attribute = commandLine.getSubcommands().get("attribute");
     ((AttributeCommand) attribute.getCommand()).standardInput = in;
-    List<String> footer = new ArrayList<>(List.of("", "Models (written type or type(name=value,...); defaults shown):"));
+    List<String> footer = new ArrayList<>(List.of(""));
     footer.addAll(AttributionSettings.modelHelp());
     footer.addAll(List.of("", "Output columns: model,channel,attributed_conversions,attributed_value.",
         "Java options (memory): NEXUS_JAVA_OPTS, e.g. NEXUS_JAVA_OPTS=-Xmx8g."));

@@ -16,8 +16,7 @@ public final class Models {
   private static final List<ModelType> CATALOG = List.of(
       rule("first_touch"),
       rule("last_touch"),
-      rule("last_non_direct", new ModelType.Parameter("direct", null,
-          "names of the direct channels, separated by |; default: channels direct by type or name")),
+      rule("last_non_direct", new ModelType.Parameter("direct", null, "the direct channels' names, separated by |")),
       rule("linear"),
       rule("time_decay", new ModelType.Parameter("half_life", "7", "days after which a touch's weight halves")),
       new ModelType("position_based", List.of("u_shaped"), positions("0.4", "0.2", "0.4"), false),

@@ -107,11 +107,12 @@ public record AttributionSettings(String models, int order, double lookbackDays,
   }
 
   /**
-   * Every model users may name, one line each with its parameters and their defaults, its aliases, and whether it
-   * learns from data: the help text of every front end, made from the engine's registry.
+   * Every model users may name, after a heading, one line each with its parameters and their defaults, its aliases,
+   * and whether it learns from data: the help text of every front end, made from the engine's registry.
    */
   public static List<String> modelHelp() {
     List<String> lines = new ArrayList<>();
+    lines.add("Models (written type or type(name=value,...); defaults shown):");
     for (ModelType type : Models.catalog()) {
       StringBuilder line = new StringBuilder("  ").append(type.usage());
       if (!type.aliases().isEmpty()) {
@@ -122,7 +123,7 @@ public record AttributionSettings(String models, int order, double lookbackDays,
       }
       for (ModelType.Parameter parameter : type.parameters()) {
         if (parameter.defaultValue() == null) {
-          line.append("  ").append(parameter.name()).append("=...: ").append(parameter.meaning());
+          line.append("  (").append(parameter.name()).append("=...: ").append(parameter.meaning()).append(')');
         }
       }
       lines.add(line.toString());

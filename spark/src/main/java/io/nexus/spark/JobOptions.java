@@ -97,7 +97,7 @@ final class JobOptions {
   /** The command line that fills {@code options}, its help listing every model from the engine's registry. */
   static CommandLine commandLine(JobOptions options) {
     CommandLine commandLine = new CommandLine(options).setCaseInsensitiveEnumValuesAllowed(true);
-    List<String> footer = new ArrayList<>(List.of("", "Models (written type or type(name=value,...); defaults shown):"));
+    List<String> footer = new ArrayList<>(List.of(""));
     footer.addAll(AttributionSettings.modelHelp());
     footer.addAll(List.of(commandLine.getCommandSpec().usageMessage().footer()));
     commandLine.getCommandSpec().usageMessage().footer(footer.toArray(String[]::new));
