@@ -98,8 +98,7 @@ final class AttributeCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    AttributionSettings settings = new AttributionSettings(models, order, lookbackDays, transform, pathSeparator,
-        channelRules == null ? null : channelRules.toString());
+    AttributionSettings settings = new AttributionSettings(models, order, lookbackDays, transform, pathSeparator);
     settings.check();
     Map<String, AttributionModel> byLabel = settings.attributionModels();
     boolean hasMarkov = byLabel.values().stream().anyMatch(m -> m.spec().type().equals("markov"));

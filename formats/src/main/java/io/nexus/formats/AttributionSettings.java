@@ -12,20 +12,19 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * What every attribution front end lets users set — models, Markov order, lookback, path transform, path separator,
- * channel rules — with the defaults and checks they share, so that {@code nexus attribute} and the Spark job read
- * them alike. Each front end parses its own arguments into one of these, under the option names below. Immutable and
- * thread-safe.
+ * What every attribution front end lets users set — models, Markov order, lookback, path transform, path separator —
+ * with the defaults and checks they share, so that {@code nexus attribute} and the Spark job read them alike (channel
+ * rules are read alike by {@code ChannelRulesFile}). Each front end parses its own
+ * arguments into one of these, under the option names below. Immutable and thread-safe.
  *
  * @param models comma-separated models, parameters in parentheses: {@code linear,markov(order=2)}
  * @param order the Markov order for {@code markov} models that set none
  * @param lookbackDays touchpoints: the days before a conversion whose touches count
  * @param transform the path transform's name: {@code unique}, {@code exposure} or {@code first}
  * @param pathSeparator paths: what joins channels in a path
- * @param channelRules touchpoints: where the channel rules are, or {@code null} for GA4's groups alone
  */
 public record AttributionSettings(String models, int order, double lookbackDays, String transform,
-    String pathSeparator, String channelRules) {
+    String pathSeparator) {
   /** The models run when a user names none. */
   public static final String DEFAULT_MODELS = "first_touch,last_touch,linear,position_based,markov";
   /** The Markov order when a user sets none. */
@@ -49,7 +48,7 @@ public record AttributionSettings(String models, int order, double lookbackDays,
   /** The settings a user who sets nothing gets. */
   public static AttributionSettings defaults() {
     return new AttributionSettings(DEFAULT_MODELS, Integer.parseInt(DEFAULT_ORDER),
-        Double.parseDouble(DEFAULT_LOOKBACK_DAYS), DEFAULT_TRANSFORM, DEFAULT_PATH_SEPARATOR, null);
+        Double.parseDouble(DEFAULT_LOOKBACK_DAYS), DEFAULT_TRANSFORM, DEFAULT_PATH_SEPARATOR);
   }
 
   /**

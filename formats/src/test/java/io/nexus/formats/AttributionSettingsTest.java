@@ -13,7 +13,7 @@ class AttributionSettingsTest {
 
   private static AttributionSettings with(String models, int order, double lookbackDays, String transform,
       String separator) {
-    return new AttributionSettings(models, order, lookbackDays, transform, separator, null);
+    return new AttributionSettings(models, order, lookbackDays, transform, separator);
   }
 
   @Test

@@ -106,7 +106,7 @@ final class JobOptions {
 
   /** The settings this job shares with the command line. */
   AttributionSettings settings() {
-    return new AttributionSettings(models, order, lookbackDays, transform, pathSeparator, channelRules);
+    return new AttributionSettings(models, order, lookbackDays, transform, pathSeparator);
   }
 
   /** The models by label, in the order given, with --order applied to markov models that set none. */
