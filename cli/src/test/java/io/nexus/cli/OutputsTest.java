@@ -93,6 +93,15 @@ class OutputsTest {
   }
 
   @Test
+  void devStdoutIsStandardOutputInTheOrderWritten() throws IOException {
+    CommandRun run = CommandRun.of("attribute", "-i", input().toString(), "-m", "linear", "--journey-credits",
+        "/dev/stdout");
+
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    assertThat(run.out()).startsWith("journey_id,model,channel,credit,").endsWith(TOTALS);
+  }
+
+  @Test
   void aMissingFolderIsRefusedBeforeAnyWorkAndNothingIsWritten() throws IOException {
     Path input = input();
     Path effects = dir.resolve("effects.csv");

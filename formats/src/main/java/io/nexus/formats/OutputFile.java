@@ -15,6 +15,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -23,13 +24,16 @@ import java.util.concurrent.ConcurrentHashMap;
  * Where an output goes, written so that nothing but the output itself is ever replaced. A regular file (or a new one)
  * appears whole or not at all: the text goes to a hidden temporary file beside it, moved into place on
  * {@link #commit()}, and removed on {@link #close()} without commit or when the JVM is stopped (SIGTERM, Ctrl-C).
- * Anything else — a device such as {@code /dev/null}, a named pipe, standard output written {@code -} — is written
- * straight, never replaced. A symbolic link is followed: its target is written, the link stays. Not thread-safe.
+ * Anything else — a device such as {@code /dev/null}, a named pipe, an open file descriptor ({@code /dev/fd/N}),
+ * standard output written {@code -} or {@code /dev/stdout} — is written straight, never replaced. A symbolic link is
+ * followed: its target is written, the link stays. Not thread-safe.
  */
 public final class OutputFile implements AutoCloseable {
   /** The name that stands for standard output. */
   public static final String STANDARD_OUTPUT = "-";
   private static final int MAX_LINKS = 40;
+  private static final Set<String> STANDARD_OUTPUT_NAMES = Set.of("/dev/stdout", "/dev/fd/1", "/proc/self/fd/1");
+  private static final List<String> FILE_DESCRIPTORS = List.of("/dev/fd/", "/dev/stderr", "/proc/");
   // Temporaries not yet moved into place, removed by a shutdown hook if the JVM is stopped before that.
   private static final Set<Path> PENDING = ConcurrentHashMap.newKeySet();
 
@@ -61,16 +65,21 @@ public final class OutputFile implements AutoCloseable {
    */
   public static OutputFile open(Path path, Writer standardOutput) throws OutputException {
     String name = path.toString();
-    if (name.equals(STANDARD_OUTPUT)) {
+    String absolute = path.toAbsolutePath().normalize().toString();
+    if (name.equals(STANDARD_OUTPUT) || STANDARD_OUTPUT_NAMES.contains(absolute)) {
+      // Also /dev/stdout: written through the process's own standard output, so that what goes there otherwise
+      // stays in order with it, whether it is a terminal, a pipe or a file.
       return new OutputFile("standard output", null, null, standardOutput, false);
     }
     try {
       if (Files.isDirectory(path)) {
         throw new OutputException(name, "is a directory", null);
       }
-      if (Files.exists(path) && !Files.isRegularFile(path)) {
-        // A device or a pipe, maybe behind a link: the kernel follows the path to it; opened without truncation.
-        OutputStream out = Files.newOutputStream(path, StandardOpenOption.WRITE);
+      boolean descriptor = FILE_DESCRIPTORS.stream().anyMatch(absolute::startsWith);
+      if (descriptor || Files.exists(path) && !Files.isRegularFile(path)) {
+        // A device, a pipe or an open file descriptor, maybe behind a link: the kernel follows the path to it. Never
+        // truncated; appended to, in case the descriptor is a file others write too.
+        OutputStream out = Files.newOutputStream(path, StandardOpenOption.WRITE, StandardOpenOption.APPEND);
         return new OutputFile(name, null, null, writer(new Reporting(out, name)), true);
       }
       return replacing(name, linkTarget(path));

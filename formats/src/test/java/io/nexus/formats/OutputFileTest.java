@@ -121,6 +121,17 @@ class OutputFileTest {
   }
 
   @Test
+  void devStdoutIsTheStandardOutputGivenToo() throws IOException {
+    StringWriter standardOutput = new StringWriter();
+    try (OutputFile out = OutputFile.open(Path.of("/dev/stdout"), standardOutput)) {
+      out.writer().write("to stdout\n");
+      out.commit();
+    }
+
+    assertThat(standardOutput).hasToString("to stdout\n");
+  }
+
+  @Test
   void aMissingFolderIsRefusedNamingTheFile() {
     Path file = dir.resolve("missing/out.csv");
 

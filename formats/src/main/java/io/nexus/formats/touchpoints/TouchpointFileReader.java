@@ -51,6 +51,7 @@ public final class TouchpointFileReader {
       "conversion_type", "revenue");
   private static final Set<String> TRUE = Set.of("1", "true", "yes", "y", "t");
   private static final Set<String> FALSE = Set.of("0", "false", "no", "n", "f", "");
+  private static final int HEADER_LIMIT = 1 << 16;
 
   private TouchpointFileReader() {}
 
@@ -71,17 +72,19 @@ public final class TouchpointFileReader {
    * @throws InputException naming the line, column and reason of the first row that cannot be read
    */
   public static List<UserEvent> read(InputFile input) throws IOException, InputException {
+    // The header is read twice: here for its delimiter, then by the CSV parser.
     BufferedReader reader = input.reader();
-    reader.mark(1 << 16);
+    reader.mark(HEADER_LIMIT);
     String header;
     try {
       header = reader.readLine();
-      reader.reset();
     } catch (ZipException | EOFException e) {
       throw new InputException(1, "not readable as gzip: " + e.getMessage());
-    } catch (IOException e) {
-      throw new InputException(1, "header too long: " + e.getMessage());
     }
+    if (header != null && header.length() >= HEADER_LIMIT) {
+      throw new InputException(1, "the header is longer than " + HEADER_LIMIT + " characters");
+    }
+    reader.reset();
     if (header == null || header.isBlank()) {
       throw new InputException(1, "empty input: expected a header with user_id,timestamp,channel,...");
     }
@@ -107,7 +110,7 @@ public final class TouchpointFileReader {
           if (record.size() == 1 && record.get(0).isEmpty()) {
             continue;
           }
-          checkCells(record, names.size(), line);
+          checkCells(record, names, line);
           events.add(event(record, columns, line, shared));
         }
       } catch (UncheckedIOException e) {
@@ -134,15 +137,14 @@ public final class TouchpointFileReader {
   }
 
   /** Refuses a row with more cells than the header has columns, or with bytes that are not UTF-8. */
-  private static void checkCells(CSVRecord record, int columns, long line) throws InputException {
-    if (record.size() > columns) {
-      throw new InputException(line, "the row has " + record.size() + " fields, the header " + columns);
+  private static void checkCells(CSVRecord record, List<String> names, long line) throws InputException {
+    if (record.size() > names.size()) {
+      throw new InputException(line, "the row has " + record.size() + " fields, the header " + names.size());
     }
     for (int i = 0; i < record.size(); i++) {
       String cell = record.get(i);
       if (cell.indexOf(InputFile.NOT_UTF8) >= 0) {
-        throw new InputException(line, i < columns ? record.getParser().getHeaderNames().get(i) : "column " + (i + 1),
-            cell, InputFile.NOT_UTF8_REASON);
+        throw new InputException(line, names.get(i), cell, InputFile.NOT_UTF8_REASON);
       }
     }
   }
