@@ -45,6 +45,8 @@ final class AttributeCommand implements Callable<Integer> {
 
   /** What {@code --input -} reads; set by {@link NexusCommand}. */
   InputStream standardInput = System.in;
+  /** The progress line of the run under way, which warnings must not garble. */
+  private Progress progress;
 
   @Option(names = {"-i", "--input"}, required = true, paramLabel = "FILE",
       description = "Input CSV file; - for standard input; gzip-compressed files are read as they are.")
@@ -136,6 +138,7 @@ final class AttributeCommand implements Callable<Integer> {
     try (Outputs outputs = new Outputs(spec.commandLine().getOut());
         InputFile in = InputFile.open(input, standardInput);
         Progress progress = Progress.start(err)) {
+      this.progress = progress;
       outputs.open(output, removalEffects, transitionMatrix, journeyCredits);
       progress.phase("reading " + in.name(), in::bytesRead, in.size(), "MB", 1e6);
       JourneyBatch batch = read(in, settings.pathTransform(), grouping, progress);
@@ -183,7 +186,7 @@ final class AttributeCommand implements Callable<Integer> {
     JourneyBuilder.Result journeys = JourneyBuilder.defaults().lookbackDays(lookbackDays).transform(pathTransform)
         .grouping(grouping).build(events, done -> built[0] = done);
     if (journeys.unattributedConversions() > 0) {
-      spec.commandLine().getErr().println("note: " + journeys.unattributedConversions()
+      say("note: " + journeys.unattributedConversions()
           + " conversions had no touch within the lookback window and are left unattributed");
     }
     return JourneyBatch.of(journeys.journeys(), new ChannelDictionary());
@@ -234,7 +237,15 @@ final class AttributeCommand implements Callable<Integer> {
   }
 
   private void warn(String message) {
-    spec.commandLine().getErr().println("warning: " + message);
+    say("warning: " + message);
+  }
+
+  private void say(String line) {
+    if (progress != null) {
+      progress.say(line);
+    } else {
+      spec.commandLine().getErr().println(line);
+    }
   }
 
   /** The files a run writes: opened before the work, committed together after it, standard output last. */

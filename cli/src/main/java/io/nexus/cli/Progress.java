@@ -51,6 +51,16 @@ final class Progress implements AutoCloseable {
     phase = new Phase(name, done, Math.max(0, total), unit, scale, System.nanoTime());
   }
 
+  /** Prints a line of its own (a warning, a note), clearing the progress line first so that the two do not mix. */
+  synchronized void say(String line) {
+    if (printed) {
+      err.print("\r\033[K");
+      printed = false;
+    }
+    err.println(line);
+    err.flush();
+  }
+
   /** The line for the phase as it stands {@code now}; what {@link #run()} prints. */
   String line(long now) {
     Phase p = phase;
