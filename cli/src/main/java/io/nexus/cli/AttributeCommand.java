@@ -141,7 +141,7 @@ final class AttributeCommand implements Callable<Integer> {
       this.progress = progress;
       outputs.open(output, removalEffects, transitionMatrix, journeyCredits);
       progress.phase("reading " + in.name(), in::bytesRead, in.size(), "MB", 1e6);
-      JourneyBatch batch = read(in, settings.pathTransform(), grouping, progress);
+      JourneyBatch batch = read(in, settings.pathTransform(), grouping, progress, timing);
       timing.mark("read " + batch.size() + " rows, " + batch.touchCount() + " touches");
       warnAboutTheData(batch, byLabel);
       progress.phase("attributing");
@@ -175,16 +175,19 @@ final class AttributeCommand implements Callable<Integer> {
     }
   }
 
-  private JourneyBatch read(InputFile in, PathTransform pathTransform, ChannelGrouping grouping, Progress progress)
-      throws IOException, InputException {
+  private JourneyBatch read(InputFile in, PathTransform pathTransform, ChannelGrouping grouping, Progress progress,
+      Timing timing) throws IOException, InputException {
     if (format == Format.paths) {
       return PathFileReader.read(in, pathSeparator, new ChannelDictionary()).transformed(pathTransform);
     }
     List<UserEvent> events = TouchpointFileReader.read(in);
+    timing.mark("read " + events.size() + " events");
     long[] built = new long[1];
     progress.phase("building journeys", () -> built[0], events.size(), "events", 1);
     JourneyBuilder.Result journeys = JourneyBuilder.defaults().lookbackDays(lookbackDays).transform(pathTransform)
         .grouping(grouping).build(events, done -> built[0] = done);
+    timing.mark("built " + journeys.journeys().size() + " journeys");
+    progress.phase("building journeys: columns of " + journeys.journeys().size() + " journeys");
     if (journeys.unattributedConversions() > 0) {
       say("note: " + journeys.unattributedConversions()
           + " conversions had no touch within the lookback window and are left unattributed");
