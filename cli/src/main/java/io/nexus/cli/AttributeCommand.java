@@ -121,13 +121,17 @@ final class AttributeCommand implements Callable<Integer> {
     }
     checkReadable("--input", input, true);
     warnAboutOptionsThatDoNothing();
-    ChannelGrouping grouping = ChannelGrouping.ga4();
-    if (format == Format.touchpoints && channelRules != null) {
-      checkReadable("--channel-rules", channelRules, false);
-      try {
-        grouping = ChannelRulesFile.read(channelRules);
-      } catch (InputException e) {
-        throw new UsageException("--channel-rules " + channelRules + ": " + e.getMessage());
+    // Only touchpoints are grouped; path files do without compiling GA4's rules.
+    ChannelGrouping grouping = null;
+    if (format == Format.touchpoints) {
+      grouping = ChannelGrouping.ga4();
+      if (channelRules != null) {
+        checkReadable("--channel-rules", channelRules, false);
+        try {
+          grouping = ChannelRulesFile.read(channelRules);
+        } catch (InputException e) {
+          throw new UsageException("--channel-rules " + channelRules + ": " + e.getMessage());
+        }
       }
     }
     ResultFiles files = decimals == null ? ResultFiles.exact() : ResultFiles.rounded(decimals);
@@ -209,17 +213,20 @@ final class AttributeCommand implements Callable<Integer> {
 
   /** What the data makes of the models: worth a word when the numbers will look wrong for a reason. */
   private void warnAboutTheData(JourneyBatch batch, Map<String, AttributionModel> models) {
-    double conversions = 0;
-    double nulls = 0;
-    for (int row = 0; row < batch.size(); row++) {
-      conversions += batch.conversions(row);
-      nulls += batch.nulls(row);
+    // Each search ends at the first row that has some, usually among the first.
+    boolean converts = false;
+    for (int row = 0; row < batch.size() && !converts; row++) {
+      converts = batch.conversions(row) > 0;
+    }
+    boolean nulls = false;
+    for (int row = 0; row < batch.size() && !nulls; row++) {
+      nulls = batch.nulls(row) > 0;
     }
     if (format == Format.paths && batch.maxLength() == 1 && batch.size() > 0) {
       warn("the path separator \"" + pathSeparator + "\" never occurs in " + inputName()
           + ": every path is one channel (--path-separator sets it)");
     }
-    if (conversions == 0) {
+    if (!converts) {
       warn("nothing converts in " + inputName() + ": every credit is 0");
     }
     List<String> learning = new ArrayList<>();
@@ -228,7 +235,7 @@ final class AttributeCommand implements Callable<Integer> {
         learning.add(label);
       }
     });
-    if (nulls == 0 && conversions > 0 && !learning.isEmpty()) {
+    if (!nulls && converts && !learning.isEmpty()) {
       warn("no path in " + inputName() + " is null (without conversion): " + String.join(", ", learning)
           + " compare converting paths with paths that did not convert, and have nothing to compare with"
           + (format == Format.paths ? " (a total_null column holds them)" : ""));

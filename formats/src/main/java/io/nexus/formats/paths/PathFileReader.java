@@ -179,6 +179,12 @@ public final class PathFileReader {
       lineStart -= keep;
       lineEnd -= keep;
       limit = pending;
+      if (fieldStart != null) {
+        for (int f = 0; f < fieldStart.length; f++) {
+          fieldStart[f] -= keep;
+          fieldEnd[f] -= keep;
+        }
+      }
     }
     if (limit == buffer.length) {
       buffer = Arrays.copyOf(buffer, buffer.length * 2);
@@ -311,54 +317,65 @@ public final class PathFileReader {
   }
 
   private void splitFields() throws IOException, InputException {
-    // Offsets from the line's start until the end: a quoted field with line breaks may move the line in the buffer.
     int field = 0;
     int i = lineStart;
-    while (true) {
-      int start;
-      int end;
-      if (i < lineEnd && buffer[i] == '"') {
-        int open = i - lineStart;
-        int close = closingQuote(open, field);
-        start = open;
-        end = unquote(lineStart + open, close) - lineStart;
-        i = close + 1;
-        while (i < lineEnd && buffer[i] != delimiter) {
-          i++;
-        }
-      } else {
-        start = i - lineStart;
-        while (i < lineEnd && buffer[i] != delimiter) {
-          i++;
-        }
-        end = i - lineStart;
-      }
-      if (field < columnsNeeded) {
-        fieldStart[field] = start;
-        fieldEnd[field] = end;
-      }
+    boolean endOfLine = false;
+    while (field < columnsNeeded) {
+      i = field(i, field);
       field++;
       if (i >= lineEnd) {
+        endOfLine = true;
         break;
       }
       i++;
-      if (field == columnsNeeded && columnsNeeded == headerColumns) {
-        // The usual file: every column is needed, so whatever follows the last is a field too many.
-        field++;
-        break;
-      }
     }
     if (field < columnsNeeded) {
       throw new InputException(lineNumber, columnName(field), "",
           "missing value: the row has " + field + " columns, the header needs " + columnsNeeded);
     }
-    if (field > headerColumns) {
+    // Past the last column read, any delimiter starts one more field: never one beyond the header's.
+    while (!endOfLine && field < headerColumns) {
+      i = field(i, field);
+      field++;
+      if (i >= lineEnd) {
+        endOfLine = true;
+      } else {
+        i++;
+      }
+    }
+    if (!endOfLine) {
       throw new InputException(lineNumber, "the row has more fields than the header's " + headerColumns + " columns");
     }
-    for (int f = 0; f < columnsNeeded; f++) {
-      fieldStart[f] += lineStart;
-      fieldEnd[f] += lineStart;
+  }
+
+  /**
+   * Reads the field that starts at {@code i}, unquoted, into {@link #fieldStart} and {@link #fieldEnd} when it is one
+   * of the columns read; returns where it ends, at the delimiter after it or the end of the line.
+   */
+  private int field(int i, int field) throws IOException, InputException {
+    int start = i;
+    int end;
+    if (i < lineEnd && buffer[i] == '"') {
+      // The line moves in the buffer if the quoted field holds line breaks; fill() moves the fields read before.
+      int open = i - lineStart;
+      int close = closingQuote(open, field);
+      start = lineStart + open;
+      end = unquote(start, close);
+      i = close + 1;
+      while (i < lineEnd && buffer[i] != delimiter) {
+        i++;
+      }
+    } else {
+      while (i < lineEnd && buffer[i] != delimiter) {
+        i++;
+      }
+      end = i;
     }
+    if (field < columnsNeeded) {
+      fieldStart[field] = start;
+      fieldEnd[field] = end;
+    }
+    return i;
   }
 
   /**
