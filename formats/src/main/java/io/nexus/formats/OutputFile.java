@@ -110,16 +110,30 @@ public final class OutputFile implements AutoCloseable {
     // A fresh name beside the target (so the final move is atomic), created with the user's usual permissions.
     Path temporary = target.resolveSibling("." + target.getFileName() + "." + ProcessHandle.current().pid() + "."
         + System.nanoTime() + ".partial");
-    OutputStream out = Files.newOutputStream(temporary, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+    // Known before it exists, so that a stop at any moment from here on removes it.
     PENDING.add(temporary);
-    if (Files.isRegularFile(target)) {
-      try {
-        Files.setPosixFilePermissions(temporary, Files.getPosixFilePermissions(target));
-      } catch (UnsupportedOperationException e) {
-        // Not a POSIX file system: the new file keeps the usual permissions.
+    OutputStream out = null;
+    try {
+      out = Files.newOutputStream(temporary, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+      if (Files.isRegularFile(target)) {
+        try {
+          Files.setPosixFilePermissions(temporary, Files.getPosixFilePermissions(target));
+        } catch (UnsupportedOperationException e) {
+          // Not a POSIX file system: the new file keeps the usual permissions.
+        }
       }
+      return new OutputFile(name, target, temporary, writer(new Reporting(out, name)), true);
+    } catch (IOException | RuntimeException e) {
+      if (out != null) {
+        try {
+          out.close();
+        } catch (IOException closing) {
+          e.addSuppressed(closing);
+        }
+      }
+      remove(temporary);
+      throw e;
     }
-    return new OutputFile(name, target, temporary, writer(new Reporting(out, name)), true);
   }
 
   private static Writer writer(OutputStream out) {
