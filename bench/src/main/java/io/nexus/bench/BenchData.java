@@ -1,18 +1,16 @@
 package io.nexus.bench;
 
-import io.nexus.cli.files.PathFileReader;
-import io.nexus.cli.generate.SyntheticData;
 import io.nexus.engine.ChannelDictionary;
 import io.nexus.engine.Journey;
 import io.nexus.engine.JourneyBatch;
 import io.nexus.engine.journey.JourneyBuilder;
 import io.nexus.engine.journey.UserEvent;
+import io.nexus.formats.paths.PathFileReader;
+import io.nexus.formats.synthetic.SyntheticData;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -40,22 +38,14 @@ public final class BenchData {
     }
   }
 
-  /** A batch of journeys with times and touch types, built from generated touchpoint events. */
+  /** A batch of journeys with times and touch types, built from {@code events} generated touchpoint events. */
   public static JourneyBatch journeys(int events, int channels) {
-    try {
-      Path file = Files.createTempFile("nexus-bench", ".csv");
-      try {
-        StringWriter out = new StringWriter();
-        new SyntheticData(channels, 42).writeTouchpoints(out, events);
-        Files.writeString(file, out.toString());
-        List<UserEvent> read = io.nexus.cli.files.TouchpointFileReader.read(file, b -> { });
-        List<Journey> journeys = new ArrayList<>(JourneyBuilder.defaults().build(read).journeys());
-        return JourneyBatch.of(journeys);
-      } finally {
-        Files.deleteIfExists(file);
-      }
-    } catch (Exception e) {
-      throw new IllegalStateException(e);
+    SyntheticData data = new SyntheticData(channels, 42);
+    List<UserEvent> generated = new ArrayList<>(events);
+    while (generated.size() < events) {
+      List<UserEvent> user = data.nextUser();
+      generated.addAll(user.subList(0, Math.min(user.size(), events - generated.size())));
     }
+    return JourneyBatch.of(JourneyBuilder.defaults().build(generated).journeys());
   }
 }

@@ -1,14 +1,15 @@
 package io.nexus.cli;
 
-import io.nexus.cli.files.AtomicOutput;
-import io.nexus.cli.generate.SyntheticData;
+import io.nexus.formats.OutputFile;
+import io.nexus.formats.synthetic.SyntheticData;
+import java.io.IOException;
 import java.io.Writer;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Spec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /** {@code nexus generate}: writes realistic synthetic paths or touchpoints, the same file for the same seed. */
 @Command(name = "generate", mixinStandardHelpOptions = true,
@@ -33,7 +34,7 @@ final class GenerateCommand implements Callable<Integer> {
       description = "paths (ChannelAttribution's format) or touchpoints (one event per row); default ${DEFAULT-VALUE}.")
   Format format;
 
-  @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Output file (default: stdout).")
+  @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Output file (default: standard output).")
   Path output;
 
   @Override
@@ -45,20 +46,15 @@ final class GenerateCommand implements Callable<Integer> {
       throw new UsageException("--channels " + channels + ": must be between 1 and 10000");
     }
     SyntheticData data = new SyntheticData(channels, seed);
-    if (output == null) {
-      Writer out = spec.commandLine().getOut();
-      write(data, out);
-      out.flush();
-      return 0;
-    }
-    try (AtomicOutput file = AtomicOutput.open(output)) {
+    Writer out = spec.commandLine().getOut();
+    try (OutputFile file = OutputFile.open(output == null ? Path.of(OutputFile.STANDARD_OUTPUT) : output, out)) {
       write(data, file.writer());
       file.commit();
     }
     return 0;
   }
 
-  private void write(SyntheticData data, Writer out) throws java.io.IOException {
+  private void write(SyntheticData data, Writer out) throws IOException {
     if (format == Format.paths) {
       data.writePaths(out, rows);
     } else {

@@ -1,10 +1,12 @@
 package io.nexus.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
@@ -36,7 +38,8 @@ class AttributeCommandTest {
 
   @Test
   void writesExactlyTheDocumentedHeader() throws IOException {
-    CommandRun run = CommandRun.of("attribute", "--input", file("p.csv", "path,total_conversions", "a > b,1").toString());
+    CommandRun run = CommandRun.of("attribute", "--input",
+        file("p.csv", "path,total_conversions,total_null", "a > b,1,1").toString());
     assertThat(run.exitCode()).isZero();
     assertThat(run.out().lines().findFirst()).contains("model,channel,attributed_conversions,attributed_value");
     assertThat(run.err()).isEmpty();
@@ -70,8 +73,8 @@ class AttributeCommandTest {
     }
     double conversions = totals.get("linear").values().stream().mapToDouble(v -> v[0]).sum();
     double value = totals.get("linear").values().stream().mapToDouble(v -> v[1]).sum();
-    assertThat(conversions).isCloseTo(19_785, org.assertj.core.api.Assertions.within(1e-6));
-    assertThat(value).isCloseTo(74_802.97158721, org.assertj.core.api.Assertions.within(1e-6));
+    assertThat(conversions).isCloseTo(19_785, within(1e-6));
+    assertThat(value).isCloseTo(74_802.97158721, within(1e-6));
   }
 
   @Test
@@ -129,7 +132,7 @@ class AttributeCommandTest {
     }
     assertThat(creditByJourneyAndModel).isNotEmpty();
     assertThat(creditByJourneyAndModel.values())
-        .allSatisfy(sum -> assertThat(sum).isCloseTo(1, org.assertj.core.api.Assertions.within(1e-9)));
+        .allSatisfy(sum -> assertThat(sum).isCloseTo(1, within(1e-9)));
   }
 
   @Test
@@ -183,8 +186,8 @@ class AttributeCommandTest {
   void outputFileHasTheUsersUsualPermissions() throws IOException {
     Path out = dir.resolve("out.csv");
     CommandRun.of("attribute", "-i", file("p.csv", "path,total_conversions", "a,1").toString(), "-o", out.toString());
-    assertThat(Files.getPosixFilePermissions(out)).contains(java.nio.file.attribute.PosixFilePermission.OWNER_READ,
-        java.nio.file.attribute.PosixFilePermission.GROUP_READ);
+    assertThat(Files.getPosixFilePermissions(out)).contains(PosixFilePermission.OWNER_READ,
+        PosixFilePermission.GROUP_READ);
   }
 
   @Test

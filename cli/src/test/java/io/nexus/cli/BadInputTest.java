@@ -148,7 +148,7 @@ class BadInputTest {
   void anUnknownOptionIsAUsageError() {
     CommandRun run = CommandRun.of("attribute", "--input", "x.csv", "--inptu", "y");
     assertThat(run.exitCode()).isEqualTo(2);
-    assertThat(run.err()).contains("Unknown options: '--inptu'");
+    assertThat(run.err()).isEqualTo("nexus attribute: unknown option --inptu; did you mean --input?\n");
   }
 
   @Test
@@ -160,5 +160,41 @@ class BadInputTest {
     CommandRun run = CommandRun.of("attribute", "--input", input.toString(), "--output", out.toString());
     assertThat(run.exitCode()).isEqualTo(2);
     assertThat(Files.readString(out)).isEqualTo("previous results\n");
+  }
+
+  private CommandRun withRules(String rules) throws IOException {
+    Path file = dir.resolve("rules.csv");
+    Files.writeString(file, rules);
+    return attribute("user_id,timestamp,source,medium,conversion\nu1,2025-01-01,google,cpc,0\n", "--format",
+        "touchpoints", "--channel-rules", file.toString());
+  }
+
+  @Test
+  void aRulesFileWithoutItsHeaderIsRefusedNamingFileAndLine() throws IOException {
+    CommandRun run = withRules("Brand,google,cpc,brand.*\n");
+
+    assertThat(run.exitCode()).isEqualTo(2);
+    assertThat(run.err().strip()).isEqualTo("--channel-rules " + dir.resolve("rules.csv") + ": line 1: header "
+        + "\"Brand,google,cpc,brand.*\": missing column channel: the first line must be a header such as "
+        + "channel,source,medium,campaign");
+    assertThat(dir.resolve("out.csv")).doesNotExist();
+  }
+
+  @Test
+  void aBadRuleIsRefusedNamingFileAndLine() throws IOException {
+    CommandRun run = withRules("channel,source,medium,campaign\nBrand,google,cpc,brand.*\nOther,[,,\n");
+
+    assertThat(run.exitCode()).isEqualTo(2);
+    assertThat(run.err()).startsWith("--channel-rules " + dir.resolve("rules.csv") + ": line 3: rule \"[\": "
+        + "not a valid regular expression: ");
+  }
+
+  @Test
+  void aMissingRulesFileIsRefused() throws IOException {
+    CommandRun run = attribute("user_id,timestamp,channel\nu1,2025-01-01,email\n", "--format", "touchpoints",
+        "--channel-rules", dir.resolve("nope.csv").toString());
+
+    assertThat(run.exitCode()).isEqualTo(2);
+    assertThat(run.err().strip()).isEqualTo("--channel-rules " + dir.resolve("nope.csv") + ": no such file");
   }
 }

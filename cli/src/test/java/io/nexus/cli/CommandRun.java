@@ -1,5 +1,6 @@
 package io.nexus.cli;
 
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -11,10 +12,15 @@ import org.junit.jupiter.api.Assumptions;
 record CommandRun(int exitCode, String out, String err) {
 
   static CommandRun of(String... args) {
+    return withInput(new byte[0], args);
+  }
+
+  /** A run that reads {@code standardInput} from its standard input. */
+  static CommandRun withInput(byte[] standardInput, String... args) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     ByteArrayOutputStream err = new ByteArrayOutputStream();
-    int code = NexusCommand.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
-        new PrintStream(err, true, StandardCharsets.UTF_8));
+    int code = NexusCommand.run(args, new ByteArrayInputStream(standardInput),
+        new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
     return new CommandRun(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
   }
 

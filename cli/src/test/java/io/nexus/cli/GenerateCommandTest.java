@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -43,7 +44,7 @@ class GenerateCommandTest {
     assertThat(lines).hasSize(5001);
     assertThat(lines.get(0)).isEqualTo("path,total_conversions,total_conversion_value,total_null");
     var paths = lines.subList(1, lines.size()).stream().map(l -> l.split(",")[0].split(" > ")).toList();
-    assertThat(paths.stream().flatMap(java.util.Arrays::stream).distinct()).hasSize(7);
+    assertThat(paths.stream().flatMap(Arrays::stream).distinct()).hasSize(7);
     assertThat(paths.stream().mapToInt(p -> p.length).min().getAsInt()).isEqualTo(1);
     assertThat(paths.stream().mapToInt(p -> p.length).max().getAsInt()).isEqualTo(10);
     assertThat(lines.stream().skip(1).filter(l -> !l.contains(",0,0.00,"))).isNotEmpty();

@@ -166,6 +166,30 @@ public final class JourneyBatch implements Serializable {
     return new JourneyBatch(this, target, remapped);
   }
 
+  /**
+   * This batch of paths with {@code transform} applied to every row, counts kept, in the same dictionary. Only for
+   * rows without touch times (path files): journeys are transformed as they are built, where the times are known.
+   *
+   * @throws IllegalStateException when the batch has touch times
+   */
+  public JourneyBatch transformed(PathTransform transform) {
+    if (transform == PathTransform.UNIQUE) {
+      return this;
+    }
+    if (hasTimes()) {
+      throw new IllegalStateException("journeys are transformed by the journey builder, not as rows of a batch");
+    }
+    Builder builder = builder(channels, size, touchCount());
+    int[] path = new int[Math.max(1, maxLength())];
+    for (int row = 0; row < size; row++) {
+      int from = start(row);
+      int length = length(row);
+      System.arraycopy(touchChannels, from, path, 0, length);
+      builder.addPath(path, 0, transform.apply(path, 0, length, path), conversions(row), value(row), nulls(row));
+    }
+    return builder.build();
+  }
+
   /** The dictionary that names this batch's channel ids. */
   public ChannelDictionary channels() {
     return channels;

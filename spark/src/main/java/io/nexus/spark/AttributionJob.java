@@ -3,7 +3,6 @@ package io.nexus.spark;
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 
-import io.nexus.cli.ResultFiles;
 import io.nexus.engine.Attribution;
 import io.nexus.engine.Attribution.ModelRun;
 import io.nexus.engine.AttributionModel;
@@ -17,6 +16,8 @@ import io.nexus.engine.Models;
 import io.nexus.engine.PartialTotals;
 import io.nexus.engine.PathTransform;
 import io.nexus.engine.TrainingStatistics;
+import io.nexus.engine.JourneyBatch;
+import io.nexus.formats.ResultFiles;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStreamWriter;
@@ -96,7 +97,7 @@ public final class AttributionJob {
 
   static int main(String[] args, PrintStream out, PrintStream err) {
     JobOptions options = new JobOptions();
-    CommandLine commandLine = options.parser();
+    CommandLine commandLine = JobOptions.commandLine(options);
     try {
       commandLine.parseArgs(args);
     } catch (CommandLine.ParameterException e) {
@@ -143,7 +144,7 @@ public final class AttributionJob {
   public static JobSummary run(SparkSession spark, String... args) {
     JobOptions options = new JobOptions();
     try {
-      options.parser().parseArgs(args);
+      JobOptions.commandLine(options).parseArgs(args);
     } catch (CommandLine.ParameterException e) {
       throw new JobException(e.getMessage(), e);
     }
@@ -450,7 +451,7 @@ public final class AttributionJob {
       throws IOException {
     Path temporary = new Path(file.getParent(), "." + file.getName() + ".tmp");
     try (Writer out = new OutputStreamWriter(fs.create(temporary, true), StandardCharsets.UTF_8)) {
-      ResultFiles.writeTotals(out, labels, runs);
+      ResultFiles.exact().writeTotals(out, labels, runs);
     }
     if (!fs.rename(temporary, file)) {
       throw new IOException("cannot rename " + temporary + " to " + file);

@@ -1,8 +1,8 @@
 package io.nexus.spark;
 
-import io.nexus.cli.files.InputException;
-import io.nexus.cli.files.TouchpointFileReader;
 import io.nexus.engine.journey.UserEvent;
+import io.nexus.formats.InputException;
+import io.nexus.formats.touchpoints.TouchpointFileReader;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.HashMap;

@@ -7,9 +7,10 @@ import static org.apache.spark.sql.functions.input_file_name;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.when;
 
-import io.nexus.cli.files.InputException;
-import io.nexus.cli.files.PathFileReader;
-import io.nexus.cli.files.TouchpointFileReader;
+import io.nexus.formats.CsvHeader;
+import io.nexus.formats.InputException;
+import io.nexus.formats.paths.PathFileReader;
+import io.nexus.formats.touchpoints.TouchpointFileReader;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -18,7 +19,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -156,11 +156,9 @@ final class InputSource {
     if (header.startsWith("\uFEFF")) {
       header = header.substring(1);
     }
-    char delimiter = delimiter(header);
-    List<String> names = new ArrayList<>();
-    for (String name : header.split(delimiter == '\t' ? "\t" : String.valueOf(delimiter), -1)) {
-      names.add(name.strip().replace("\"", ""));
-    }
+    CsvHeader parsed = CsvHeader.parse(header);
+    char delimiter = parsed.delimiter();
+    List<String> names = parsed.names();
     RowLayout layout = layout(options, names, first.toString(), delimiter);
     // Named as in the header only so that Spark does not warn that they differ; cells are taken by position.
     StructType schema = new StructType();
@@ -222,16 +220,6 @@ final class InputSource {
             + first + "; every CSV file of one input must have the same columns in the same order");
       }
     }
-  }
-
-  private static char delimiter(String header) {
-    long semicolons = header.chars().filter(c -> c == ';').count();
-    long commas = header.chars().filter(c -> c == ',').count();
-    long tabs = header.chars().filter(c -> c == '\t').count();
-    if (tabs > semicolons && tabs > commas) {
-      return '\t';
-    }
-    return semicolons > commas ? ';' : ',';
   }
 
   private static InputSource parquet(SparkSession spark, JobOptions options, List<FileStatus> files) {
@@ -308,12 +296,11 @@ final class InputSource {
   }
 
   private static RowLayout layout(JobOptions options, List<String> names, String where, char delimiter) {
-    Map<String, Integer> columns = new HashMap<>();
-    for (int i = 0; i < names.size(); i++) {
-      String name = names.get(i).strip().replace("\uFEFF", "").toLowerCase(Locale.ROOT);
-      if (columns.put(name, i) != null) {
-        throw new JobException("--input " + where + ": column " + name + " appears twice");
-      }
+    Map<String, Integer> columns;
+    try {
+      columns = CsvHeader.columns(names, String.valueOf(delimiter));
+    } catch (InputException e) {
+      throw new JobException("--input " + where + ": " + e.getMessage());
     }
     boolean paths = switch (options.layout) {
       case paths -> true;

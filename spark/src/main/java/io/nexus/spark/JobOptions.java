@@ -1,10 +1,11 @@
 package io.nexus.spark;
 
-import io.nexus.cli.AttributionOptions;
 import io.nexus.engine.AttributionModel;
 import io.nexus.engine.ModelType;
 import io.nexus.engine.Models;
 import io.nexus.engine.PathTransform;
+import io.nexus.formats.AttributionSettings;
+import io.nexus.formats.AttributionSettings.InvalidSettingException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -12,7 +13,6 @@ import java.util.stream.Collectors;
 import org.apache.spark.storage.StorageLevel;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** The arguments of {@link AttributionJob}, as picocli fills them; not thread-safe, read once on the driver. */
@@ -29,8 +29,25 @@ final class JobOptions {
 
   enum FileFormat { auto, csv, parquet }
 
-  @Mixin
-  AttributionOptions attribution;
+  @Option(names = {"-m", "--models"}, paramLabel = "LIST", defaultValue = AttributionSettings.DEFAULT_MODELS,
+      description = "Comma-separated models, parameters in parentheses (listed below); default ${DEFAULT-VALUE}.")
+  String models;
+
+  @Option(names = "--order", defaultValue = AttributionSettings.DEFAULT_ORDER, paramLabel = "K",
+      description = "Markov order 1..4 for markov models that do not set one; default ${DEFAULT-VALUE}.")
+  int order;
+
+  @Option(names = "--lookback-days", defaultValue = AttributionSettings.DEFAULT_LOOKBACK_DAYS, paramLabel = "DAYS",
+      description = "Touchpoints: days before a conversion that count; default ${DEFAULT-VALUE}.")
+  double lookbackDays;
+
+  @Option(names = "--transform", defaultValue = AttributionSettings.DEFAULT_TRANSFORM, paramLabel = "NAME",
+      description = "Path transform: unique (as is), exposure (collapse repeats in a row), first (drop repeats).")
+  String transform;
+
+  @Option(names = "--path-separator", defaultValue = AttributionSettings.DEFAULT_PATH_SEPARATOR, paramLabel = "SEP",
+      description = "Paths: what joins channels in a path; default ${DEFAULT-VALUE}.")
+  String pathSeparator;
 
   @Option(names = {"-i", "--input"}, required = true, paramLabel = "PATH",
       description = "Input file, directory or glob, on any file system Spark reads (file:, hdfs:, s3a:, ...).")
@@ -94,24 +111,26 @@ final class JobOptions {
   @Option(names = {"--jdbc-url", "--jdbc-user", "--jdbc-password-env"}, hidden = true, paramLabel = "VALUE")
   List<String> jdbcOptions;
 
-  /**
-   * A parser of the arguments into these options; its help lists every model type with its defaults as the engine's
-   * registry has them.
-   */
-  CommandLine parser() {
-    CommandLine parser = new CommandLine(this).setCaseInsensitiveEnumValuesAllowed(true);
-    List<String> footer = new ArrayList<>(List.of(parser.getCommandSpec().usageMessage().footer()));
-    footer.add(1, "Models: " + Models.types().stream().map(ModelType::withDefaults).collect(Collectors.joining(", "))
-        + ".");
-    parser.getCommandSpec().usageMessage().footer(footer.toArray(String[]::new));
-    return parser;
+  /** The command line that fills {@code options}, its help listing every model from the engine's registry. */
+  static CommandLine commandLine(JobOptions options) {
+    CommandLine commandLine = new CommandLine(options).setCaseInsensitiveEnumValuesAllowed(true);
+    List<String> footer = new ArrayList<>(List.of(""));
+    footer.addAll(AttributionSettings.modelHelp());
+    footer.addAll(List.of(commandLine.getCommandSpec().usageMessage().footer()));
+    commandLine.getCommandSpec().usageMessage().footer(footer.toArray(String[]::new));
+    return commandLine;
+  }
+
+  /** The settings this job shares with the command line. */
+  AttributionSettings settings() {
+    return new AttributionSettings(models, order, lookbackDays, transform, pathSeparator);
   }
 
   /** The models by label, in the order given, with --order applied to markov models that set none. */
   Map<String, AttributionModel> resolvedModels() {
     try {
-      return attribution.models();
-    } catch (AttributionOptions.OptionException e) {
+      return settings().attributionModels();
+    } catch (InvalidSettingException e) {
       throw new JobException(e.getMessage());
     }
   }
@@ -127,25 +146,25 @@ final class JobOptions {
 
   PathTransform resolvedTransform() {
     try {
-      return attribution.pathTransform();
-    } catch (AttributionOptions.OptionException e) {
+      return settings().pathTransform();
+    } catch (InvalidSettingException e) {
       throw new JobException(e.getMessage());
     }
   }
 
   double lookbackDays() {
-    return attribution.lookbackDays();
+    return lookbackDays;
   }
 
   String pathSeparator() {
-    return attribution.pathSeparator();
+    return pathSeparator;
   }
 
   /** Checks what can be checked without touching any file. */
   void check() {
     try {
-      attribution.check();
-    } catch (AttributionOptions.OptionException e) {
+      settings().check();
+    } catch (InvalidSettingException e) {
       throw new JobException(e.getMessage());
     }
     if (partitions != null && partitions < 1) {

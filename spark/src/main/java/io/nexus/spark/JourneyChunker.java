@@ -1,7 +1,5 @@
 package io.nexus.spark;
 
-import io.nexus.cli.files.ChannelRulesFile;
-import io.nexus.cli.files.InputException;
 import io.nexus.engine.ChannelDictionary;
 import io.nexus.engine.Journey;
 import io.nexus.engine.JourneyBatch;
@@ -9,6 +7,8 @@ import io.nexus.engine.PathTransform;
 import io.nexus.engine.journey.ChannelGrouping;
 import io.nexus.engine.journey.JourneyBuilder;
 import io.nexus.engine.journey.UserEvent;
+import io.nexus.formats.InputException;
+import io.nexus.formats.touchpoints.ChannelRulesFile;
 import java.io.IOException;
 import java.io.Serializable;
 import java.io.StringReader;

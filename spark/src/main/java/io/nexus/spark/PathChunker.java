@@ -1,10 +1,11 @@
 package io.nexus.spark;
 
-import io.nexus.cli.files.InputException;
-import io.nexus.cli.files.PathFileReader;
 import io.nexus.engine.ChannelDictionary;
 import io.nexus.engine.JourneyBatch;
 import io.nexus.engine.PathTransform;
+import io.nexus.engine.JourneyBatch;
+import io.nexus.formats.InputException;
+import io.nexus.formats.paths.PathFileReader;
 import java.io.Serializable;
 import java.util.Iterator;
 import java.util.NoSuchElementException;
@@ -68,7 +69,7 @@ final class PathChunker implements Function2<Integer, Iterator<Row>, Iterator<Jo
             rejected++;
           }
         }
-        JourneyBatch batch = transformed(reader.build(), transform);
+        JourneyBatch batch = reader.build().transformed(transform);
         JourneyChunk chunk = new JourneyChunk(partition, batch, null, validBefore, read, rejected, 0, 0, 0);
         validBefore += batch.size();
         return chunk;
@@ -124,22 +125,5 @@ final class PathChunker implements Function2<Integer, Iterator<Row>, Iterator<Jo
         return row;
       }
     };
-  }
-
-  /** The batch with the path transform applied to every row, as {@code nexus attribute} does for path files. */
-  static JourneyBatch transformed(JourneyBatch raw, PathTransform transform) {
-    if (transform == PathTransform.UNIQUE) {
-      return raw;
-    }
-    JourneyBatch.Builder builder = JourneyBatch.builder(raw.channels());
-    int[] path = new int[Math.max(1, raw.maxLength())];
-    for (int row = 0; row < raw.size(); row++) {
-      for (int i = 0; i < raw.length(row); i++) {
-        path[i] = raw.channel(raw.start(row) + i);
-      }
-      int n = transform.apply(path, 0, raw.length(row), path);
-      builder.addPath(path, 0, n, raw.conversions(row), raw.value(row), raw.nulls(row));
-    }
-    return builder.build();
   }
 }

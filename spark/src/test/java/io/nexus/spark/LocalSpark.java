@@ -1,7 +1,7 @@
 package io.nexus.spark;
 
 import io.nexus.cli.NexusCommand;
-import io.nexus.cli.generate.SyntheticData;
+import io.nexus.formats.synthetic.SyntheticData;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;

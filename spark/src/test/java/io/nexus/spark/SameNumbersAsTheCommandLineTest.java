@@ -6,9 +6,9 @@ import static org.apache.spark.sql.functions.to_timestamp;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.data.Offset.offset;
 
-import io.nexus.cli.files.TouchpointFileReader;
 import io.nexus.engine.Journey;
 import io.nexus.engine.journey.JourneyBuilder;
+import io.nexus.formats.touchpoints.TouchpointFileReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -55,7 +55,7 @@ class SameNumbersAsTheCommandLineTest {
 
   @Test
   void journeysAreBuiltPerUserExactlyAsOnOneMachine() throws Exception {
-    JourneyBuilder.Result local = JourneyBuilder.defaults().build(TouchpointFileReader.read(input, b -> { }));
+    JourneyBuilder.Result local = JourneyBuilder.defaults().build(TouchpointFileReader.read(input));
     Set<String> users = new HashSet<>();
     long converting = 0;
     long touches = 0;
@@ -98,7 +98,7 @@ class SameNumbersAsTheCommandLineTest {
   @Test
   void journeyCreditsSumToEachJourneysValue() throws Exception {
     Map<String, Double> values = new HashMap<>();
-    for (Journey journey : JourneyBuilder.defaults().build(TouchpointFileReader.read(input, b -> { })).journeys()) {
+    for (Journey journey : JourneyBuilder.defaults().build(TouchpointFileReader.read(input)).journeys()) {
       if (journey.converted() && !journey.touchpoints().isEmpty()) {
         values.put(journey.id().toString(), journey.conversionValue().doubleValue());
       }

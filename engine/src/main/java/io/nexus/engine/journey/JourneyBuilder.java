@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.LongConsumer;
 
 /**
  * Cuts users' raw events into journeys; immutable and thread-safe.
@@ -82,6 +83,14 @@ public final class JourneyBuilder {
 
   /** The journeys of many users' events, users in order of first appearance. */
   public Result build(List<UserEvent> events) {
+    return build(events, done -> { });
+  }
+
+  /**
+   * Like {@link #build(List)}, telling {@code progress} after each user how many of the events have been built into
+   * journeys so far, for progress reports on long runs.
+   */
+  public Result build(List<UserEvent> events, LongConsumer progress) {
     Map<String, List<UserEvent>> byUser = new LinkedHashMap<>();
     for (UserEvent event : events) {
       byUser.computeIfAbsent(event.userId(), u -> new ArrayList<>()).add(event);
@@ -89,11 +98,14 @@ public final class JourneyBuilder {
     List<Journey> journeys = new ArrayList<>();
     long expired = 0;
     long unattributed = 0;
+    long done = 0;
     for (Map.Entry<String, List<UserEvent>> user : byUser.entrySet()) {
       Result one = buildUser(user.getKey(), user.getValue());
       journeys.addAll(one.journeys());
       expired += one.expiredTouches();
       unattributed += one.unattributedConversions();
+      done += user.getValue().size();
+      progress.accept(done);
     }
     return new Result(journeys, expired, unattributed);
   }
