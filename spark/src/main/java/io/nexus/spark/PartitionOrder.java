@@ -6,7 +6,7 @@ import java.util.Collections;
 import java.util.Comparator;
 import java.util.Iterator;
 import java.util.List;
-import org.apache.spark.HashPartitioner;
+import org.apache.spark.Partitioner;
 import org.apache.spark.api.java.JavaPairRDD;
 import org.apache.spark.api.java.JavaRDD;
 import scala.Tuple2;
@@ -17,8 +17,9 @@ import scala.Tuple2;
  *
  * <p>{@code treeReduce} merges in the order tasks happen to finish: floating-point sums (and the order in which Markov
  * states are numbered) then differ in their last digits from run to run. Here partition {@code i} goes to group
- * {@code i / fanIn}; each group merges its parts in partition order on an executor, and the driver merges the groups in
- * order: about the square root of the partition count of merges on the driver, as {@code treeReduce} of depth 2 does.
+ * {@code i / fanIn}, {@code fanIn} about the square root of the partition count; each group merges its parts in
+ * partition order on an executor as they stream in (sorted by the shuffle), and the driver merges the groups in order:
+ * about the square root of the partition count of merges on the driver, as {@code treeReduce} of depth 2 does.
  */
 final class PartitionOrder {
   private PartitionOrder() {}
@@ -37,41 +38,73 @@ final class PartitionOrder {
   static <T> T merge(JavaRDD<T> parts, Merge<T> merge) {
     int partitions = parts.getNumPartitions();
     int fanIn = Math.max(2, (int) Math.ceil(Math.sqrt(partitions)));
-    int groups = (partitions + fanIn - 1) / fanIn;
+    int groups = Math.max(1, (partitions + fanIn - 1) / fanIn);
     JavaPairRDD<Integer, T> indexed = parts.mapPartitionsWithIndex(
         (Integer index, Iterator<T> it) -> it.hasNext()
             ? Collections.singletonList(new Tuple2<>(index, fold(it, merge))).iterator()
             : Collections.<Tuple2<Integer, T>>emptyIterator(), true)
         .mapToPair(t -> t);
-    // Key g goes to partition g % groups = g: one group per partition.
+    // Each group receives its parts sorted by partition and merges them as they stream in, one at a time.
     List<Tuple2<Integer, T>> merged = new ArrayList<>(indexed
-        .mapToPair(part -> new Tuple2<>(part._1() / fanIn, part))
-        .groupByKey(new HashPartitioner(groups))
-        .mapValues(group -> {
-          List<Tuple2<Integer, T>> sorted = new ArrayList<>();
-          group.forEach(sorted::add);
-          return inOrder(sorted, merge);
-        })
+        .repartitionAndSortWithinPartitions(new Groups(groups, fanIn))
+        .mapPartitionsWithIndex((Integer group, Iterator<Tuple2<Integer, T>> it) -> {
+          if (!it.hasNext()) {
+            return Collections.<Tuple2<Integer, T>>emptyIterator();
+          }
+          T result = it.next()._2();
+          while (it.hasNext()) {
+            result = merge.apply(result, it.next()._2());
+          }
+          return Collections.singletonList(new Tuple2<>(group, result)).iterator();
+        }, true)
         .collect());
     if (merged.isEmpty()) {
       throw new IllegalArgumentException("nothing to merge: no partition had a result");
     }
-    return inOrder(merged, merge);
+    merged.sort(Comparator.comparing(Tuple2::_1));
+    T result = merged.get(0)._2();
+    for (int i = 1; i < merged.size(); i++) {
+      result = merge.apply(result, merged.get(i)._2());
+    }
+    return result;
+  }
+
+  /** Partition {@code i} to group {@code i / fanIn}. */
+  private static final class Groups extends Partitioner {
+    private static final long serialVersionUID = 1L;
+    private final int groups;
+    private final int fanIn;
+
+    Groups(int groups, int fanIn) {
+      this.groups = groups;
+      this.fanIn = fanIn;
+    }
+
+    @Override
+    public int numPartitions() {
+      return groups;
+    }
+
+    @Override
+    public int getPartition(Object partition) {
+      return (Integer) partition / fanIn;
+    }
+
+    @Override
+    public boolean equals(Object other) {
+      return other instanceof Groups g && g.groups == groups && g.fanIn == fanIn;
+    }
+
+    @Override
+    public int hashCode() {
+      return 31 * groups + fanIn;
+    }
   }
 
   private static <T> T fold(Iterator<T> it, Merge<T> merge) {
     T result = it.next();
     while (it.hasNext()) {
       result = merge.apply(result, it.next());
-    }
-    return result;
-  }
-
-  private static <T> T inOrder(List<Tuple2<Integer, T>> parts, Merge<T> merge) {
-    parts.sort(Comparator.comparing(Tuple2::_1));
-    T result = parts.get(0)._2();
-    for (int i = 1; i < parts.size(); i++) {
-      result = merge.apply(result, parts.get(i)._2());
     }
     return result;
   }

@@ -15,7 +15,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -30,6 +33,7 @@ import org.junit.jupiter.api.io.TempDir;
  * of first appearance, the job channels by name, so the solver's sums run in another order too. Two runs of the job on
  * the same cluster, one through spark-submit and one through bin/nexus-spark, give byte for byte the same file.
  */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class StandaloneClusterIT {
   static final String MODELS = "first_touch,linear,time_decay(half_life=3),markov,markov(order=2),shapley";
   static final Path ROOT = Path.of(System.getProperty("nexus.root", "..")).toAbsolutePath().normalize();
@@ -57,6 +61,7 @@ class StandaloneClusterIT {
   }
 
   @Test
+  @Order(1)
   void sparkSubmitInClientModeGivesTheCommandLinesTotalsWithBothExecutorsWorking() throws Exception {
     Path output = dir.resolve("submitted");
     List<String> command = cluster.java("-Xmx768m", "org.apache.spark.deploy.SparkSubmit",
@@ -80,6 +85,7 @@ class StandaloneClusterIT {
   }
 
   @Test
+  @Order(2)
   void binNexusSparkShipsItsJarToTheClusterAndGivesTheSameFileAsSparkSubmit() throws Exception {
     installLauncherCopies();
     Path output = dir.resolve("launched");
@@ -96,14 +102,15 @@ class StandaloneClusterIT {
     List<String> totals = Files.readAllLines(output.resolve("channel_totals.csv"), StandardCharsets.UTF_8);
     assertSameTotals(totals);
     assertThat(Files.readString(dir.resolve("cluster/master.log"))).contains("Registered app nexus-launcher-test");
+    // Same input, same partitions, merged in the same order: the same bytes, whichever way it was submitted (the
+    // spark-submit run comes first; when it failed, its own failure says why).
     Path submitted = dir.resolve("submitted/channel_totals.csv");
-    if (Files.exists(submitted)) {
-      // Same input, same partitions, merged in the same order: the same bytes, whichever way it was submitted.
-      assertThat(totals).isEqualTo(Files.readAllLines(submitted, StandardCharsets.UTF_8));
-    }
+    assertThat(submitted).exists();
+    assertThat(totals).isEqualTo(Files.readAllLines(submitted, StandardCharsets.UTF_8));
   }
 
   @Test
+  @Order(3)
   void aRunWhoseJarNeverReachesTheExecutorsFailsAndLeavesNoOutput() throws Exception {
     // The job started as bin/nexus-spark did before it shipped its jar: the executors cannot load the job's classes.
     Path output = dir.resolve("failed");
