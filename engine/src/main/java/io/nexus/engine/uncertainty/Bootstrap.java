@@ -138,13 +138,24 @@ public final class Bootstrap {
     ChannelTotals[][] totals = new ChannelTotals[replicates][runs.size()];
     Replicates drawn = new Replicates(batch, resampling);
     AtomicInteger next = new AtomicInteger();
+    // Over distinct paths a rule's totals are linear in the counts: its shares are computed once, not per replicate.
+    LinearTotals[] linear = new LinearTotals[runs.size()];
+    for (int m = 0; m < runs.size(); m++) {
+      if (drawn.distinctPaths() && !runs.get(m).model().dataDriven()) {
+        linear[m] = new LinearTotals(runs.get(m).fit(), drawn.original());
+      }
+    }
     Runnable worker = () -> {
       for (int b = next.getAndIncrement(); b < replicates; b = next.getAndIncrement()) {
         JourneyBatch replicate = drawn.draw(PoissonDraws.replicateSeed(seed, b));
         for (int m = 0; m < runs.size(); m++) {
           ModelRun run = runs.get(m);
-          FittedModel fit = run.model().dataDriven() ? run.model().fit(replicate) : run.fit();
-          totals[b][m] = Attribution.totals(fit, replicate);
+          if (linear[m] != null) {
+            totals[b][m] = linear[m].totals(replicate);
+          } else {
+            FittedModel fit = run.model().dataDriven() ? run.model().fit(replicate) : run.fit();
+            totals[b][m] = Attribution.totals(fit, replicate);
+          }
         }
       }
     };

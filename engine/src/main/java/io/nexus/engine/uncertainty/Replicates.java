@@ -30,6 +30,11 @@ final class Replicates {
     return paths != null ? paths.batch : batch;
   }
 
+  /** Whether replicates are the distinct paths of a path file with counts of their own. */
+  boolean distinctPaths() {
+    return paths != null;
+  }
+
   /** The replicate drawn from {@code seed}. */
   JourneyBatch draw(long seed) {
     PoissonDraws draws = new PoissonDraws(seed);
@@ -54,15 +59,15 @@ final class Replicates {
     double[] conversions = new double[count];
     double[] values = new double[count];
     double[] nulls = new double[count];
-    for (int row = 0, size = batch.size(); row < size; row++) {
-      double rowConversions = batch.conversions(row);
-      double rowValue = batch.value(row);
-      int p = paths.pathOfRow[row];
+    for (int v = 0, valued = paths.valuedPath.length; v < valued; v++) {
+      double rowConversions = paths.valuedConversions[v];
+      double rowValue = paths.valuedValue[v];
+      int p = paths.valuedPath[v];
       if (rowConversions > 0) {
         double drawn = draws.next(rowConversions);
         conversions[p] += drawn;
         values[p] += rowValue * (drawn / rowConversions);
-      } else if (rowValue > 0) {
+      } else {
         // Value without a conversion: the row is one unit, drawn whole.
         values[p] += rowValue * draws.next(1);
       }
