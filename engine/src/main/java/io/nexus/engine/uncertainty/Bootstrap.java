@@ -146,8 +146,9 @@ public final class Bootstrap {
       }
     }
     Runnable worker = () -> {
+      Replicates.Scratch scratch = drawn.new Scratch();
       for (int b = next.getAndIncrement(); b < replicates; b = next.getAndIncrement()) {
-        JourneyBatch replicate = drawn.draw(PoissonDraws.replicateSeed(seed, b));
+        JourneyBatch replicate = drawn.draw(PoissonDraws.replicateSeed(seed, b), scratch);
         for (int m = 0; m < runs.size(); m++) {
           ModelRun run = runs.get(m);
           if (linear[m] != null) {

@@ -35,8 +35,18 @@ final class Replicates {
     return paths != null;
   }
 
-  /** The replicate drawn from {@code seed}. */
-  JourneyBatch draw(long seed) {
+  /**
+   * The count columns one worker re-uses for its replicates of distinct paths, one replicate after another, so that
+   * drawing allocates nothing that grows with the data: a replicate's batch is in use only until it is totalled.
+   */
+  final class Scratch {
+    private final double[] conversions = new double[paths == null ? 0 : paths.size()];
+    private final double[] values = new double[conversions.length];
+    private final double[] nulls = new double[conversions.length];
+  }
+
+  /** The replicate drawn from {@code seed}, in {@code scratch}'s columns when it is one of distinct paths. */
+  JourneyBatch draw(long seed, Scratch scratch) {
     PoissonDraws draws = new PoissonDraws(seed);
     if (paths == null) {
       double[] weights = new double[batch.size()];
@@ -51,14 +61,16 @@ final class Replicates {
       }
       return batch.reweighted(weights, weights);
     }
-    return resampling == Resampling.POISSON ? poissonPaths(draws) : multinomialPaths(draws);
+    Arrays.fill(scratch.conversions, 0);
+    Arrays.fill(scratch.values, 0);
+    return resampling == Resampling.POISSON ? poissonPaths(draws, scratch) : multinomialPaths(draws, scratch);
   }
 
-  private JourneyBatch poissonPaths(PoissonDraws draws) {
+  private JourneyBatch poissonPaths(PoissonDraws draws, Scratch scratch) {
     int count = paths.size();
-    double[] conversions = new double[count];
-    double[] values = new double[count];
-    double[] nulls = new double[count];
+    double[] conversions = scratch.conversions;
+    double[] values = scratch.values;
+    double[] nulls = scratch.nulls;
     for (int v = 0, valued = paths.valuedPath.length; v < valued; v++) {
       double rowConversions = paths.valuedConversions[v];
       double rowValue = paths.valuedValue[v];
@@ -78,7 +90,7 @@ final class Replicates {
     return paths.batch.withCounts(conversions, values, nulls);
   }
 
-  private JourneyBatch multinomialPaths(PoissonDraws draws) {
+  private JourneyBatch multinomialPaths(PoissonDraws draws, Scratch scratch) {
     int size = batch.size();
     double[] drawnConversions = new double[size];
     double[] drawnNulls = new double[size];
@@ -91,10 +103,10 @@ final class Replicates {
         drawnNulls[cell >> 1]++;
       }
     }
-    int count = paths.size();
-    double[] conversions = new double[count];
-    double[] values = new double[count];
-    double[] nulls = new double[count];
+    double[] conversions = scratch.conversions;
+    double[] values = scratch.values;
+    double[] nulls = scratch.nulls;
+    Arrays.fill(nulls, 0);
     for (int row = 0; row < size; row++) {
       int p = paths.pathOfRow[row];
       double rowConversions = batch.conversions(row);

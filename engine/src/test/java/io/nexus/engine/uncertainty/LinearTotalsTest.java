@@ -20,7 +20,7 @@ class LinearTotalsTest {
     JourneyBatch rows = Fixtures.paths(Fixtures.row("a > b > a", 3, 30, 2), Fixtures.row("b > c", 2, 50, 7),
         Fixtures.row("a > b > a", 1, 12, 0), Fixtures.row("c", 4, 44, 1), Fixtures.row("direct > b > c > a", 5, 9, 3));
     Replicates replicates = new Replicates(rows, Resampling.POISSON);
-    JourneyBatch replicate = replicates.draw(99);
+    JourneyBatch replicate = replicates.draw(99, replicates.new Scratch());
 
     for (String rule : new String[] {"first_touch", "last_touch", "last_non_direct", "linear", "position_based",
         "w_shaped", "participation"}) {
