@@ -17,6 +17,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.IntFunction;
+import java.util.function.Supplier;
 
 /**
  * Confidence intervals for every model's channel totals by a bootstrap over journeys: each replicate re-weights the
@@ -133,11 +135,39 @@ public final class Bootstrap {
     return result;
   }
 
+  /**
+   * The intervals of one model fitted on the journeys of {@code training} and crediting those of {@code credited}, as
+   * a service reports over a date range with a model trained on a window of its own (rules ignore {@code training}).
+   * Each replicate re-weights both batches, refits a data-driven model on the training replicate and totals the
+   * credited one. Journeys are drawn by id, so a journey in both batches weighs the same in a replicate.
+   *
+   * @param pointEstimate the model, its fit on {@code training} and its totals over {@code credited}
+   * @throws IllegalArgumentException when a batch is not of journeys (path files have no ids) or the resampling is
+   *     multinomial, which cannot keep one journey's weight across two batches
+   */
+  public ModelIntervals run(JourneyBatch training, JourneyBatch credited, ModelRun pointEstimate) {
+    if (!training.hasTimes() || !credited.hasTimes() || resampling != Resampling.POISSON) {
+      throw new IllegalArgumentException("a model fitted on one batch and crediting another is resampled by journey "
+          + "id: both batches must hold journeys, and the resampling must be Poisson");
+    }
+    Replicates fitted = new Replicates(training, resampling);
+    Replicates totalled = new Replicates(credited, resampling);
+    boolean refit = pointEstimate.model().dataDriven();
+    ChannelTotals[][] totals = compute(1, () -> b -> {
+      long replicateSeed = PoissonDraws.replicateSeed(seed, b);
+      FittedModel fit = refit ? pointEstimate.model().fit(fitted.draw(replicateSeed, null)) : pointEstimate.fit();
+      return new ChannelTotals[] {Attribution.totals(fit, totalled.draw(replicateSeed, null))};
+    });
+    List<ChannelTotals> byReplicate = new ArrayList<>(replicates);
+    for (ChannelTotals[] replicate : totals) {
+      byReplicate.add(replicate[0]);
+    }
+    return summarise(pointEstimate.totals(), byReplicate);
+  }
+
   /** Every replicate's totals of every model, {@code [replicate][model]}, computed on the worker threads. */
   private ChannelTotals[][] replicateTotals(JourneyBatch batch, List<ModelRun> runs) {
-    ChannelTotals[][] totals = new ChannelTotals[replicates][runs.size()];
     Replicates drawn = new Replicates(batch, resampling);
-    AtomicInteger next = new AtomicInteger();
     // Over distinct paths a rule's totals are linear in the counts: its shares are computed once, not per replicate.
     LinearTotals[] linear = new LinearTotals[runs.size()];
     for (int m = 0; m < runs.size(); m++) {
@@ -145,24 +175,41 @@ public final class Bootstrap {
         linear[m] = new LinearTotals(runs.get(m).fit(), drawn.original());
       }
     }
-    Runnable worker = () -> {
+    return compute(runs.size(), () -> {
       Replicates.Scratch scratch = drawn.new Scratch();
-      for (int b = next.getAndIncrement(); b < replicates; b = next.getAndIncrement()) {
+      return b -> {
         JourneyBatch replicate = drawn.draw(PoissonDraws.replicateSeed(seed, b), scratch);
+        ChannelTotals[] totals = new ChannelTotals[runs.size()];
         for (int m = 0; m < runs.size(); m++) {
           ModelRun run = runs.get(m);
           if (linear[m] != null) {
-            totals[b][m] = linear[m].totals(replicate);
+            totals[m] = linear[m].totals(replicate);
           } else {
             FittedModel fit = run.model().dataDriven() ? run.model().fit(replicate) : run.fit();
-            totals[b][m] = Attribution.totals(fit, replicate);
+            totals[m] = Attribution.totals(fit, replicate);
           }
         }
+        return totals;
+      };
+    });
+  }
+
+  /**
+   * Runs every replicate on the worker threads: each worker gets its own function (with scratch space of its own)
+   * from {@code worker} and applies it to the replicate numbers it takes in turn.
+   */
+  private ChannelTotals[][] compute(int models, Supplier<IntFunction<ChannelTotals[]>> worker) {
+    ChannelTotals[][] totals = new ChannelTotals[replicates][models];
+    AtomicInteger next = new AtomicInteger();
+    Runnable work = () -> {
+      IntFunction<ChannelTotals[]> replicate = worker.get();
+      for (int b = next.getAndIncrement(); b < replicates; b = next.getAndIncrement()) {
+        totals[b] = replicate.apply(b);
       }
     };
     int threads = Math.min(parallelism, replicates);
     if (threads == 1) {
-      worker.run();
+      work.run();
       return totals;
     }
     ExecutorService pool = Executors.newFixedThreadPool(threads - 1, task -> {
@@ -173,9 +220,9 @@ public final class Bootstrap {
     try {
       List<Future<?>> running = new ArrayList<>();
       for (int t = 1; t < threads; t++) {
-        running.add(pool.submit(worker));
+        running.add(pool.submit(work));
       }
-      worker.run();
+      work.run();
       for (Future<?> future : running) {
         future.get();
       }

@@ -142,7 +142,19 @@ final class PoissonDraws {
     return mix(seed + mix(replicate + 1L) * 0x9E3779B97F4A7C15L);
   }
 
-  private static long mix(long z) {
+  /** A draw from Poisson(1) given by the 64 random bits {@code bits}: inversion of the table. */
+  static double one(long bits) {
+    double u = (bits >>> 11) * 0x1.0p-53;
+    double[] cdf = CDF[1];
+    int k = 0;
+    while (u >= cdf[k]) {
+      k++;
+    }
+    return k;
+  }
+
+  /** SplitMix64's finaliser: 64 well-mixed bits from any 64. */
+  static long mix(long z) {
     z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
     z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
     return z ^ (z >>> 31);

@@ -1,11 +1,13 @@
 package io.nexus.engine.uncertainty;
 
 import io.nexus.engine.JourneyBatch;
+import io.nexus.engine.JourneyId;
 import java.util.Arrays;
 
 /**
  * Draws bootstrap replicates of a batch, each from its own seed. A batch of journeys is re-weighted journey by journey
- * ({@link JourneyBatch#reweighted}), a journey's conversions and null weighted alike. A batch of path rows becomes its
+ * ({@link JourneyBatch#reweighted}), a journey's conversions and null weighted alike; under Poisson resampling a
+ * journey's weight is drawn from the replicate's seed and the journey's id alone. A batch of path rows becomes its
  * distinct paths with counts drawn afresh: each conversion and each null stands for a journey of its own, so under
  * Poisson resampling a row's conversions are Poisson(conversions), its value follows them (a row's conversions share
  * its value equally), and a path's nulls, which carry no value, are drawn at once as Poisson(sum of its rows' nulls)
@@ -17,12 +19,37 @@ final class Replicates {
   private final DistinctPaths paths;
   // Multinomial draws over path rows: cell 2r is row r's conversions, cell 2r+1 its nulls; cumulative counts.
   private final long[] cumulative;
+  // Journeys under Poisson resampling: each row's key, from its journey id, that its weight is drawn from.
+  private final long[] journeyKeys;
 
   Replicates(JourneyBatch batch, Resampling resampling) {
     this.batch = batch;
     this.resampling = resampling;
     this.paths = batch.hasTimes() ? null : new DistinctPaths(batch);
     this.cumulative = resampling == Resampling.MULTINOMIAL && paths != null ? cumulativeCounts(batch) : null;
+    this.journeyKeys = resampling == Resampling.POISSON && paths == null ? journeyKeys(batch) : null;
+  }
+
+  private static long[] journeyKeys(JourneyBatch batch) {
+    long[] keys = new long[batch.size()];
+    for (int row = 0; row < keys.length; row++) {
+      JourneyId id = batch.journeyId(row);
+      keys[row] = id == null ? row : journeyKey(id);
+    }
+    return keys;
+  }
+
+  /** A 64-bit key of a journey id: equal ids, equal keys, in any batch. */
+  static long journeyKey(JourneyId id) {
+    long h = PoissonDraws.mix(id.number() * 0x9E3779B97F4A7C15L + 0x632BE59BD9B4E019L);
+    if (id.user() != null) {
+      String user = id.user();
+      for (int i = 0; i < user.length(); i++) {
+        h = (h ^ user.charAt(i)) * 0x100000001B3L;
+      }
+      h = PoissonDraws.mix(h);
+    }
+    return h;
   }
 
   /** The batch the point estimate's fits would see for these data: the distinct paths, or the journeys as they are. */
@@ -51,8 +78,10 @@ final class Replicates {
     if (paths == null) {
       double[] weights = new double[batch.size()];
       if (resampling == Resampling.POISSON) {
+        // Drawn per journey id, not from one stream, so that a journey weighs the same in every batch that holds it
+        // (the journeys a model is fitted on and those it credits) and in any order.
         for (int row = 0; row < weights.length; row++) {
-          weights[row] = draws.next(1);
+          weights[row] = PoissonDraws.one(PoissonDraws.mix(seed ^ journeyKeys[row]));
         }
       } else {
         for (int i = 0; i < weights.length; i++) {

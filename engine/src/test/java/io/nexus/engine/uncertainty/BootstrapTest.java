@@ -66,6 +66,45 @@ class BootstrapTest {
     }
   }
 
+  private static JourneyBatch journeys(int count, int offset) {
+    List<Journey> journeys = new ArrayList<>();
+    String[][] paths = {{"search", "email"}, {"social", "search"}, {"email"}, {"social", "email", "search"}};
+    for (int j = offset; j < offset + count; j++) {
+      journeys.add(Fixtures.journey(String.valueOf(j), j % 3 == 0 ? null : String.valueOf(10 + j % 7),
+          paths[(j / 2) % paths.length]));
+    }
+    return JourneyBatch.of(journeys);
+  }
+
+  @Test
+  void aModelFittedOnTheJourneysItCreditsGetsTheSameIntervalsFromEitherEntry() {
+    JourneyBatch batch = journeys(1_000, 0);
+    ModelRun markov = pointEstimates(batch, "markov").get(0);
+
+    ModelIntervals together = Bootstrap.replicates(40).run(batch, List.of(markov)).get(0);
+    ModelIntervals apart = Bootstrap.replicates(40).run(batch, batch, markov);
+
+    assertThat(apart).isEqualTo(together);
+  }
+
+  @Test
+  void aModelFittedOnATrainingWindowIsRefittedPerReplicateAndTotalsTheCreditedJourneys() {
+    JourneyBatch training = journeys(3_000, 0);
+    JourneyBatch credited = journeys(500, 2_500);
+    var model = Models.create("markov");
+    var fit = model.fit(training);
+    ModelRun point = new ModelRun(model, fit, Attribution.totals(fit, credited));
+
+    ModelIntervals intervals = Bootstrap.replicates(100).run(training, credited, point);
+
+    for (ChannelInterval channel : intervals.channels()) {
+      assertThat(channel.valueInterval().contains(channel.value())).isTrue();
+      assertThat(channel.valueInterval().width()).isPositive();
+    }
+    assertThatThrownBy(() -> Bootstrap.replicates(10).run(KnownChain.paths(100, 1), credited, point))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("journey id");
+  }
+
   @Test
   void theSameSeedGivesTheSameIntervalsOnAnyNumberOfThreads() {
     JourneyBatch batch = KnownChain.paths(5_000, 3);
