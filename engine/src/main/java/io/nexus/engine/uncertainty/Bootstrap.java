@@ -165,6 +165,34 @@ public final class Bootstrap {
     return summarise(pointEstimate.totals(), byReplicate);
   }
 
+  /**
+   * Replicate {@code replicate} of one part of a data set too large for one machine (a cluster partition's chunk),
+   * Poisson re-weighted: journeys by their ids, path rows (whose conversions and nulls are drawn as
+   * Poisson(count)) from {@code partKey}, a number that names the part among the data set's parts. Parts re-weighted
+   * apart and put together (their training statistics merged, their totals merged) are one replicate of the whole;
+   * the same part with the same key draws the same weights in every pass over the data.
+   */
+  public JourneyBatch replicateOfPart(JourneyBatch part, int replicate, long partKey) {
+    if (replicate < 0 || replicate >= replicates) {
+      throw new IllegalArgumentException("replicate " + replicate + " of " + replicates);
+    }
+    return Replicates.ofPart(part, PoissonDraws.replicateSeed(seed, replicate), partKey);
+  }
+
+  /**
+   * The intervals of one model from its point estimate and its totals in every replicate, computed elsewhere (such as
+   * on a cluster from {@link #replicateOfPart}).
+   *
+   * @throws IllegalArgumentException unless there is one totals per replicate
+   */
+  public ModelIntervals intervals(ChannelTotals pointEstimate, List<ChannelTotals> replicateTotals) {
+    if (replicateTotals.size() != replicates) {
+      throw new IllegalArgumentException("expected the totals of " + replicates + " replicates, got "
+          + replicateTotals.size());
+    }
+    return summarise(pointEstimate, replicateTotals);
+  }
+
   /** Every replicate's totals of every model, {@code [replicate][model]}, computed on the worker threads. */
   private ChannelTotals[][] replicateTotals(JourneyBatch batch, List<ModelRun> runs) {
     Replicates drawn = new Replicates(batch, resampling);

@@ -30,6 +30,29 @@ final class Replicates {
     this.journeyKeys = resampling == Resampling.POISSON && paths == null ? journeyKeys(batch) : null;
   }
 
+  /** Replicate {@code seed} of a part of a larger data set: journeys by id, path rows by {@code partKey}. */
+  static JourneyBatch ofPart(JourneyBatch part, long seed, long partKey) {
+    int size = part.size();
+    double[] conversionWeights = new double[size];
+    double[] nullWeights = new double[size];
+    if (part.hasTimes()) {
+      long[] keys = journeyKeys(part);
+      for (int row = 0; row < size; row++) {
+        conversionWeights[row] = PoissonDraws.one(PoissonDraws.mix(seed ^ keys[row]));
+      }
+      return part.reweighted(conversionWeights, conversionWeights);
+    }
+    PoissonDraws draws = new PoissonDraws(PoissonDraws.mix(seed ^ PoissonDraws.mix(partKey)));
+    for (int row = 0; row < size; row++) {
+      double conversions = part.conversions(row);
+      double nulls = part.nulls(row);
+      conversionWeights[row] = conversions > 0 ? draws.next(conversions) / conversions
+          : part.value(row) > 0 ? draws.next(1) : 0;
+      nullWeights[row] = nulls > 0 ? draws.next(nulls) / nulls : 0;
+    }
+    return part.reweighted(conversionWeights, nullWeights);
+  }
+
   private static long[] journeyKeys(JourneyBatch batch) {
     long[] keys = new long[batch.size()];
     for (int row = 0; row < keys.length; row++) {

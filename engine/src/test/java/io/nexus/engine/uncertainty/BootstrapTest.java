@@ -11,6 +11,7 @@ import io.nexus.engine.Fixtures;
 import io.nexus.engine.Journey;
 import io.nexus.engine.JourneyBatch;
 import io.nexus.engine.Models;
+import io.nexus.engine.PartialTotals;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -103,6 +104,31 @@ class BootstrapTest {
     }
     assertThatThrownBy(() -> Bootstrap.replicates(10).run(KnownChain.paths(100, 1), credited, point))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("journey id");
+  }
+
+  @Test
+  void partsReweightedApartAndPutTogetherGiveIntervalsAroundTheEstimate() {
+    // As a cluster does it: two parts, each replicate's totals merged from the parts' totals.
+    JourneyBatch first = KnownChain.paths(10_000, 31);
+    JourneyBatch second = KnownChain.paths(10_000, 32).withChannels(first.channels());
+    Bootstrap bootstrap = Bootstrap.replicates(100);
+    var linear = Models.create("linear");
+    var fit = linear.fit(first);
+    ChannelTotals point = new PartialTotals(fit, first.channels()).add(first).add(second).complete();
+    List<ChannelTotals> replicates = new ArrayList<>();
+    for (int b = 0; b < 100; b++) {
+      replicates.add(new PartialTotals(fit, first.channels())
+          .add(bootstrap.replicateOfPart(first, b, 1)).add(bootstrap.replicateOfPart(second, b, 2)).complete());
+    }
+
+    ModelIntervals intervals = bootstrap.intervals(point, replicates);
+
+    assertThat(bootstrap.replicateOfPart(first, 7, 1).conversions(0))
+        .isEqualTo(bootstrap.replicateOfPart(first, 7, 1).conversions(0));
+    for (ChannelInterval channel : intervals.channels()) {
+      assertThat(channel.conversionsInterval().contains(channel.conversions())).isTrue();
+      assertThat(channel.conversionsInterval().width()).isPositive();
+    }
   }
 
   @Test
