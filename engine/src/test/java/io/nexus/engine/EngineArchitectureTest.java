@@ -44,7 +44,8 @@ class EngineArchitectureTest {
   void packagesDoNotDependOnEachOtherInCycles() {
     assertThat(ENGINE.stream().map(JavaClass::getPackageName).distinct())
         .as("the check sees every package").containsExactlyInAnyOrder("io.nexus.engine", "io.nexus.engine.internal",
-            "io.nexus.engine.journey", "io.nexus.engine.markov", "io.nexus.engine.rules", "io.nexus.engine.shapley");
+            "io.nexus.engine.journey", "io.nexus.engine.markov", "io.nexus.engine.rules", "io.nexus.engine.shapley",
+            "io.nexus.engine.uncertainty");
 
     slices().assignedFrom(BY_PACKAGE).should().beFreeOfCycles().check(ENGINE);
   }
@@ -79,7 +80,9 @@ class EngineArchitectureTest {
         "journey.UserEvent",
         "markov.MarkovFamily", "markov.MarkovFit", "markov.MarkovFit.RemovalEffect", "markov.MarkovFit.Transition",
         "rules.RuleFamily",
-        "shapley.ShapleyFamily");
+        "shapley.ShapleyFamily",
+        "uncertainty.Bootstrap", "uncertainty.ChannelInterval", "uncertainty.Interval", "uncertainty.ModelIntervals",
+        "uncertainty.Resampling");
   }
 
   @Test

@@ -1,6 +1,10 @@
 package io.nexus.server.analytics.internal;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonInclude.Include;
 import io.nexus.engine.ReturnOnSpend;
+import io.nexus.server.attribution.AmountInterval;
+import io.nexus.server.attribution.AttributionIntervals;
 import io.nexus.server.attribution.AttributionReports;
 import io.nexus.server.attribution.ChannelAmount;
 import io.nexus.server.cache.AttributionCache.Region;
@@ -31,30 +35,40 @@ class ChannelRoiReport {
   private final JourneyData journeys;
   private final ChannelCatalog channels;
   private final AttributionCache cache;
+  private final AttributionIntervals intervals;
 
   ChannelRoiReport(AttributionReports attribution, JourneyData journeys, ChannelCatalog channels,
-      AttributionCache cache) {
+      AttributionCache cache, AttributionIntervals intervals) {
+    this.intervals = intervals;
     this.attribution = attribution;
     this.journeys = journeys;
     this.channels = channels;
     this.cache = cache;
   }
 
-  /** One channel's row. */
+  /**
+   * One channel's row; the intervals ({@code [low, high]}) only when asked for, ROI's and ROAS's also only when
+   * something was spent.
+   */
   record Row(long channelId, String channelName, String channelType, BigDecimal attributedRevenue,
       double attributedConversions, BigDecimal cost, BigDecimal roi, BigDecimal roas, long journeys,
-      BigDecimal revenueShare) {}
+      BigDecimal revenueShare,
+      @JsonInclude(Include.NON_NULL) List<BigDecimal> attributedRevenueInterval,
+      @JsonInclude(Include.NON_NULL) List<BigDecimal> roiInterval,
+      @JsonInclude(Include.NON_NULL) List<BigDecimal> roasInterval) {}
 
   /** The rows of {@code channelIds} (every channel when none) under model {@code modelId}, cached. */
-  List<Row> run(List<Long> channelIds, Instant from, Instant to, long modelId) {
-    VersionedKey key = cache.versions().keyOnAllData("roi:" + modelId + ":" + from + ":" + to + ":" + channelIds);
+  List<Row> run(List<Long> channelIds, Instant from, Instant to, long modelId, boolean withIntervals) {
+    VersionedKey key = cache.versions().keyOnAllData("roi:" + modelId + ":" + from + ":" + to + ":" + channelIds
+        + (withIntervals ? ":intervals" : ""));
     return Arrays.asList(cache.getOrCompute(Region.REPORTS, key, Row[].class,
-        () -> compute(channelIds, from, to, modelId).toArray(Row[]::new)));
+        () -> compute(channelIds, from, to, modelId, withIntervals).toArray(Row[]::new)));
   }
 
-  private List<Row> compute(List<Long> channelIds, Instant from, Instant to, long modelId) {
+  private List<Row> compute(List<Long> channelIds, Instant from, Instant to, long modelId, boolean withIntervals) {
     List<Channel> selected = select(channels, channelIds);
     Map<Long, ChannelAmount> credited = attribution.channelTotals(modelId, from, to);
+    Map<Long, AmountInterval> bounds = withIntervals ? intervals.channelIntervals(modelId, from, to) : null;
     Map<Long, BigDecimal> costs = journeys.costByChannel(from, to);
     BigDecimal total = credited.values().stream().map(ChannelAmount::revenue).reduce(BigDecimal.ZERO, BigDecimal::add);
     List<Row> rows = new ArrayList<>(selected.size());
@@ -63,10 +77,25 @@ class ChannelRoiReport {
       BigDecimal revenue = amount == null ? BigDecimal.ZERO : amount.revenue().setScale(2, RoundingMode.HALF_UP);
       BigDecimal cost = costs.getOrDefault(channel.id(), BigDecimal.ZERO).setScale(2, RoundingMode.HALF_UP);
       ReturnOnSpend returned = new ReturnOnSpend(revenue, cost);
+      List<BigDecimal> revenueInterval = null;
+      List<BigDecimal> roiInterval = null;
+      List<BigDecimal> roasInterval = null;
+      if (bounds != null) {
+        AmountInterval bound = bounds.get(channel.id());
+        BigDecimal low = bound == null ? BigDecimal.ZERO.setScale(2) : bound.revenueLow();
+        BigDecimal high = bound == null ? BigDecimal.ZERO.setScale(2) : bound.revenueHigh();
+        revenueInterval = List.of(low, high);
+        // Cost is known exactly: ROI and ROAS grow with revenue, so their ends are those of the revenue's.
+        ReturnOnSpend lowReturn = new ReturnOnSpend(low, cost);
+        ReturnOnSpend highReturn = new ReturnOnSpend(high, cost);
+        roiInterval = lowReturn.roi() == null ? null : List.of(lowReturn.roi(), highReturn.roi());
+        roasInterval = lowReturn.roas() == null ? null : List.of(lowReturn.roas(), highReturn.roas());
+      }
       rows.add(new Row(channel.id(), channel.name(), channel.channelType(), revenue,
           amount == null ? 0 : amount.conversions(), cost, returned.roi(), returned.roas(),
           amount == null ? 0 : amount.journeys(),
-          total.signum() == 0 ? BigDecimal.ZERO : revenue.divide(total, 6, RoundingMode.HALF_UP)));
+          total.signum() == 0 ? BigDecimal.ZERO : revenue.divide(total, 6, RoundingMode.HALF_UP),
+          revenueInterval, roiInterval, roasInterval));
     }
     return rows;
   }
