@@ -108,6 +108,20 @@ class BudgetOptimizerTest {
     assertThat(whatIf.spend()).isEqualTo(90_000);
   }
 
+  @Test
+  void inCentsTheSpendsAddUpToTheBudgetExactlyAndStayWithinTheirLimits() {
+    Map<String, SpendLimits> limits = Map.of("search", new SpendLimits(0, 50_000.01),
+        "display", new SpendLimits(40_000.37, 60_000));
+
+    BudgetPlan plan = BudgetOptimizer.plan(KnownCurves.truth(), DAYS, 120_000.05, limits);
+
+    List<java.math.BigDecimal> cents = plan.spendInCents();
+    assertThat(cents.stream().reduce(java.math.BigDecimal.ZERO, java.math.BigDecimal::add))
+        .isEqualByComparingTo("120000.05");
+    assertThat(cents.get(0)).isEqualByComparingTo("50000.01");
+    assertThat(cents.get(2)).isEqualByComparingTo("40000.37");
+  }
+
   private static Map<String, Double> spends(BudgetPlan plan) {
     return plan.channels().stream().collect(java.util.stream.Collectors.toMap(ChannelPlan::channel,
         ChannelPlan::spend));
