@@ -11,6 +11,14 @@ record HillFit(ResponseCurve curve, double residual) {
   private static final int KAPPA_STEPS = 60;
 
   static HillFit search(double[] spend, double[] revenue) {
+    return search(spend, revenue, null);
+  }
+
+  /**
+   * The fit from the grid's best point, or, given {@code start} (a fit of similar data, such as the point fit a
+   * bootstrap replicate resamples), from its shape with small first steps, which skips the grid.
+   */
+  static HillFit search(double[] spend, double[] revenue, ResponseCurve start) {
     double smallest = Double.MAX_VALUE;
     double largest = 0;
     double squares = 0;
@@ -26,7 +34,16 @@ record HillFit(ResponseCurve curve, double residual) {
     double bestAlpha = 1;
     double bestLogKappa = logHigh;
     double bestGain = Double.NEGATIVE_INFINITY;
-    for (int a = 0; a < ALPHA_STEPS; a++) {
+    double alphaStep = (1 - MIN_ALPHA) / (ALPHA_STEPS - 1);
+    double kappaStep = (logHigh - logLow) / (KAPPA_STEPS - 1);
+    if (start != null) {
+      bestAlpha = Math.min(1, Math.max(MIN_ALPHA, start.alpha()));
+      bestLogKappa = Math.min(logHigh, Math.max(logLow, Math.log(start.kappa())));
+      bestGain = gain(spend, revenue, bestAlpha, Math.exp(bestLogKappa));
+      alphaStep /= 2;
+      kappaStep /= 2;
+    }
+    for (int a = 0; a < ALPHA_STEPS && start == null; a++) {
       double alpha = MIN_ALPHA + (1 - MIN_ALPHA) * a / (ALPHA_STEPS - 1);
       for (int k = 0; k < KAPPA_STEPS; k++) {
         double logKappa = logLow + (logHigh - logLow) * k / (KAPPA_STEPS - 1);
@@ -38,9 +55,7 @@ record HillFit(ResponseCurve curve, double residual) {
         }
       }
     }
-    // Pattern search from the grid's best point: try the eight neighbours, move to the best improvement, else halve.
-    double alphaStep = (1 - MIN_ALPHA) / (ALPHA_STEPS - 1);
-    double kappaStep = (logHigh - logLow) / (KAPPA_STEPS - 1);
+    // Pattern search from the best point: try the eight neighbours, move to the best improvement, else halve.
     while (alphaStep > 1e-6 || kappaStep > 1e-6) {
       double moveAlpha = bestAlpha;
       double moveLogKappa = bestLogKappa;

@@ -29,6 +29,8 @@ public final class PlanBootstrap {
       throw new IllegalArgumentException("replicates must be at least 1: " + count);
     }
     int days = histories.isEmpty() ? 0 : histories.get(0).days();
+    // Each replicate's search starts from the point fit: resampled days move the optimum a little, not across the grid.
+    List<CurveFit> point = ResponseCurves.fit(histories);
     double[][] spend = new double[histories.size()][];
     double[][] revenue = new double[histories.size()][];
     for (int c = 0; c < histories.size(); c++) {
@@ -52,7 +54,7 @@ public final class PlanBootstrap {
           s[d] = spend[c][picks[d]];
           y[d] = revenue[c][picks[d]];
         }
-        CurveFit fit = ResponseCurves.fit(histories.get(c).channel(), s, y);
+        CurveFit fit = ResponseCurves.fit(histories.get(c).channel(), s, y, point.get(c).curve());
         if (!fit.estimable()) {
           return null;
         }

@@ -40,6 +40,11 @@ public final class ResponseCurves {
   }
 
   static CurveFit fit(String channel, double[] spend, double[] revenue) {
+    return fit(channel, spend, revenue, null);
+  }
+
+  /** The fit, its search started from {@code start}'s shape when given. */
+  static CurveFit fit(String channel, double[] spend, double[] revenue, ResponseCurve start) {
     int days = spend.length;
     int spendDays = 0;
     double max = 0;
@@ -78,7 +83,7 @@ public final class ResponseCurves {
     if (reason != null) {
       return new CurveFit(channel, null, reason, days, spendDays, Double.NaN, max, total, totalRevenue);
     }
-    HillFit best = HillFit.search(spend, revenue);
+    HillFit best = HillFit.search(spend, revenue, start);
     double meanRevenue = totalRevenue / days;
     double totalSquares = 0;
     for (double y : revenue) {
