@@ -1,5 +1,6 @@
 package io.nexus.engine.budget;
 
+import io.nexus.engine.uncertainty.Interval;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

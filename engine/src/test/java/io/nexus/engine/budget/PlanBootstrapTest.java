@@ -2,6 +2,7 @@ package io.nexus.engine.budget;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.nexus.engine.uncertainty.Interval;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -28,12 +29,5 @@ class PlanBootstrapTest {
     double truth = BudgetOptimizer.evaluate(KnownCurves.truth(), 30, allocation).expectedRevenue();
     assertThat(interval.contains(truth)).as(interval + " holds " + truth).isTrue();
     assertThat(interval.high() - interval.low()).isLessThan(truth * 0.1);
-  }
-
-  @Test
-  void percentileIntervalsInterpolateBetweenOrderStatistics() {
-    Interval interval = Interval.percentile(new double[] {5, 1, 4, 2, 3}, 0.5);
-
-    assertThat(interval).isEqualTo(new Interval(2, 4));
   }
 }
