@@ -32,7 +32,8 @@ class AnalyticsController {
   @Operation(summary = "Attributed revenue, cost, ROI and ROAS per channel for a model and date range")
   List<ChannelRoiReport.Row> channelRoi(@Valid @RequestBody AnalyticsRequests.ChannelRoi request) {
     Dates.Range range = Dates.range(request.startDate(), request.endDate());
-    return roi.run(request.channelIds(), range.from(), range.to(), request.attributionModelId());
+    return roi.run(request.channelIds(), range.from(), range.to(), request.attributionModelId(),
+        Boolean.TRUE.equals(request.calibrated()));
   }
 
   @PostMapping("/model-comparison")

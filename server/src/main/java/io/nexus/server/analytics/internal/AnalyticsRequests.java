@@ -11,12 +11,16 @@ import java.util.List;
 final class AnalyticsRequests {
   private AnalyticsRequests() {}
 
-  /** Channel ROI: the channels (all when left out), the date range and the model. */
+  /**
+   * Channel ROI: the channels (all when left out), the date range and the model; {@code calibrated} adds each
+   * channel's lift-test calibration beside the model's own numbers.
+   */
   record ChannelRoi(
       @Size(max = 1000, message = "must hold at most 1000 ids") List<Long> channelIds,
       @NotBlank(message = "required") String startDate,
       @NotBlank(message = "required") String endDate,
-      @NotNull(message = "required") Long attributionModelId) {}
+      @NotNull(message = "required") Long attributionModelId,
+      Boolean calibrated) {}
 
   /** Model comparison: the models (all active engine models when left out), channels and date range. */
   record ModelComparison(

@@ -1,11 +1,14 @@
 package io.nexus.server.analytics.internal;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.nexus.engine.ReturnOnSpend;
 import io.nexus.server.attribution.AttributionReports;
 import io.nexus.server.attribution.ChannelAmount;
 import io.nexus.server.cache.AttributionCache.Region;
 import io.nexus.server.cache.AttributionCache;
 import io.nexus.server.cache.VersionedKey;
+import io.nexus.server.calibration.CalibrationFactors;
+import io.nexus.server.calibration.ChannelCalibration;
 import io.nexus.server.channel.Channel;
 import io.nexus.server.channel.ChannelCatalog;
 import io.nexus.server.journey.JourneyData;
@@ -23,7 +26,8 @@ import org.springframework.stereotype.Component;
 /**
  * Return on investment per channel: revenue a model credits to the channel over the converting journeys started in
  * the range, against what the channel's touchpoints in the range cost, both to the cent; ROI and ROAS of those as
- * {@link ReturnOnSpend} gives them ({@code null}, never NaN or infinity, when nothing was spent).
+ * {@link ReturnOnSpend} gives them ({@code null}, never NaN or infinity, when nothing was spent); on request, each
+ * channel's credit calibrated by its lift tests beside them.
  */
 @Component
 class ChannelRoiReport {
@@ -31,25 +35,61 @@ class ChannelRoiReport {
   private final JourneyData journeys;
   private final ChannelCatalog channels;
   private final AttributionCache cache;
+  private final CalibrationFactors calibration;
 
   ChannelRoiReport(AttributionReports attribution, JourneyData journeys, ChannelCatalog channels,
-      AttributionCache cache) {
+      AttributionCache cache, CalibrationFactors calibration) {
     this.attribution = attribution;
     this.journeys = journeys;
     this.channels = channels;
     this.cache = cache;
+    this.calibration = calibration;
   }
 
-  /** One channel's row. */
+  /** One channel's row; {@code calibration} only when asked for, beside the model's own numbers. */
   record Row(long channelId, String channelName, String channelType, BigDecimal attributedRevenue,
       double attributedConversions, BigDecimal cost, BigDecimal roi, BigDecimal roas, long journeys,
-      BigDecimal revenueShare) {}
+      BigDecimal revenueShare, @JsonInclude(JsonInclude.Include.NON_NULL) CalibratedCredit calibration) {
+
+    Row calibrated(CalibratedCredit credit) {
+      return new Row(channelId, channelName, channelType, attributedRevenue, attributedConversions, cost, roi, roas,
+          journeys, revenueShare, credit);
+    }
+  }
+
+  /**
+   * A channel's credit calibrated by lift tests: the model's revenue and conversions times the factor, with ROI and
+   * ROAS of those; {@code calibrated} is false (factor 1) for a channel without an applicable test.
+   */
+  record CalibratedCredit(boolean calibrated, double factor, Double rawFactor, Double weight, List<Long> liftTestIds,
+      BigDecimal attributedRevenue, double attributedConversions, BigDecimal roi, BigDecimal roas) {}
 
   /** The rows of {@code channelIds} (every channel when none) under model {@code modelId}, cached. */
-  List<Row> run(List<Long> channelIds, Instant from, Instant to, long modelId) {
+  List<Row> run(List<Long> channelIds, Instant from, Instant to, long modelId, boolean calibrated) {
     VersionedKey key = cache.versions().keyOnAllData("roi:" + modelId + ":" + from + ":" + to + ":" + channelIds);
-    return Arrays.asList(cache.getOrCompute(Region.REPORTS, key, Row[].class,
+    List<Row> rows = Arrays.asList(cache.getOrCompute(Region.REPORTS, key, Row[].class,
         () -> compute(channelIds, from, to, modelId).toArray(Row[]::new)));
+    // Calibration is applied after the cache: lift tests change without moving the data versions.
+    return calibrated ? calibrate(rows, calibration.factors(modelId)) : rows;
+  }
+
+  private static List<Row> calibrate(List<Row> rows, Map<Long, ChannelCalibration> factors) {
+    List<Row> calibrated = new ArrayList<>(rows.size());
+    for (Row row : rows) {
+      ChannelCalibration factor = factors.get(row.channelId());
+      if (factor == null) {
+        calibrated.add(row.calibrated(new CalibratedCredit(false, 1, null, null, List.of(), row.attributedRevenue(),
+            row.attributedConversions(), row.roi(), row.roas())));
+        continue;
+      }
+      BigDecimal revenue = row.attributedRevenue().multiply(BigDecimal.valueOf(factor.factor()))
+          .setScale(2, RoundingMode.HALF_UP);
+      ReturnOnSpend returned = new ReturnOnSpend(revenue, row.cost());
+      calibrated.add(row.calibrated(new CalibratedCredit(true, factor.factor(), factor.rawFactor(), factor.weight(),
+          factor.liftTestIds(), revenue, row.attributedConversions() * factor.factor(), returned.roi(),
+          returned.roas())));
+    }
+    return calibrated;
   }
 
   private List<Row> compute(List<Long> channelIds, Instant from, Instant to, long modelId) {
@@ -66,7 +106,7 @@ class ChannelRoiReport {
       rows.add(new Row(channel.id(), channel.name(), channel.channelType(), revenue,
           amount == null ? 0 : amount.conversions(), cost, returned.roi(), returned.roas(),
           amount == null ? 0 : amount.journeys(),
-          total.signum() == 0 ? BigDecimal.ZERO : revenue.divide(total, 6, RoundingMode.HALF_UP)));
+          total.signum() == 0 ? BigDecimal.ZERO : revenue.divide(total, 6, RoundingMode.HALF_UP), null));
     }
     return rows;
   }
