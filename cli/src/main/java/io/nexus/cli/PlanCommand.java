@@ -58,7 +58,8 @@ final class PlanCommand implements Callable<Integer> {
   Integer days;
 
   @Option(names = "--constraint", paramLabel = "CHANNEL=MIN:MAX",
-      description = "Limits of one channel over the period, either side may be left empty; repeatable.")
+      description = "Limits of one channel over the period, either side may be left empty (no MAX: twice its "
+          + "highest daily spend seen, the curve being a guess beyond); repeatable.")
   List<String> constraints = new ArrayList<>();
 
   @Option(names = {"-m", "--model"}, defaultValue = "markov", paramLabel = "MODEL",
@@ -118,7 +119,7 @@ final class PlanCommand implements Callable<Integer> {
     List<SpendHistory> histories = series.histories();
     List<CurveFit> fits = ResponseCurves.fit(histories);
     List<CurveFit> estimable = fits.stream().filter(CurveFit::estimable).toList();
-    Map<String, SpendLimits> limits = limits(fits);
+    Map<String, SpendLimits> limits = BudgetOptimizer.withinObserved(estimable, period, limits(fits));
     BudgetPlan plan;
     try {
       plan = BudgetOptimizer.plan(estimable, period, budget.doubleValue(), limits);

@@ -184,6 +184,8 @@ class PlanCommandTest {
     assertThat(unknown.err()).contains("--constraint TV=0:10: no channel TV in the data");
     assertThat(CommandRun.of("plan", "--input", touchpoints.toString(), "--budget", "1000", "--constraint",
         "Search=10:5").err()).contains("MIN 10 is above MAX 5");
+    assertThat(CommandRun.of("plan", "--input", touchpoints.toString(), "--budget", "900000000").err())
+        .contains("above the sum of the maxima");
     assertThat(CommandRun.of("plan", "--input", touchpoints.toString(), "--budget", "-5").err())
         .contains("--budget -5: must not be negative");
     assertThat(CommandRun.of("plan", "--input", touchpoints.toString(), "--budget", "1000", "--constraint",

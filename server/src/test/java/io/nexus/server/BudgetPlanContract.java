@@ -217,6 +217,10 @@ abstract class BudgetPlanContract {
         + ",\"total_budget\":1000,\"constraints\":{\"{Search}\":{\"min\":800},\"{Social}\":{\"min\":300}}}"), 422);
     assertThat(minima.get("errors").get(0).get("field").asString()).isEqualTo("total_budget");
     assertThat(minima.get("errors").get(0).get("reason").asString()).contains("below the sum");
+    JsonNode beyond = api.post("/analytics/budget-plan", "{\"attribution_model_id\":3," + RANGE_JSON
+        + ",\"total_budget\":900000000}", 422);
+    assertThat(beyond.get("errors").get(0).get("reason").asString()).contains("above the sum of the maxima",
+        "twice its highest daily spend seen");
     JsonNode flat = api.post("/analytics/budget-plan", constraints("{\"attribution_model_id\":3," + RANGE_JSON
         + ",\"total_budget\":1000,\"constraints\":{\"{Flat}\":{\"max\":5}}}"), 422);
     assertThat(flat.get("errors").get(0).get("reason").asString()).contains("is not estimable: no spend variation");

@@ -16,7 +16,30 @@ import java.util.Map;
  * to the budget (see docs/budget.md).
  */
 public final class BudgetOptimizer {
+  /**
+   * How far a plan may take a channel beyond the highest daily spend seen, unless a limit says otherwise: a curve is
+   * a guess beyond the data, and twice is the default upper bound of Robyn's allocator too.
+   */
+  public static final double EXTRAPOLATION_LIMIT = 2;
+
   private BudgetOptimizer() {}
+
+  /**
+   * {@code given} completed with the default upper limit of every channel: {@link #EXTRAPOLATION_LIMIT} times its
+   * highest daily spend seen, over {@code days} days (never below its minimum), for channels without a finite max.
+   */
+  public static Map<String, SpendLimits> withinObserved(List<CurveFit> fits, int days,
+      Map<String, SpendLimits> given) {
+    Map<String, SpendLimits> limits = new HashMap<>(given);
+    for (CurveFit fit : fits) {
+      SpendLimits limit = given.getOrDefault(fit.channel(), SpendLimits.NONE);
+      if (Double.isInfinite(limit.max())) {
+        double cap = EXTRAPOLATION_LIMIT * fit.maxSpend() * days;
+        limits.put(fit.channel(), new SpendLimits(limit.min(), Math.max(limit.min(), cap)));
+      }
+    }
+    return limits;
+  }
 
   /**
    * The best allocation of {@code budget} over {@code days} days among the channels of {@code fits}, each within its

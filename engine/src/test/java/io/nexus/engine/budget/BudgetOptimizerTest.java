@@ -122,6 +122,16 @@ class BudgetOptimizerTest {
     assertThat(cents.get(2)).isEqualByComparingTo("40000.37");
   }
 
+  @Test
+  void withoutAMaxAChannelIsLimitedToTwiceItsHighestDailySpendSeen() {
+    Map<String, SpendLimits> limits = BudgetOptimizer.withinObserved(KnownCurves.truth(), DAYS,
+        Map.of("search", new SpendLimits(1000, Double.POSITIVE_INFINITY), "social", new SpendLimits(0, 7)));
+
+    assertThat(limits.get("search")).isEqualTo(new SpendLimits(1000, 2 * 4000 * DAYS));
+    assertThat(limits.get("social")).isEqualTo(new SpendLimits(0, 7));
+    assertThat(limits.get("display")).isEqualTo(new SpendLimits(0, 2 * 5000 * DAYS));
+  }
+
   private static Map<String, Double> spends(BudgetPlan plan) {
     return plan.channels().stream().collect(java.util.stream.Collectors.toMap(ChannelPlan::channel,
         ChannelPlan::spend));

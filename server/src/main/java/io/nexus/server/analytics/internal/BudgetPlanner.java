@@ -61,7 +61,8 @@ class BudgetPlanner {
 
   BudgetAnswers.Plan plan(BudgetRequests.Plan request, Instant from, Instant to) {
     Curves curves = curves(request.attributionModelId(), from, to);
-    Map<String, SpendLimits> limits = limits(request.constraints(), curves);
+    Map<String, SpendLimits> limits = BudgetOptimizer.withinObserved(curves.estimable(), curves.days(),
+        limits(request.constraints(), curves));
     double budget = request.totalBudget().doubleValue();
     checkBudget(request.totalBudget(), limits, curves);
     BudgetPlan plan = BudgetOptimizer.plan(curves.estimable(), curves.days(), budget, limits);
@@ -185,20 +186,19 @@ class BudgetPlanner {
     }
     BigDecimal minima = BigDecimal.ZERO;
     BigDecimal maxima = BigDecimal.ZERO;
-    boolean bounded = true;
     for (CurveFit fit : curves.estimable()) {
-      SpendLimits limit = limits.getOrDefault(fit.channel(), SpendLimits.NONE);
+      SpendLimits limit = limits.get(fit.channel());
       minima = minima.add(BigDecimal.valueOf(limit.min()));
-      bounded &= Double.isFinite(limit.max());
-      maxima = bounded ? maxima.add(BigDecimal.valueOf(limit.max())) : maxima;
+      maxima = maxima.add(BigDecimal.valueOf(limit.max()));
     }
     if (budget.compareTo(minima) < 0) {
       throw ApiException.unprocessable("total_budget", "is below the sum of the constraints' minima ("
           + minima.setScale(2, RoundingMode.HALF_UP).toPlainString() + ")");
     }
-    if (bounded && budget.compareTo(maxima) > 0) {
-      throw ApiException.unprocessable("total_budget", "is above the sum of the constraints' maxima ("
-          + maxima.setScale(2, RoundingMode.HALF_UP).toPlainString() + ") of the channels that can be planned");
+    if (budget.compareTo(maxima) > 0) {
+      throw ApiException.unprocessable("total_budget", "is above the sum of the maxima ("
+          + maxima.setScale(2, RoundingMode.HALF_UP).toPlainString() + ") of the channels that can be planned; "
+          + "without a max in constraints a channel is held to twice its highest daily spend seen");
     }
   }
 
