@@ -9,7 +9,6 @@ import io.nexus.engine.budget.ResponseCurves;
 import io.nexus.engine.budget.SpendLimits;
 import io.nexus.engine.uncertainty.Interval;
 import io.nexus.server.analytics.internal.BudgetAnswers.ChannelRow;
-import io.nexus.server.analytics.internal.BudgetAnswers.Curve;
 import io.nexus.server.analytics.internal.BudgetAnswers.Totals;
 import io.nexus.server.analytics.internal.DailyHistories.ChannelDays;
 import io.nexus.server.channel.Channel;
@@ -78,20 +77,20 @@ class BudgetPlanner {
     for (CurveFit fit : curves.fits()) {
       ChannelPlan planned = plan.channel(fit.channel());
       BigDecimal spend = planned == null ? null : cents.get(plan.channels().indexOf(planned));
-      rows.add(row(fit, names, curves, current, planned, spend,
+      rows.add(BudgetRows.row(fit, names, curves, current, planned, spend,
           bootstrap == null || planned == null ? null
               : bootstrap.interval(b -> b.revenue(curves.days(), recommended, fit.channel(), bootstrap.confidence)),
           bootstrap == null || planned == null ? null : bootstrap.interval(b -> b.spend(curves.days(), budget, limits,
               fit.channel(), bootstrap.confidence))));
     }
-    Totals planTotals = totals(plan, bootstrap == null ? null
+    Totals planTotals = BudgetRows.totals(plan, bootstrap == null ? null
         : bootstrap.interval(b -> b.revenue(curves.days(), recommended, bootstrap.confidence)));
-    Totals currentTotals = totals(current, bootstrap == null ? null
+    Totals currentTotals = BudgetRows.totals(current, bootstrap == null ? null
         : bootstrap.interval(b -> b.revenue(curves.days(), currentSpend(curves), bootstrap.confidence)));
     return new BudgetAnswers.Plan(request.attributionModelId(), from, to, curves.days(),
         request.totalBudget().setScale(2, RoundingMode.UNNECESSARY), planTotals, currentTotals,
-        money(curves.estimable().stream().mapToDouble(CurveFit::totalRevenue).sum()), rows,
-        bootstrap == null ? null : bootstrap.kept(), notes(curves, bootstrap));
+        BudgetRows.money(curves.estimable().stream().mapToDouble(CurveFit::totalRevenue).sum()), rows,
+        bootstrap == null ? null : bootstrap.kept(), BudgetRows.notes(curves, Bootstrap.drawn(bootstrap)));
   }
 
   BudgetAnswers.WhatIf whatIf(BudgetRequests.WhatIf request, Instant from, Instant to) {
@@ -115,15 +114,16 @@ class BudgetPlanner {
     List<ChannelRow> rows = new ArrayList<>();
     for (CurveFit fit : curves.fits()) {
       ChannelPlan planned = evaluated.channel(fit.channel());
-      rows.add(row(fit, names, curves, current, planned, planned == null ? null : money(planned.spend()),
+      rows.add(BudgetRows.row(fit, names, curves, current, planned, planned == null ? null : BudgetRows.money(planned.spend()),
           bootstrap == null || planned == null ? null
               : bootstrap.interval(b -> b.revenue(curves.days(), allocation, fit.channel(), bootstrap.confidence)),
           null));
     }
     return new BudgetAnswers.WhatIf(request.attributionModelId(), from, to, curves.days(),
-        totals(evaluated, bootstrap == null ? null
+        BudgetRows.totals(evaluated, bootstrap == null ? null
             : bootstrap.interval(b -> b.revenue(curves.days(), allocation, bootstrap.confidence))),
-        totals(current, null), rows, bootstrap == null ? null : bootstrap.kept(), notes(curves, bootstrap));
+        BudgetRows.totals(current, null), rows, bootstrap == null ? null : bootstrap.kept(),
+        BudgetRows.notes(curves, Bootstrap.drawn(bootstrap)));
   }
 
   /** The constraints by channel name, each naming a channel with a curve and a min not above its max. */
@@ -212,55 +212,6 @@ class BudgetPlanner {
     return channels.findAll(curves.data().stream().map(ChannelDays::channelId).toList());
   }
 
-  private static ChannelRow row(CurveFit fit, Map<Long, Channel> names, Curves curves, BudgetPlan current,
-      ChannelPlan planned, BigDecimal spend, Interval revenue, Interval spendInterval) {
-    long id = Long.parseLong(fit.channel());
-    Channel channel = names.get(id);
-    String name = channel == null ? "#" + id : channel.name();
-    if (!fit.estimable()) {
-      return new ChannelRow(id, name, "not_estimable", fit.notEstimable(), null, money(fit.totalSpend()),
-          money(fit.totalRevenue()), null, null, null, null, null, null, null, null, null);
-    }
-    Curve curve = new Curve(fit.curve().beta(), fit.curve().alpha(), fit.curve().kappa(), fit.rSquared(),
-        fit.days(), fit.spendDays(), money(fit.maxSpend()));
-    return new ChannelRow(id, name, "estimated", null, curve, money(fit.totalSpend()), money(fit.totalRevenue()),
-        money(current.channel(fit.channel()).expectedRevenue()), spend, money(planned.expectedRevenue()),
-        ratio(planned.roas()), ratio(planned.marginalReturn()), planned.atLimit(), planned.beyondObserved(),
-        interval(revenue), interval(spendInterval));
-  }
-
-  private static Totals totals(BudgetPlan plan, Interval revenue) {
-    return new Totals(money(plan.spend()), money(plan.expectedRevenue()), ratio(plan.roas()), interval(revenue));
-  }
-
-  private static List<String> notes(Curves curves, Bootstrap bootstrap) {
-    List<String> notes = new ArrayList<>();
-    if (curves.estimable().size() < curves.fits().size()) {
-      notes.add("channels without a response curve are left out of the plan; each says why");
-    }
-    if (curves.estimable().stream().anyMatch(f -> f.rSquared() < 0.3)) {
-      notes.add("some curves explain less than 30 % of their channel's daily revenue (r_squared): treat their "
-          + "recommendations with care");
-    }
-    if (bootstrap != null && bootstrap.bootstrap.dropped() > 0) {
-      notes.add(bootstrap.bootstrap.dropped() + " bootstrap replicates were left out: a channel could not be "
-          + "fitted on their days");
-    }
-    return notes;
-  }
-
-  static BigDecimal money(double amount) {
-    return BigDecimal.valueOf(amount).setScale(2, RoundingMode.HALF_UP);
-  }
-
-  private static BigDecimal ratio(double value) {
-    return Double.isFinite(value) ? BigDecimal.valueOf(value).setScale(6, RoundingMode.HALF_UP) : null;
-  }
-
-  private static List<BigDecimal> interval(Interval interval) {
-    return interval == null ? null : List.of(money(interval.low()), money(interval.high()));
-  }
-
   /** The day bootstrap of a request that asks for intervals. */
   private record Bootstrap(PlanBootstrap bootstrap, double confidence) {
     static Bootstrap of(Boolean asked, Double confidence, Integer replicates, Curves curves) {
@@ -272,6 +223,10 @@ class BudgetPlanner {
           .filter(h -> estimable.contains(h.channel())).toList(),
           replicates == null ? DEFAULT_REPLICATES : replicates, SEED);
       return new Bootstrap(drawn, confidence == null ? DEFAULT_CONFIDENCE : confidence);
+    }
+
+    static PlanBootstrap drawn(Bootstrap bootstrap) {
+      return bootstrap == null ? null : bootstrap.bootstrap();
     }
 
     int kept() {
