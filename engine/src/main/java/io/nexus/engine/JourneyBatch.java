@@ -233,7 +233,8 @@ public final class JourneyBatch implements Serializable {
   /**
    * This batch of untimed paths with new counts: row {@code r} gets {@code conversions[r]}, {@code values[r]} and
    * {@code nulls[r]}; the touch columns are shared. How a bootstrap replicate of distinct paths is made from counts
-   * drawn afresh. The arrays are copied.
+   * drawn afresh. The arrays are taken over, not copied, so that a caller drawing many replicates one after another
+   * can re-use them: it must not change them while this batch, or anything computed from it lazily, is in use.
    *
    * @throws IllegalStateException when the batch holds journeys (use {@link #reweighted})
    * @throws IllegalArgumentException when an array's length is not {@link #size()} or a count is negative or not
@@ -251,7 +252,7 @@ public final class JourneyBatch implements Serializable {
       Builder.checkCount("value", values[row]);
       Builder.checkCount("nulls", nulls[row]);
     }
-    return new JourneyBatch(this, conversions.clone(), values.clone(), nulls.clone(), null, null);
+    return new JourneyBatch(this, conversions, values, nulls, null, null);
   }
 
   /**

@@ -17,6 +17,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.IntFunction;
+import java.util.function.Supplier;
 
 /**
  * Confidence intervals for every model's channel totals by a bootstrap over journeys: each replicate re-weights the
@@ -133,24 +135,109 @@ public final class Bootstrap {
     return result;
   }
 
+  /**
+   * The intervals of one model fitted on the journeys of {@code training} and crediting those of {@code credited}, as
+   * a service reports over a date range with a model trained on a window of its own (rules ignore {@code training}).
+   * Each replicate re-weights both batches, refits a data-driven model on the training replicate and totals the
+   * credited one. Journeys are drawn by id, so a journey in both batches weighs the same in a replicate.
+   *
+   * @param pointEstimate the model, its fit on {@code training} and its totals over {@code credited}
+   * @throws IllegalArgumentException when a batch is not of journeys (path files have no ids) or the resampling is
+   *     multinomial, which cannot keep one journey's weight across two batches
+   */
+  public ModelIntervals run(JourneyBatch training, JourneyBatch credited, ModelRun pointEstimate) {
+    if (!training.hasTimes() || !credited.hasTimes() || resampling != Resampling.POISSON) {
+      throw new IllegalArgumentException("a model fitted on one batch and crediting another is resampled by journey "
+          + "id: both batches must hold journeys, and the resampling must be Poisson");
+    }
+    Replicates fitted = new Replicates(training, resampling);
+    Replicates totalled = new Replicates(credited, resampling);
+    boolean refit = pointEstimate.model().dataDriven();
+    ChannelTotals[][] totals = compute(1, () -> b -> {
+      long replicateSeed = PoissonDraws.replicateSeed(seed, b);
+      FittedModel fit = refit ? pointEstimate.model().fit(fitted.draw(replicateSeed, null)) : pointEstimate.fit();
+      return new ChannelTotals[] {Attribution.totals(fit, totalled.draw(replicateSeed, null))};
+    });
+    List<ChannelTotals> byReplicate = new ArrayList<>(replicates);
+    for (ChannelTotals[] replicate : totals) {
+      byReplicate.add(replicate[0]);
+    }
+    return summarise(pointEstimate.totals(), byReplicate);
+  }
+
+  /**
+   * Replicate {@code replicate} of one part of a data set too large for one machine (a cluster partition's chunk),
+   * Poisson re-weighted: journeys by their ids, path rows (whose conversions and nulls are drawn as
+   * Poisson(count)) from {@code partKey}, a number that names the part among the data set's parts. Parts re-weighted
+   * apart and put together (their training statistics merged, their totals merged) are one replicate of the whole;
+   * the same part with the same key draws the same weights in every pass over the data.
+   */
+  public JourneyBatch replicateOfPart(JourneyBatch part, int replicate, long partKey) {
+    if (replicate < 0 || replicate >= replicates) {
+      throw new IllegalArgumentException("replicate " + replicate + " of " + replicates);
+    }
+    return Replicates.ofPart(part, PoissonDraws.replicateSeed(seed, replicate), partKey);
+  }
+
+  /**
+   * The intervals of one model from its point estimate and its totals in every replicate, computed elsewhere (such as
+   * on a cluster from {@link #replicateOfPart}).
+   *
+   * @throws IllegalArgumentException unless there is one totals per replicate
+   */
+  public ModelIntervals intervals(ChannelTotals pointEstimate, List<ChannelTotals> replicateTotals) {
+    if (replicateTotals.size() != replicates) {
+      throw new IllegalArgumentException("expected the totals of " + replicates + " replicates, got "
+          + replicateTotals.size());
+    }
+    return summarise(pointEstimate, replicateTotals);
+  }
+
   /** Every replicate's totals of every model, {@code [replicate][model]}, computed on the worker threads. */
   private ChannelTotals[][] replicateTotals(JourneyBatch batch, List<ModelRun> runs) {
-    ChannelTotals[][] totals = new ChannelTotals[replicates][runs.size()];
     Replicates drawn = new Replicates(batch, resampling);
-    AtomicInteger next = new AtomicInteger();
-    Runnable worker = () -> {
-      for (int b = next.getAndIncrement(); b < replicates; b = next.getAndIncrement()) {
-        JourneyBatch replicate = drawn.draw(PoissonDraws.replicateSeed(seed, b));
+    // Over distinct paths a rule's totals are linear in the counts: its shares are computed once, not per replicate.
+    LinearTotals[] linear = new LinearTotals[runs.size()];
+    for (int m = 0; m < runs.size(); m++) {
+      if (drawn.distinctPaths() && !runs.get(m).model().dataDriven()) {
+        linear[m] = new LinearTotals(runs.get(m).fit(), drawn.original());
+      }
+    }
+    return compute(runs.size(), () -> {
+      Replicates.Scratch scratch = drawn.new Scratch();
+      return b -> {
+        JourneyBatch replicate = drawn.draw(PoissonDraws.replicateSeed(seed, b), scratch);
+        ChannelTotals[] totals = new ChannelTotals[runs.size()];
         for (int m = 0; m < runs.size(); m++) {
           ModelRun run = runs.get(m);
-          FittedModel fit = run.model().dataDriven() ? run.model().fit(replicate) : run.fit();
-          totals[b][m] = Attribution.totals(fit, replicate);
+          if (linear[m] != null) {
+            totals[m] = linear[m].totals(replicate);
+          } else {
+            FittedModel fit = run.model().dataDriven() ? run.model().fit(replicate) : run.fit();
+            totals[m] = Attribution.totals(fit, replicate);
+          }
         }
+        return totals;
+      };
+    });
+  }
+
+  /**
+   * Runs every replicate on the worker threads: each worker gets its own function (with scratch space of its own)
+   * from {@code worker} and applies it to the replicate numbers it takes in turn.
+   */
+  private ChannelTotals[][] compute(int models, Supplier<IntFunction<ChannelTotals[]>> worker) {
+    ChannelTotals[][] totals = new ChannelTotals[replicates][models];
+    AtomicInteger next = new AtomicInteger();
+    Runnable work = () -> {
+      IntFunction<ChannelTotals[]> replicate = worker.get();
+      for (int b = next.getAndIncrement(); b < replicates; b = next.getAndIncrement()) {
+        totals[b] = replicate.apply(b);
       }
     };
     int threads = Math.min(parallelism, replicates);
     if (threads == 1) {
-      worker.run();
+      work.run();
       return totals;
     }
     ExecutorService pool = Executors.newFixedThreadPool(threads - 1, task -> {
@@ -161,9 +248,9 @@ public final class Bootstrap {
     try {
       List<Future<?>> running = new ArrayList<>();
       for (int t = 1; t < threads; t++) {
-        running.add(pool.submit(worker));
+        running.add(pool.submit(work));
       }
-      worker.run();
+      work.run();
       for (Future<?> future : running) {
         future.get();
       }

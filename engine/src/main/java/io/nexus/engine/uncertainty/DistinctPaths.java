@@ -15,6 +15,10 @@ final class DistinctPaths {
   final int[] pathOfRow;
   /** Each distinct path's nulls, summed over its rows. */
   final double[] nulls;
+  /** The rows with conversions or value, which a replicate draws one by one: their path, conversions and value. */
+  final int[] valuedPath;
+  final double[] valuedConversions;
+  final double[] valuedValue;
 
   DistinctPaths(JourneyBatch rows) {
     IntSequenceMap paths = new IntSequenceMap();
@@ -32,11 +36,26 @@ final class DistinctPaths {
     double[] conversions = new double[count];
     double[] values = new double[count];
     nulls = new double[count];
+    int valued = 0;
     for (int row = 0; row < rows.size(); row++) {
       int p = pathOfRow[row];
       conversions[p] += rows.conversions(row);
       values[p] += rows.value(row);
       nulls[p] += rows.nulls(row);
+      if (rows.conversions(row) > 0 || rows.value(row) > 0) {
+        valued++;
+      }
+    }
+    valuedPath = new int[valued];
+    valuedConversions = new double[valued];
+    valuedValue = new double[valued];
+    for (int row = 0, v = 0; row < rows.size(); row++) {
+      if (rows.conversions(row) > 0 || rows.value(row) > 0) {
+        valuedPath[v] = pathOfRow[row];
+        valuedConversions[v] = rows.conversions(row);
+        valuedValue[v] = rows.value(row);
+        v++;
+      }
     }
     JourneyBatch.Builder builder = JourneyBatch.builder(rows.channels(), count, rows.touchCount() / 4 + 16);
     for (int p = 0; p < count; p++) {

@@ -1,5 +1,6 @@
 package io.nexus.engine.uncertainty;
 
+import java.util.Arrays;
 import java.util.SplittableRandom;
 
 /**
@@ -9,12 +10,26 @@ import java.util.SplittableRandom;
  */
 final class PoissonDraws {
   private static final int TABLE = 64;
-  private static final double[] EXP_MINUS = new double[TABLE];
+  // For whole means below TABLE: the cumulative distribution up to where it reaches 1 in doubles, so that a draw is a
+  // short search without a division (path rows' counts are mostly small whole numbers).
+  private static final double[][] CDF = new double[TABLE][];
   private static final double[] LOG_FACTORIAL = new double[256];
 
   static {
-    for (int i = 0; i < TABLE; i++) {
-      EXP_MINUS[i] = Math.exp(-i);
+    for (int mean = 1; mean < TABLE; mean++) {
+      double[] cdf = new double[4 * mean + 40];
+      double p = Math.exp(-mean);
+      double cumulative = p;
+      int k = 0;
+      cdf[0] = p;
+      while (k + 1 < cdf.length && cumulative < 1) {
+        k++;
+        p *= (double) mean / k;
+        cumulative += p;
+        cdf[k] = cumulative;
+      }
+      cdf[k] = Double.POSITIVE_INFINITY;
+      CDF[mean] = Arrays.copyOf(cdf, k + 1);
     }
     for (int k = 2; k < LOG_FACTORIAL.length; k++) {
       LOG_FACTORIAL[k] = LOG_FACTORIAL[k - 1] + Math.log(k);
@@ -42,12 +57,36 @@ final class PoissonDraws {
     if (mean <= 0) {
       return 0;
     }
-    return mean < 10 ? inversion(mean) : ptrs(mean);
+    return mean < 10 || (mean < TABLE && mean == (int) mean) ? inversion(mean) : ptrs(mean);
   }
 
   private double inversion(double mean) {
+    // Whole means use their table; others the sequential search, O(mean) steps, for means below 10 only.
     int whole = (int) mean;
-    double p = whole == mean ? EXP_MINUS[whole] : Math.exp(-mean);
+    if (whole == mean) {
+      double[] cdf = CDF[whole];
+      double u = random.nextDouble();
+      if (whole < 8) {
+        int k = 0;
+        while (u >= cdf[k]) {
+          k++;
+        }
+        return k;
+      }
+      // The first k whose cumulative probability exceeds u, by bisection: larger means have long tables.
+      int low = 0;
+      int high = cdf.length - 1;
+      while (low < high) {
+        int mid = (low + high) >>> 1;
+        if (u >= cdf[mid]) {
+          low = mid + 1;
+        } else {
+          high = mid;
+        }
+      }
+      return low;
+    }
+    double p = Math.exp(-mean);
     double cumulative = p;
     double u = random.nextDouble();
     int k = 0;
@@ -103,7 +142,19 @@ final class PoissonDraws {
     return mix(seed + mix(replicate + 1L) * 0x9E3779B97F4A7C15L);
   }
 
-  private static long mix(long z) {
+  /** A draw from Poisson(1) given by the 64 random bits {@code bits}: inversion of the table. */
+  static double one(long bits) {
+    double u = (bits >>> 11) * 0x1.0p-53;
+    double[] cdf = CDF[1];
+    int k = 0;
+    while (u >= cdf[k]) {
+      k++;
+    }
+    return k;
+  }
+
+  /** SplitMix64's finaliser: 64 well-mixed bits from any 64. */
+  static long mix(long z) {
     z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
     z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
     return z ^ (z >>> 31);

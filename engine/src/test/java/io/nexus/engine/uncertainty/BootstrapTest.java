@@ -11,6 +11,7 @@ import io.nexus.engine.Fixtures;
 import io.nexus.engine.Journey;
 import io.nexus.engine.JourneyBatch;
 import io.nexus.engine.Models;
+import io.nexus.engine.PartialTotals;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -63,6 +64,70 @@ class BootstrapTest {
         assertThat(channel.valueInterval().contains(channel.value())).as(model.model()).isTrue();
         assertThat(channel.valueInterval().width()).isPositive();
       }
+    }
+  }
+
+  private static JourneyBatch journeys(int count, int offset) {
+    List<Journey> journeys = new ArrayList<>();
+    String[][] paths = {{"search", "email"}, {"social", "search"}, {"email"}, {"social", "email", "search"}};
+    for (int j = offset; j < offset + count; j++) {
+      journeys.add(Fixtures.journey(String.valueOf(j), j % 3 == 0 ? null : String.valueOf(10 + j % 7),
+          paths[(j / 2) % paths.length]));
+    }
+    return JourneyBatch.of(journeys);
+  }
+
+  @Test
+  void aModelFittedOnTheJourneysItCreditsGetsTheSameIntervalsFromEitherEntry() {
+    JourneyBatch batch = journeys(1_000, 0);
+    ModelRun markov = pointEstimates(batch, "markov").get(0);
+
+    ModelIntervals together = Bootstrap.replicates(40).run(batch, List.of(markov)).get(0);
+    ModelIntervals apart = Bootstrap.replicates(40).run(batch, batch, markov);
+
+    assertThat(apart).isEqualTo(together);
+  }
+
+  @Test
+  void aModelFittedOnATrainingWindowIsRefittedPerReplicateAndTotalsTheCreditedJourneys() {
+    JourneyBatch training = journeys(3_000, 0);
+    JourneyBatch credited = journeys(500, 2_500);
+    var model = Models.create("markov");
+    var fit = model.fit(training);
+    ModelRun point = new ModelRun(model, fit, Attribution.totals(fit, credited));
+
+    ModelIntervals intervals = Bootstrap.replicates(100).run(training, credited, point);
+
+    for (ChannelInterval channel : intervals.channels()) {
+      assertThat(channel.valueInterval().contains(channel.value())).isTrue();
+      assertThat(channel.valueInterval().width()).isPositive();
+    }
+    assertThatThrownBy(() -> Bootstrap.replicates(10).run(KnownChain.paths(100, 1), credited, point))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("journey id");
+  }
+
+  @Test
+  void partsReweightedApartAndPutTogetherGiveIntervalsAroundTheEstimate() {
+    // As a cluster does it: two parts, each replicate's totals merged from the parts' totals.
+    JourneyBatch first = KnownChain.paths(10_000, 31);
+    JourneyBatch second = KnownChain.paths(10_000, 32).withChannels(first.channels());
+    Bootstrap bootstrap = Bootstrap.replicates(100);
+    var linear = Models.create("linear");
+    var fit = linear.fit(first);
+    ChannelTotals point = new PartialTotals(fit, first.channels()).add(first).add(second).complete();
+    List<ChannelTotals> replicates = new ArrayList<>();
+    for (int b = 0; b < 100; b++) {
+      replicates.add(new PartialTotals(fit, first.channels())
+          .add(bootstrap.replicateOfPart(first, b, 1)).add(bootstrap.replicateOfPart(second, b, 2)).complete());
+    }
+
+    ModelIntervals intervals = bootstrap.intervals(point, replicates);
+
+    assertThat(bootstrap.replicateOfPart(first, 7, 1).conversions(0))
+        .isEqualTo(bootstrap.replicateOfPart(first, 7, 1).conversions(0));
+    for (ChannelInterval channel : intervals.channels()) {
+      assertThat(channel.conversionsInterval().contains(channel.conversions())).isTrue();
+      assertThat(channel.conversionsInterval().width()).isPositive();
     }
   }
 

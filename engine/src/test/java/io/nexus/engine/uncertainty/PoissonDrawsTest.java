@@ -10,7 +10,7 @@ class PoissonDrawsTest {
 
   @Test
   void drawsHaveTheMeanAndVarianceOfThePoissonLaw() {
-    for (double mean : new double[] {0.3, 1, 4.5, 9.99, 10, 37, 2_500}) {
+    for (double mean : new double[] {0.3, 1, 4.5, 7, 8, 9.99, 10, 37, 37.5, 63, 64, 2_500}) {
       PoissonDraws draws = new PoissonDraws(42);
       int n = 200_000;
       double sum = 0;

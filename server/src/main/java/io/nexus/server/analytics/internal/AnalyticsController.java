@@ -33,14 +33,15 @@ class AnalyticsController {
   List<ChannelRoiReport.Row> channelRoi(@Valid @RequestBody AnalyticsRequests.ChannelRoi request) {
     Dates.Range range = Dates.range(request.startDate(), request.endDate());
     return roi.run(request.channelIds(), range.from(), range.to(), request.attributionModelId(),
-        Boolean.TRUE.equals(request.calibrated()));
+        request.withIntervals(), Boolean.TRUE.equals(request.calibrated()));
   }
 
   @PostMapping("/model-comparison")
   @Operation(summary = "Channels × models: what each model credits to each channel over the same journeys")
   ModelComparisonReport.Comparison modelComparison(@Valid @RequestBody AnalyticsRequests.ModelComparison request) {
     Dates.Range range = Dates.range(request.startDate(), request.endDate());
-    return comparison.run(request.modelIds(), request.channelIds(), range.from(), range.to());
+    return comparison.run(request.modelIds(), request.channelIds(), range.from(), range.to(),
+        request.withIntervals());
   }
 
   @PostMapping("/top-paths")

@@ -1,7 +1,10 @@
 package io.nexus.server.analytics.internal;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonInclude.Include;
 import io.nexus.engine.ReturnOnSpend;
+import io.nexus.server.attribution.AmountInterval;
+import io.nexus.server.attribution.AttributionIntervals;
 import io.nexus.server.attribution.AttributionReports;
 import io.nexus.server.attribution.ChannelAmount;
 import io.nexus.server.cache.AttributionCache.Region;
@@ -35,10 +38,12 @@ class ChannelRoiReport {
   private final JourneyData journeys;
   private final ChannelCatalog channels;
   private final AttributionCache cache;
+  private final AttributionIntervals intervals;
   private final CalibrationFactors calibration;
 
   ChannelRoiReport(AttributionReports attribution, JourneyData journeys, ChannelCatalog channels,
-      AttributionCache cache, CalibrationFactors calibration) {
+      AttributionCache cache, AttributionIntervals intervals, CalibrationFactors calibration) {
+    this.intervals = intervals;
     this.attribution = attribution;
     this.journeys = journeys;
     this.channels = channels;
@@ -46,14 +51,21 @@ class ChannelRoiReport {
     this.calibration = calibration;
   }
 
-  /** One channel's row; {@code calibration} only when asked for, beside the model's own numbers. */
+  /**
+   * One channel's row; the intervals ({@code [low, high]}) only when asked for, ROI's and ROAS's also only when
+   * something was spent; {@code calibration} only when asked for, beside the model's own numbers.
+   */
   record Row(long channelId, String channelName, String channelType, BigDecimal attributedRevenue,
       double attributedConversions, BigDecimal cost, BigDecimal roi, BigDecimal roas, long journeys,
-      BigDecimal revenueShare, @JsonInclude(JsonInclude.Include.NON_NULL) CalibratedCredit calibration) {
+      BigDecimal revenueShare,
+      @JsonInclude(Include.NON_NULL) List<BigDecimal> attributedRevenueInterval,
+      @JsonInclude(Include.NON_NULL) List<BigDecimal> roiInterval,
+      @JsonInclude(Include.NON_NULL) List<BigDecimal> roasInterval,
+      @JsonInclude(Include.NON_NULL) CalibratedCredit calibration) {
 
     Row calibrated(CalibratedCredit credit) {
       return new Row(channelId, channelName, channelType, attributedRevenue, attributedConversions, cost, roi, roas,
-          journeys, revenueShare, credit);
+          journeys, revenueShare, attributedRevenueInterval, roiInterval, roasInterval, credit);
     }
   }
 
@@ -65,10 +77,12 @@ class ChannelRoiReport {
       BigDecimal attributedRevenue, double attributedConversions, BigDecimal roi, BigDecimal roas) {}
 
   /** The rows of {@code channelIds} (every channel when none) under model {@code modelId}, cached. */
-  List<Row> run(List<Long> channelIds, Instant from, Instant to, long modelId, boolean calibrated) {
-    VersionedKey key = cache.versions().keyOnAllData("roi:" + modelId + ":" + from + ":" + to + ":" + channelIds);
+  List<Row> run(List<Long> channelIds, Instant from, Instant to, long modelId, boolean withIntervals,
+      boolean calibrated) {
+    VersionedKey key = cache.versions().keyOnAllData("roi:" + modelId + ":" + from + ":" + to + ":" + channelIds
+        + (withIntervals ? ":intervals" : ""));
     List<Row> rows = Arrays.asList(cache.getOrCompute(Region.REPORTS, key, Row[].class,
-        () -> compute(channelIds, from, to, modelId).toArray(Row[]::new)));
+        () -> compute(channelIds, from, to, modelId, withIntervals).toArray(Row[]::new)));
     // Calibration is applied after the cache: lift tests change without moving the data versions.
     return calibrated ? calibrate(rows, calibration.factors(modelId)) : rows;
   }
@@ -92,9 +106,10 @@ class ChannelRoiReport {
     return calibrated;
   }
 
-  private List<Row> compute(List<Long> channelIds, Instant from, Instant to, long modelId) {
+  private List<Row> compute(List<Long> channelIds, Instant from, Instant to, long modelId, boolean withIntervals) {
     List<Channel> selected = select(channels, channelIds);
     Map<Long, ChannelAmount> credited = attribution.channelTotals(modelId, from, to);
+    Map<Long, AmountInterval> bounds = withIntervals ? intervals.channelIntervals(modelId, from, to) : null;
     Map<Long, BigDecimal> costs = journeys.costByChannel(from, to);
     BigDecimal total = credited.values().stream().map(ChannelAmount::revenue).reduce(BigDecimal.ZERO, BigDecimal::add);
     List<Row> rows = new ArrayList<>(selected.size());
@@ -103,10 +118,25 @@ class ChannelRoiReport {
       BigDecimal revenue = amount == null ? BigDecimal.ZERO : amount.revenue().setScale(2, RoundingMode.HALF_UP);
       BigDecimal cost = costs.getOrDefault(channel.id(), BigDecimal.ZERO).setScale(2, RoundingMode.HALF_UP);
       ReturnOnSpend returned = new ReturnOnSpend(revenue, cost);
+      List<BigDecimal> revenueInterval = null;
+      List<BigDecimal> roiInterval = null;
+      List<BigDecimal> roasInterval = null;
+      if (bounds != null) {
+        AmountInterval bound = bounds.get(channel.id());
+        BigDecimal low = bound == null ? BigDecimal.ZERO.setScale(2) : bound.revenueLow();
+        BigDecimal high = bound == null ? BigDecimal.ZERO.setScale(2) : bound.revenueHigh();
+        revenueInterval = List.of(low, high);
+        // Cost is known exactly: ROI and ROAS grow with revenue, so their ends are those of the revenue's.
+        ReturnOnSpend lowReturn = new ReturnOnSpend(low, cost);
+        ReturnOnSpend highReturn = new ReturnOnSpend(high, cost);
+        roiInterval = lowReturn.roi() == null ? null : List.of(lowReturn.roi(), highReturn.roi());
+        roasInterval = lowReturn.roas() == null ? null : List.of(lowReturn.roas(), highReturn.roas());
+      }
       rows.add(new Row(channel.id(), channel.name(), channel.channelType(), revenue,
           amount == null ? 0 : amount.conversions(), cost, returned.roi(), returned.roas(),
           amount == null ? 0 : amount.journeys(),
-          total.signum() == 0 ? BigDecimal.ZERO : revenue.divide(total, 6, RoundingMode.HALF_UP), null));
+          total.signum() == 0 ? BigDecimal.ZERO : revenue.divide(total, 6, RoundingMode.HALF_UP),
+          revenueInterval, roiInterval, roasInterval, null));
     }
     return rows;
   }
