@@ -16,7 +16,6 @@ import io.nexus.engine.JourneyBatch;
 import io.nexus.engine.ModelSpec;
 import io.nexus.engine.Models;
 import java.util.List;
-import java.util.SplittableRandom;
 import org.assertj.core.api.Assertions;
 import org.junit.jupiter.api.Test;
 
@@ -184,34 +183,6 @@ class MarkovModelTest {
     double[] shares = shares(fit("markov", batch), batch, 0);
     assertThat(shares[0]).isCloseTo(shares[2], within(EXACT));
     assertThat(shares[0] + shares[1] + shares[2]).isCloseTo(1, within(EXACT));
-  }
-
-  @Test
-  void iterativeSolveAgreesWithTheDirectSolveOnALargeChain() {
-    SplittableRandom random = new SplittableRandom(7);
-    String[] channels = {"a", "b", "c", "d", "e", "f"};
-    Fixtures.Row[] rows = new Fixtures.Row[400];
-    for (int r = 0; r < rows.length; r++) {
-      StringBuilder path = new StringBuilder();
-      int length = 1 + random.nextInt(8);
-      for (int i = 0; i < length; i++) {
-        path.append(i == 0 ? "" : ">").append(channels[random.nextInt(channels.length)]);
-      }
-      rows[r] = row(path.toString(), random.nextInt(3), random.nextInt(4) + 1);
-    }
-    JourneyBatch batch = paths(rows);
-    MarkovStatistics stats = new MarkovStatistics(3, batch.channels());
-    stats.addAll(batch);
-    MarkovChainFit reference = MarkovSolver.solve(ModelSpec.of("markov"), stats);
-    assertThat(reference.transitions().size()).isGreaterThan(AbsorbingChain.DENSE_LIMIT);
-    // The same chain through both solvers, state by state.
-    AbsorbingChainProbe probe = new AbsorbingChainProbe(stats);
-    double[][] dense = probe.solve(true);
-    double[][] iterative = probe.solve(false);
-    for (int s = 0; s < dense[0].length; s++) {
-      assertThat(iterative[0][s]).isCloseTo(dense[0][s], within(1e-13));
-      assertThat(iterative[1][s]).isCloseTo(dense[1][s], within(1e-13));
-    }
   }
 
   @Test
