@@ -169,7 +169,7 @@ class BootstrapTest {
   }
 
   @Test
-  void theTrueRemovalEffectSharesFallInsideNinetyPercentIntervalsAboutNinetyPercentOfTheTime() {
+  void theSharesOfTheChainsTrueRemovalEffectsFallInsideNinetyPercentIntervalsAboutNinetyPercentOfTheTime() {
     // 100 data sets of 2,000 journeys from a known chain, 200 replicates each: 300 intervals (3 channels). Tolerance:
     // coverage between 0.82 and 0.97, about three binomial standard deviations around 0.9 allowing for the shares'
     // correlation within a data set.
