@@ -100,8 +100,9 @@ class AttributeCommandTest {
     // Totals are the journeys' credits summed: the journey of both channels (1 conversion, 40) is split 0.6/0.4 by the
     // removal effects 0.75 and 0.5, the others keep theirs. (ChannelAttribution's whole-chain split: 2.4 and 1.6.)
     assertThat(Files.readString(out)).contains("markov,google ads,2.6,44\n", "markov,mailing,1.4,56\n");
-    assertThat(Files.readAllLines(effects)).containsExactly("channel,removal_effect,removal_effect_value",
-        "google ads,0.75,0.6", "mailing,0.5,0.8");
+    assertThat(Files.readAllLines(effects)).containsExactly(
+        "channel,removal_effect,removal_effect_value,chain_conversions,chain_value",
+        "google ads,0.75,0.6,2.4,42.85714285714286", "mailing,0.5,0.8,1.6,57.142857142857146");
     assertThat(Files.readAllLines(matrix)).contains("from,to,probability", "(start),google ads,0.8",
         "google ads,(conversion),0.5");
   }
