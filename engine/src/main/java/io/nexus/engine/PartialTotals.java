@@ -6,7 +6,9 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * One model's channel totals over part of the data: batches are added, parts totalled elsewhere (other partitions,
@@ -118,10 +120,17 @@ public final class PartialTotals implements Serializable {
     }
     ids.sort(Comparator.comparing(channels::channel));
     List<ChannelTotal> totals = new ArrayList<>(ids.size());
+    // By channel once, not a scan of the defined totals per channel: campaign-level data has 10,000s of channels.
+    Map<Channel, ChannelTotal> definedByChannel = new HashMap<>();
+    if (defined != null) {
+      for (ChannelTotal total : defined.channels()) {
+        definedByChannel.putIfAbsent(total.channel(), total);
+      }
+    }
     for (int c : ids) {
       Channel channel = channels.channel(c);
       if (defined != null) {
-        ChannelTotal total = defined.get(channel);
+        ChannelTotal total = definedByChannel.get(channel);
         totals.add(total != null ? total : new ChannelTotal(channel, 0, 0));
       } else {
         totals.add(new ChannelTotal(channel, sum(mergedConversions, conversions, conversionsError, c),

@@ -30,6 +30,29 @@ class SparseSolveTest {
   }
 
   @Test
+  void sweepsAgreeWithTheDenseSolveToTwelveDigitsWhereEliminationWouldFillIn() {
+    for (int order = 3; order <= 4; order++) {
+      MarkovStatistics stats = statistics(order, 6, 1500, order);
+      AbsorbingChain chain = MarkovSolver.chain(stats);
+      int[][] channelStates = MarkovSolver.channelStates(stats.states, stats.channels.size());
+      GaussSeidel sweeps = new GaussSeidel(chain);
+      double[] whole = chain.denseStartValues(null);
+      assertThat(sweeps.startValues(null)[0]).isCloseTo(whole[0], within(1e-12 * whole[0]));
+      assertThat(sweeps.startValues(null)[1]).isCloseTo(whole[1], within(1e-12 * whole[1]));
+      for (int[] states : channelStates) {
+        boolean[] removed = new boolean[chain.n];
+        for (int s : states) {
+          removed[s] = true;
+        }
+        double[] dense = chain.denseStartValues(removed);
+        double[] swept = sweeps.startValues(removed);
+        assertThat(swept[0]).isCloseTo(dense[0], within(1e-12 * whole[0]));
+        assertThat(swept[1]).isCloseTo(dense[1], within(1e-12 * whole[1]));
+      }
+    }
+  }
+
+  @Test
   void theInverseDiagonalIsTheExpectedVisitsOfAStateFromItself() {
     // a -> b -> a with a return probability of 0.5 * 0.5: N(a,a) = 1 / (1 - 0.25).
     AbsorbingChain chain = new AbsorbingChain(2, new int[] {0, 1, 2}, new int[] {1, 0}, new double[] {0.5, 0.5},
