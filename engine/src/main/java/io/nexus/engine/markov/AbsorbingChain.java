@@ -14,14 +14,18 @@ import java.util.stream.IntStream;
  * number of channels), one sparse factorisation ({@link Elimination}) gives the absorption probabilities {@code h},
  * the start row {@code g} of the fundamental matrix {@code N} and its diagonal, and removing the channel of state
  * {@code s} takes {@code g(s) h(s) / N(s,s)} of the conversion probability: a thousand removals for the price of one
- * factorisation. Otherwise (orders 2 to 4) each removal is a sparse elimination of its own while they are cheap, and
- * Gauss–Seidel sweeps ({@link GaussSeidel}) when the windows' core would fill in.
+ * factorisation. Otherwise (orders 2 to 4) each removal is a solve of its own: Gauss–Seidel sweeps
+ * ({@link GaussSeidel}) for a few channels, whose windows form a core that elimination would fill in, and for many
+ * channels a sparse elimination each when that is cheap, else the sweeps.
  */
 final class AbsorbingChain {
   static final int DENSE_LIMIT = 100;
   /** The eliminations (updates in all) that a chain with channels of several states may cost before it sweeps. */
   private static final long ELIMINATION_BUDGET = 400_000_000L;
   private static final long ELIMINATION_MINIMUM = 100_000L;
+  private static final long ELIMINATION_PER_ENTRY = 4;
+  /** Up to this many channels of several states, removals sweep without trying elimination. */
+  private static final int SWEEP_CHANNELS = 64;
 
   final int n;
   final int[] rowStart;
@@ -78,9 +82,12 @@ final class AbsorbingChain {
     } else if (oneStateEach) {
       solveByCuts(channelStates, present, p, v);
     } else {
-      // An elimination per channel while they are cheap; the cores of orders 3 and 4 fill in, and sweep fast.
-      long budget = Math.max(ELIMINATION_MINIMUM, ELIMINATION_BUDGET / Math.max(1, present.length));
-      double[] whole = Elimination.startValues(this, null, budget);
+      // A few channels sweep fast (the windows of orders 3 and 4 over a dozen channels form a core that elimination
+      // would fill in); many channels are eliminated one by one while that is cheap. An attempt that fails costs at
+      // most a few passes over the chain.
+      long budget = Math.max(ELIMINATION_MINIMUM, Math.min(ELIMINATION_BUDGET / Math.max(1, present.length),
+          ELIMINATION_PER_ENTRY * (rowStart[n] + n)));
+      double[] whole = present.length <= SWEEP_CHANNELS ? null : Elimination.startValues(this, null, budget);
       if (whole != null) {
         solveEach(channelStates, present, removed -> Elimination.startValues(this, removed), p, v);
       } else {

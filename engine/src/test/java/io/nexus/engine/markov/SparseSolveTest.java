@@ -76,10 +76,18 @@ class SparseSolveTest {
       if (channelStates[c] == null) {
         continue;
       }
+      boolean[] removed = new boolean[chain.n];
+      for (int s : channelStates[c]) {
+        removed[s] = true;
+      }
+      // Whichever way removals() chose, and the per-channel elimination on its own (orders 2-4 with many channels).
+      double[] eliminated = Elimination.startValues(chain, removed);
       for (int measure = 0; measure < 2; measure++) {
         double full = dense[measure][0];
         // Removal effects 1 - without / full agree to 1e-9, and so do the values themselves relative to the whole.
         assertThat(sparse[measure][1 + c]).as("channel %d, measure %d", c, measure)
+            .isCloseTo(dense[measure][1 + c], within(AGREEMENT * full));
+        assertThat(eliminated[measure]).as("channel %d eliminated, measure %d", c, measure)
             .isCloseTo(dense[measure][1 + c], within(AGREEMENT * full));
       }
     }
