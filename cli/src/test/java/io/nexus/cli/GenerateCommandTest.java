@@ -61,6 +61,22 @@ class GenerateCommandTest {
   }
 
   @Test
+  void campaignLevelChannelCountsUpToOneHundredThousandAreGenerated() throws IOException {
+    generate("many.csv", "--rows", "20000", "--channels", "100000");
+    List<String> lines = Files.readAllLines(dir.resolve("many.csv"));
+    assertThat(lines).hasSize(20001);
+    // The skewed mix reaches far into the tail: channel names beyond the first thousand occur.
+    assertThat(lines).anyMatch(l -> l.matches(".*channel_\\d{5,6}\\b.*"));
+  }
+
+  @Test
+  void moreThanOneHundredThousandChannelsIsRefused() {
+    CommandRun run = CommandRun.of("generate", "--rows", "10", "--channels", "100001");
+    assertThat(run.exitCode()).isEqualTo(2);
+    assertThat(run.err().strip()).isEqualTo("--channels 100001: must be between 1 and 100000");
+  }
+
+  @Test
   void zeroRowsIsRefused() {
     CommandRun run = CommandRun.of("generate", "--rows", "0");
     assertThat(run.exitCode()).isEqualTo(2);

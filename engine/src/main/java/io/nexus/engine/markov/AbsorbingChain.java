@@ -1,6 +1,7 @@
 package io.nexus.engine.markov;
 
 import java.util.Arrays;
+import java.util.function.Function;
 import java.util.stream.IntStream;
 
 /**
@@ -9,15 +10,22 @@ import java.util.stream.IntStream;
  * channel's states sent to null.
  *
  * <p>Chains of up to {@value #DENSE_LIMIT} states are solved by dense LU decomposition with partial pivoting, one
- * decomposition per removal, as since the first version. Larger chains are solved by sparse elimination
- * ({@link Elimination}): one factorisation gives the absorption probabilities {@code h}, the start row {@code g} of
- * the fundamental matrix {@code N} and its diagonal, and a channel owning a single state {@code s} (every channel at
- * order 1) loses {@code g(s) h(s) / N(s,s)} of the conversion probability — the start's paths through {@code s}, cut at
- * their first visit — so that a thousand removals cost one factorisation; a channel owning several states is removed
- * by an elimination of its own.
+ * decomposition per removal, as since the first version. When every channel owns one state (order 1, whatever the
+ * number of channels), one sparse factorisation ({@link Elimination}) gives the absorption probabilities {@code h},
+ * the start row {@code g} of the fundamental matrix {@code N} and its diagonal, and removing the channel of state
+ * {@code s} takes {@code g(s) h(s) / N(s,s)} of the conversion probability: a thousand removals for the price of one
+ * factorisation. Otherwise (orders 2 to 4) each removal is a solve of its own: Gauss–Seidel sweeps
+ * ({@link GaussSeidel}) for a few channels, whose windows form a core that elimination would fill in, and for many
+ * channels a sparse elimination each when that is cheap, else the sweeps.
  */
 final class AbsorbingChain {
   static final int DENSE_LIMIT = 100;
+  /** The eliminations (updates in all) that a chain with channels of several states may cost before it sweeps. */
+  private static final long ELIMINATION_BUDGET = 400_000_000L;
+  private static final long ELIMINATION_MINIMUM = 100_000L;
+  private static final long ELIMINATION_PER_ENTRY = 4;
+  /** Up to this many channels of several states, removals sweep without trying elimination. */
+  private static final int SWEEP_CHANNELS = 64;
 
   final int n;
   final int[] rowStart;
@@ -67,38 +75,59 @@ final class AbsorbingChain {
     double[] v = new double[channels + 1];
     Arrays.fill(p, Double.NaN);
     Arrays.fill(v, Double.NaN);
+    int[] present = IntStream.range(0, channels).filter(c -> present(channelStates[c])).toArray();
+    boolean oneStateEach = Arrays.stream(present).allMatch(c -> channelStates[c].length == 1);
     if (dense) {
-      double[] whole = denseStartValues(null);
-      p[0] = whole[0];
-      v[0] = whole[1];
-      IntStream.range(0, channels).filter(c -> present(channelStates[c])).parallel().forEach(c -> {
-        double[] without = denseStartValues(removed(channelStates[c]));
-        p[1 + c] = without[0];
-        v[1 + c] = without[1];
-      });
-      return new double[][] {p, v};
+      solveEach(channelStates, present, this::denseStartValues, p, v);
+    } else if (oneStateEach) {
+      solveByCuts(channelStates, present, p, v);
+    } else {
+      // A few channels sweep fast (the windows of orders 3 and 4 over a dozen channels form a core that elimination
+      // would fill in); many channels are eliminated one by one while that is cheap. An attempt that fails costs at
+      // most a few passes over the chain.
+      long budget = Math.max(ELIMINATION_MINIMUM, Math.min(ELIMINATION_BUDGET / Math.max(1, present.length),
+          ELIMINATION_PER_ENTRY * (rowStart[n] + n)));
+      double[] whole = present.length <= SWEEP_CHANNELS ? null : Elimination.startValues(this, null, budget);
+      if (whole != null) {
+        solveEach(channelStates, present, removed -> Elimination.startValues(this, removed), p, v);
+      } else {
+        GaussSeidel sweeps = new GaussSeidel(this);
+        solveEach(channelStates, present, sweeps::startValues, p, v);
+      }
     }
+    return new double[][] {p, v};
+  }
+
+  /** Every removal by a solve of its own, on both cores. */
+  private void solveEach(int[][] channelStates, int[] present, Function<boolean[], double[]> solve, double[] p,
+      double[] v) {
+    double[] whole = solve.apply(null);
+    p[0] = whole[0];
+    v[0] = whole[1];
+    Arrays.stream(present).parallel().forEach(c -> {
+      double[] without = solve.apply(removed(channelStates[c]));
+      p[1 + c] = without[0];
+      v[1 + c] = without[1];
+    });
+  }
+
+  /**
+   * Every channel owns one state {@code s}: removing it cuts the start's paths at their first visit to {@code s},
+   * which takes {@code g(s) h(s) / N(s,s)} of the conversion probability, from one factorisation.
+   */
+  private void solveByCuts(int[][] channelStates, int[] present, double[] p, double[] v) {
     Factors factors = Elimination.factor(this);
     double[][] h = factors.absorption();
     double[] g = factors.visits(start);
     double[] diagonal = factors.inverseDiagonal();
     p[0] = dot(start, h[0]);
     v[0] = dot(start, h[1]);
-    // Channels of one state cost three multiplications; the others an elimination each, on both cores.
-    IntStream.range(0, channels).filter(c -> present(channelStates[c])).parallel().forEach(c -> {
-      int[] states = channelStates[c];
-      if (states.length == 1) {
-        int s = states[0];
-        double cut = g[s] / diagonal[s];
-        p[1 + c] = Math.max(0, p[0] - cut * h[0][s]);
-        v[1 + c] = Math.max(0, v[0] - cut * h[1][s]);
-      } else {
-        double[] without = Elimination.startValues(this, removed(states));
-        p[1 + c] = without[0];
-        v[1 + c] = without[1];
-      }
-    });
-    return new double[][] {p, v};
+    for (int c : present) {
+      int s = channelStates[c][0];
+      double cut = g[s] / diagonal[s];
+      p[1 + c] = Math.max(0, p[0] - cut * h[0][s]);
+      v[1 + c] = Math.max(0, v[0] - cut * h[1][s]);
+    }
   }
 
   private static boolean present(int[] states) {

@@ -33,6 +33,8 @@ final class Elimination {
   private final long[] heap;
   private int heapSize;
   private int remaining;
+  /** The updates the caller allows before giving up on elimination. */
+  private long budget;
   private int[] outNode = new int[16];
   private double[] outValue = new double[16];
   private int[] inNode = new int[16];
@@ -121,8 +123,16 @@ final class Elimination {
    * null: {@code {P, V}}.
    */
   static double[] startValues(AbsorbingChain chain, boolean[] removed) {
+    return startValues(chain, removed, Long.MAX_VALUE);
+  }
+
+  /** As {@link #startValues(AbsorbingChain, boolean[])}, or null once more than {@code budget} updates were needed. */
+  static double[] startValues(AbsorbingChain chain, boolean[] removed, long budget) {
     Elimination e = new Elimination(chain, removed, true, false);
-    e.run(null);
+    e.budget = budget;
+    if (!e.run(null)) {
+      return null;
+    }
     return new double[] {e.reward1[e.start], e.reward2[e.start]};
   }
 
@@ -130,6 +140,7 @@ final class Elimination {
   static Factors factor(AbsorbingChain chain) {
     Elimination e = new Elimination(chain, null, false, true);
     Factors factors = new Factors(chain.n);
+    e.budget = Long.MAX_VALUE;
     e.run(factors);
     factors.finish();
     return factors;
@@ -140,7 +151,8 @@ final class Elimination {
    * core, where the channels that most paths share meet — as one dense block, which costs the same operations
    * without a hash lookup each.
    */
-  private void run(Factors record) {
+  private boolean run(Factors record) {
+    long work = 0;
     while (heapSize > 0) {
       int node = pop();
       if (node < 0) {
@@ -149,11 +161,20 @@ final class Elimination {
       int neighbours = Math.max(rows[node].size(), columns[node].size());
       if (remaining > DENSE_MINIMUM && remaining <= DENSE_MAXIMUM
           && neighbours >= DENSE_FRACTION * (remaining - 1)) {
+        long m = remaining;
+        if (work + m * m * m / 3 > budget) {
+          return false;
+        }
         eliminateDense(record);
-        return;
+        return true;
+      }
+      work += (long) rows[node].size() * columns[node].size() + 1;
+      if (work > budget) {
+        return false;
       }
       eliminate(node, record);
     }
+    return true;
   }
 
   /** Eliminates the states left, in state order, as a dense block: the same updates on an array. */

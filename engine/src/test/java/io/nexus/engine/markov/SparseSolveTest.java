@@ -30,6 +30,29 @@ class SparseSolveTest {
   }
 
   @Test
+  void sweepsAgreeWithTheDenseSolveToTwelveDigitsWhereEliminationWouldFillIn() {
+    for (int order = 3; order <= 4; order++) {
+      MarkovStatistics stats = statistics(order, 6, 1500, order);
+      AbsorbingChain chain = MarkovSolver.chain(stats);
+      int[][] channelStates = MarkovSolver.channelStates(stats.states, stats.channels.size());
+      GaussSeidel sweeps = new GaussSeidel(chain);
+      double[] whole = chain.denseStartValues(null);
+      assertThat(sweeps.startValues(null)[0]).isCloseTo(whole[0], within(1e-12 * whole[0]));
+      assertThat(sweeps.startValues(null)[1]).isCloseTo(whole[1], within(1e-12 * whole[1]));
+      for (int[] states : channelStates) {
+        boolean[] removed = new boolean[chain.n];
+        for (int s : states) {
+          removed[s] = true;
+        }
+        double[] dense = chain.denseStartValues(removed);
+        double[] swept = sweeps.startValues(removed);
+        assertThat(swept[0]).isCloseTo(dense[0], within(1e-12 * whole[0]));
+        assertThat(swept[1]).isCloseTo(dense[1], within(1e-12 * whole[1]));
+      }
+    }
+  }
+
+  @Test
   void theInverseDiagonalIsTheExpectedVisitsOfAStateFromItself() {
     // a -> b -> a with a return probability of 0.5 * 0.5: N(a,a) = 1 / (1 - 0.25).
     AbsorbingChain chain = new AbsorbingChain(2, new int[] {0, 1, 2}, new int[] {1, 0}, new double[] {0.5, 0.5},
@@ -53,10 +76,18 @@ class SparseSolveTest {
       if (channelStates[c] == null) {
         continue;
       }
+      boolean[] removed = new boolean[chain.n];
+      for (int s : channelStates[c]) {
+        removed[s] = true;
+      }
+      // Whichever way removals() chose, and the per-channel elimination on its own (orders 2-4 with many channels).
+      double[] eliminated = Elimination.startValues(chain, removed);
       for (int measure = 0; measure < 2; measure++) {
         double full = dense[measure][0];
         // Removal effects 1 - without / full agree to 1e-9, and so do the values themselves relative to the whole.
         assertThat(sparse[measure][1 + c]).as("channel %d, measure %d", c, measure)
+            .isCloseTo(dense[measure][1 + c], within(AGREEMENT * full));
+        assertThat(eliminated[measure]).as("channel %d eliminated, measure %d", c, measure)
             .isCloseTo(dense[measure][1 + c], within(AGREEMENT * full));
       }
     }
