@@ -25,6 +25,11 @@ import java.util.stream.Stream;
  */
 final class StandaloneCluster implements AutoCloseable {
   static final String WORKER_MEMORY = "512m";
+  /**
+   * For every JVM of the test (daemons, drivers, executors): on a small input the JIT's second tier and a parallel
+   * collector cost more CPU than they save, and the machine has two cores.
+   */
+  static final String LIGHT_JVM = "-XX:+UseSerialGC -XX:TieredStopAtLevel=1";
 
   private final Path home;
   private final Path dir;
@@ -95,6 +100,7 @@ final class StandaloneCluster implements AutoCloseable {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.addAll(jvmOptions());
+    command.addAll(List.of(LIGHT_JVM.split(" ")));
     command.add("-cp");
     command.add(home.resolve("jars") + "/*");
     command.addAll(List.of(rest));
