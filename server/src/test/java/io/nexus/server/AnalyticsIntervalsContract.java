@@ -14,6 +14,8 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.annotation.DirtiesContext.ClassMode;
 import org.springframework.test.web.servlet.MockMvc;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -23,8 +25,10 @@ import tools.jackson.databind.json.JsonMapper;
  * run every behaviour on H2 and on PostgreSQL. All journeys are in 2090, so the Markov model's training window (90
  * days up to the latest journey) holds exactly the journeys these tests make.
  */
-@SpringBootTest
+@SpringBootTest(properties = "spring.datasource.hikari.maximum-pool-size=2")
 @AutoConfigureMockMvc
+// The database server is shared and its connections are few: this context's pool is closed when the class is done.
+@DirtiesContext(classMode = ClassMode.AFTER_CLASS)
 abstract class AnalyticsIntervalsContract {
   private static final AtomicInteger SEQUENCE = new AtomicInteger();
   // Each subclass has a database of its own, filled once by its first test.

@@ -1,5 +1,6 @@
 package io.nexus.engine.uncertainty;
 
+import java.io.Serializable;
 import java.util.Arrays;
 
 /**
@@ -8,7 +9,7 @@ import java.util.Arrays;
  * @param low the lower end
  * @param high the upper end, at least {@code low}
  */
-public record Interval(double low, double high) {
+public record Interval(double low, double high) implements Serializable {
 
   public Interval {
     if (!(low <= high)) {
