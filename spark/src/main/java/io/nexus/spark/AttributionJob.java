@@ -16,6 +16,7 @@ import io.nexus.engine.Models;
 import io.nexus.engine.PartialTotals;
 import io.nexus.engine.PathTransform;
 import io.nexus.engine.TrainingStatistics;
+import io.nexus.engine.uncertainty.ModelIntervals;
 import io.nexus.engine.JourneyBatch;
 import io.nexus.formats.ResultFiles;
 import java.io.IOException;
@@ -267,7 +268,12 @@ public final class AttributionJob {
 
       progress("totalling");
       List<ModelRun> runs = totals(modelList, fits, chunks, fitted, dictionary);
-      writeTotals(fs, new Path(output, "channel_totals.csv"), labels, runs);
+      List<ModelIntervals> intervals = null;
+      if (options.intervalSettings().requested()) {
+        intervals = ClusterBootstrap.run(jsc, chunks, runs, options.intervalSettings().bootstrap(), dictionary,
+            this::progress);
+      }
+      writeTotals(fs, new Path(output, "channel_totals.csv"), labels, runs, intervals);
       List<String> notes = new ArrayList<>();
       for (int m = 0; m < runs.size(); m++) {
         for (String note : runs.get(m).totals().notes()) {
@@ -433,25 +439,29 @@ public final class AttributionJob {
     }
   }
 
-  private static List<TrainingStatistics> mergeAll(List<TrainingStatistics> a, List<TrainingStatistics> b) {
+  static List<TrainingStatistics> mergeAll(List<TrainingStatistics> a, List<TrainingStatistics> b) {
     for (int i = 0; i < a.size(); i++) {
       a.get(i).merge(b.get(i));
     }
     return a;
   }
 
-  private static List<PartialTotals> mergeTotals(List<PartialTotals> a, List<PartialTotals> b) {
+  static List<PartialTotals> mergeTotals(List<PartialTotals> a, List<PartialTotals> b) {
     for (int i = 0; i < a.size(); i++) {
       a.get(i).merge(b.get(i));
     }
     return a;
   }
 
-  private static void writeTotals(FileSystem fs, Path file, List<String> labels, List<ModelRun> runs)
-      throws IOException {
+  private static void writeTotals(FileSystem fs, Path file, List<String> labels, List<ModelRun> runs,
+      List<ModelIntervals> intervals) throws IOException {
     Path temporary = new Path(file.getParent(), "." + file.getName() + ".tmp");
     try (Writer out = new OutputStreamWriter(fs.create(temporary, true), StandardCharsets.UTF_8)) {
-      ResultFiles.exact().writeTotals(out, labels, runs);
+      if (intervals == null) {
+        ResultFiles.exact().writeTotals(out, labels, runs);
+      } else {
+        ResultFiles.exact().writeTotals(out, labels, runs, intervals);
+      }
     }
     if (!fs.rename(temporary, file)) {
       throw new IOException("cannot rename " + temporary + " to " + file);

@@ -5,6 +5,7 @@ import io.nexus.engine.ModelType;
 import io.nexus.engine.Models;
 import io.nexus.engine.PathTransform;
 import io.nexus.formats.AttributionSettings;
+import io.nexus.formats.IntervalSettings;
 import io.nexus.formats.AttributionSettings.InvalidSettingException;
 import java.util.ArrayList;
 import java.util.List;
@@ -88,6 +89,19 @@ final class JobOptions {
       description = "Skip journey_credits/ (channel totals only).")
   boolean noJourneyCredits;
 
+  @Option(names = "--intervals", paramLabel = "N",
+      description = "Add bootstrap confidence intervals from N replicates, computed on the executors (columns as "
+          + "nexus attribute --intervals writes them).")
+  Integer intervals;
+
+  @Option(names = "--confidence", defaultValue = IntervalSettings.DEFAULT_CONFIDENCE, paramLabel = "C",
+      description = "With --intervals: the intervals' confidence level; default ${DEFAULT-VALUE}.")
+  double confidence;
+
+  @Option(names = "--seed", defaultValue = IntervalSettings.DEFAULT_SEED, paramLabel = "S",
+      description = "With --intervals: the seed of the replicates; default ${DEFAULT-VALUE}.")
+  long seed;
+
   @Option(names = "--service-url", paramLabel = "URL",
       description = "Also import the converting journeys and their credits into the NEXUS service at URL "
           + "(http://host:8000), through its import endpoint, in batches with retries.")
@@ -119,6 +133,11 @@ final class JobOptions {
     footer.addAll(List.of(commandLine.getCommandSpec().usageMessage().footer()));
     commandLine.getCommandSpec().usageMessage().footer(footer.toArray(String[]::new));
     return commandLine;
+  }
+
+  /** The bootstrap intervals asked for, with the command line's checks. */
+  IntervalSettings intervalSettings() {
+    return new IntervalSettings(intervals, confidence, seed);
   }
 
   /** The settings this job shares with the command line. */
@@ -164,6 +183,7 @@ final class JobOptions {
   void check() {
     try {
       settings().check();
+      intervalSettings().check();
     } catch (InvalidSettingException e) {
       throw new JobException(e.getMessage());
     }

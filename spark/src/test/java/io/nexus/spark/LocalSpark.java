@@ -66,10 +66,14 @@ final class LocalSpark {
     }
   }
 
-  /** The rows of a channel totals file by {@code model|channel}: attributed conversions and value. */
+  /**
+   * The rows of a channel totals file by {@code model|channel}: attributed conversions and value (interval columns,
+   * when there are any, left out).
+   */
   static Map<String, double[]> totals(Path file) throws IOException {
     List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
-    if (!lines.get(0).equals("model,channel,attributed_conversions,attributed_value")) {
+    if (!lines.get(0).equals("model,channel,attributed_conversions,attributed_value")
+        && !lines.get(0).startsWith("model,channel,attributed_conversions,attributed_value,attributed_value_low,")) {
       throw new AssertionError("not a totals file: " + lines.get(0));
     }
     Map<String, double[]> rows = new LinkedHashMap<>();

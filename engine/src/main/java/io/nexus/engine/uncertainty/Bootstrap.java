@@ -7,6 +7,7 @@ import io.nexus.engine.ChannelTotals;
 import io.nexus.engine.ChannelTotals.ChannelTotal;
 import io.nexus.engine.FittedModel;
 import io.nexus.engine.JourneyBatch;
+import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -25,14 +26,15 @@ import java.util.function.Supplier;
  * rows of a batch ({@link Resampling}), refits the data-driven models on it exactly as the point estimate was fitted,
  * totals every model, and each channel's interval is the percentile interval of its replicate totals
  * ({@link Interval#percentile}). Immutable and thread-safe; configure it as {@code
- * Bootstrap.replicates(200).confidence(0.9).seed(7)}.
+ * Bootstrap.replicates(200).confidence(0.9).seed(7)}; serializable, so that a cluster can ship it to its executors.
  *
  * <p>Replicate {@code b} draws its weights from a seed derived from the bootstrap's seed and {@code b} alone, so the
  * intervals are the same for the same seed whatever the number of threads that compute them. Nothing is read or
  * parsed again: a replicate of journeys shares the batch's touch columns with counts of its own, a replicate of a
  * path file is its distinct paths (found once) with counts drawn afresh.
  */
-public final class Bootstrap {
+public final class Bootstrap implements Serializable {
+  private static final long serialVersionUID = 1L;
   /** The replicates of {@link #replicates(int)} when a caller names no number. */
   public static final int DEFAULT_REPLICATES = 200;
   /** The confidence level when none is set. */
