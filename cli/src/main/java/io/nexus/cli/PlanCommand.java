@@ -97,8 +97,17 @@ final class PlanCommand implements Callable<Integer> {
     }
     AttributionModel attributionModel = settings.attributionModels().values().iterator().next();
     checkOptions();
-    if (!input.toString().equals(InputFile.STANDARD_INPUT) && !Files.isRegularFile(input)) {
-      throw new UsageException("--input " + input + ": no such file");
+    if (!input.toString().equals(InputFile.STANDARD_INPUT)) {
+      // A pipe or a device is read as a file is: only what cannot be read at all is refused here.
+      if (!Files.exists(input)) {
+        throw new UsageException("--input " + input + ": no such file");
+      }
+      if (Files.isDirectory(input)) {
+        throw new UsageException("--input " + input + ": is a directory");
+      }
+      if (!Files.isReadable(input)) {
+        throw new UsageException("--input " + input + ": cannot be read: permission denied");
+      }
     }
     ChannelGrouping grouping = ChannelGrouping.ga4();
     if (channelRules != null) {

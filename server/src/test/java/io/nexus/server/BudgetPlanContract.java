@@ -205,14 +205,28 @@ abstract class BudgetPlanContract {
   }
 
   @Test
+  void aWhatIfOnAChannelWithoutACurveOrARangeOfMoreThanTwoYearsIsRefused() {
+    JsonNode flat = api.post("/analytics/what-if", constraints("{\"attribution_model_id\":3," + RANGE_JSON
+        + ",\"allocation\":{\"{Flat}\":100,\"{Search}\":100}}"), 422);
+    assertThat(flat.get("errors")).hasSize(1);
+    assertThat(flat.get("errors").get(0).get("field").asString()).isEqualTo("allocation[" + ids.get("Flat") + "]");
+    JsonNode negative = api.post("/analytics/what-if", constraints("{\"attribution_model_id\":3," + RANGE_JSON
+        + ",\"allocation\":{\"{Search}\":-1}}"), 400);
+    assertThat(negative.get("errors").get(0).get("reason").asString()).contains("must not be negative");
+    JsonNode long_ = api.post("/analytics/budget-plan", "{\"attribution_model_id\":3,\"start_date\":\"2000-01-01\","
+        + "\"end_date\":\"2009-12-31\",\"total_budget\":5}", 422);
+    assertThat(long_.get("errors").get(0).get("field").asString()).isEqualTo("end_date");
+  }
+
+  @Test
   void badConstraintsAreProblemsNamingTheField() {
     JsonNode unknown = api.post("/analytics/budget-plan", "{\"attribution_model_id\":3," + RANGE_JSON
         + ",\"total_budget\":1000,\"constraints\":{\"987654\":{\"min\":1}}}", 422);
-    assertThat(unknown.get("errors").get(0).get("field").asString()).isEqualTo("constraints.987654");
+    assertThat(unknown.get("errors").get(0).get("field").asString()).isEqualTo("constraints[987654]");
     JsonNode inverted = api.post("/analytics/budget-plan", constraints("{\"attribution_model_id\":3," + RANGE_JSON
         + ",\"total_budget\":1000,\"constraints\":{\"{Search}\":{\"min\":10,\"max\":5}}}"), 422);
-    assertThat(inverted.get("errors").get(0).get("field").asString()).isEqualTo("constraints." + ids.get("Search")
-        + ".min");
+    assertThat(inverted.get("errors").get(0).get("field").asString()).isEqualTo("constraints[" + ids.get("Search")
+        + "].min");
     JsonNode minima = api.post("/analytics/budget-plan", constraints("{\"attribution_model_id\":3," + RANGE_JSON
         + ",\"total_budget\":1000,\"constraints\":{\"{Search}\":{\"min\":800},\"{Social}\":{\"min\":300}}}"), 422);
     assertThat(minima.get("errors").get(0).get("field").asString()).isEqualTo("total_budget");

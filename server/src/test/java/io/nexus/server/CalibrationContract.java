@@ -165,4 +165,10 @@ abstract class CalibrationContract {
     String all = factors.toString();
     assertThat(all).contains("the model credits the channel with no conversions over the test's days");
   }
+
+  @Test
+  void factorsOfAnUnknownModelAreNotFound() {
+    assertThat(api.get("/calibration/factors?attribution_model_id=987654", 404).get("detail").asString())
+        .contains("987654");
+  }
 }

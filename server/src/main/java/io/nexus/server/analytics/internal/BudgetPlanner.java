@@ -98,7 +98,7 @@ class BudgetPlanner {
     Map<String, Double> allocation = new LinkedHashMap<>();
     List<FieldProblem> problems = new ArrayList<>();
     request.allocation().forEach((key, amount) -> {
-      String field = "allocation." + key;
+      String field = "allocation[" + key + "]";
       CurveFit fit = fitOf(key, field, curves, problems);
       if (fit != null) {
         allocation.put(fit.channel(), amount.doubleValue());
@@ -134,7 +134,7 @@ class BudgetPlanner {
     }
     List<FieldProblem> problems = new ArrayList<>();
     constraints.forEach((key, limit) -> {
-      String field = "constraints." + key;
+      String field = "constraints[" + key + "]";
       CurveFit fit = fitOf(key, field, curves, problems);
       if (fit == null) {
         return;

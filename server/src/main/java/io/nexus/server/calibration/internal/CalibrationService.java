@@ -5,6 +5,7 @@ import io.nexus.server.attribution.ChannelAmount;
 import io.nexus.server.calibration.CalibrationFactors;
 import io.nexus.server.calibration.ChannelCalibration;
 import io.nexus.server.channel.ChannelCatalog;
+import io.nexus.server.model.ModelCatalog;
 import io.nexus.server.web.ApiException;
 import io.nexus.server.web.FieldProblem;
 import java.math.BigDecimal;
@@ -32,11 +33,14 @@ class CalibrationService implements CalibrationFactors {
   private final LiftTestRepository tests;
   private final ChannelCatalog channels;
   private final AttributionReports attribution;
+  private final ModelCatalog models;
 
-  CalibrationService(LiftTestRepository tests, ChannelCatalog channels, AttributionReports attribution) {
+  CalibrationService(LiftTestRepository tests, ChannelCatalog channels, AttributionReports attribution,
+      ModelCatalog models) {
     this.tests = tests;
     this.channels = channels;
     this.attribution = attribution;
+    this.models = models;
   }
 
   /** One test's part in a calibration: its factor and standard error, or why it does not apply. */
@@ -108,6 +112,9 @@ class CalibrationService implements CalibrationFactors {
 
   /** Every channel with lift tests: its tests' factors under model {@code modelId}, pooled and shrunk. */
   List<ChannelFactors> report(long modelId) {
+    if (models.find(modelId).isEmpty()) {
+      throw ApiException.notFound("model", modelId);
+    }
     Map<Long, List<TestFactor>> byChannel = new TreeMap<>();
     for (LiftTest test : tests.list(null)) {
       byChannel.computeIfAbsent(test.channelId(), c -> new ArrayList<>()).add(factor(test, modelId));
