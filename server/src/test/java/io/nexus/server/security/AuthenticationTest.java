@@ -6,11 +6,15 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
 import io.nexus.server.persistence.TenantId;
+import io.nexus.server.security.internal.ApiKeyRepository;
 import io.nexus.server.security.internal.ApiKeys;
 import io.nexus.server.support.Databases;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumSet;
+import java.util.Optional;
 import java.util.Set;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -36,6 +40,8 @@ class AuthenticationTest {
   JsonMapper json;
   @Autowired
   ApiKeys keys;
+  @Autowired
+  ApiKeyRepository repository;
 
   @DynamicPropertySource
   static void database(DynamicPropertyRegistry registry) {
@@ -101,6 +107,16 @@ class AuthenticationTest {
     MockHttpServletResponse answer = send(get("/api/v1/attribution/channels").header("X-API-Key", read));
     assertThat(answer.getStatus()).isEqualTo(401);
     assertThat(body(answer).get("detail").asString()).contains("revoked");
+  }
+
+  @Test
+  void aKeyRevokedByAnotherInstanceIsRefusedWithinAFractionOfASecond() throws Exception {
+    String read = key(Scope.READ);
+    assertThat(send(get("/api/v1/attribution/channels").header("X-API-Key", read)).getStatus()).isEqualTo(200);
+    // Another instance revokes it in the shared database: this one learns it from the revision it polls.
+    repository.revoke(new KeyPrefix(read.substring(0, 11)), Optional.empty(), Instant.now());
+    Awaitility.await().atMost(Duration.ofSeconds(2)).untilAsserted(() ->
+        assertThat(send(get("/api/v1/attribution/channels").header("X-API-Key", read)).getStatus()).isEqualTo(401));
   }
 
   @Test
