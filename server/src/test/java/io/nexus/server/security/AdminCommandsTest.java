@@ -27,7 +27,8 @@ class AdminCommandsTest {
     String[] all = new String[args.length + 3];
     System.arraycopy(args, 0, all, 0, args.length);
     all[args.length] = "--spring.datasource.url=" + url;
-    all[args.length + 1] = "--spring.datasource.username=" + (url.startsWith("jdbc:h2") ? "sa" : Databases.postgresUser());
+    all[args.length + 1] = "--spring.datasource.username="
+        + (url.startsWith("jdbc:h2") ? "sa" : Databases.postgresUser());
     all[args.length + 2] = "--nexus.security.pepper=test";
     return new AdminCommands(new PrintStream(out, true, StandardCharsets.UTF_8),
         new PrintStream(err, true, StandardCharsets.UTF_8)).execute(all);

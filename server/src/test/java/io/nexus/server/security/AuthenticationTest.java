@@ -138,7 +138,8 @@ class AuthenticationTest {
   void anAdminKeyCreatesKeysShownOnceAndListedWithoutThem() throws Exception {
     String admin = key(Scope.ADMIN);
     MockHttpServletResponse created = send(post("/api/v1/admin/keys").header("X-API-Key", admin)
-        .contentType(MediaType.APPLICATION_JSON).content("{\"scopes\":[\"read\"],\"name\":\"ETL\",\"expires_in\":\"90d\"}"));
+        .contentType(MediaType.APPLICATION_JSON)
+        .content("{\"scopes\":[\"read\"],\"name\":\"ETL\",\"expires_in\":\"90d\"}"));
     assertThat(created.getStatus()).isEqualTo(201);
     String newKey = body(created).get("key").asString();
     assertThat(newKey).startsWith("nx_").hasSize(3 + 8 + 1 + 43);
