@@ -13,15 +13,18 @@ final class AnalyticsRequests {
 
   /** Channel ROI: the channels (all when left out), the date range and the model. */
   record ChannelRoi(
-      @Size(max = 1000, message = "must hold at most 1000 ids") List<Long> channelIds,
+      @Size(max = 1000, message = "must hold at most 1000 ids")
+      List<@NotNull(message = "must be a channel id, not null") Long> channelIds,
       @NotBlank(message = "required") String startDate,
       @NotBlank(message = "required") String endDate,
       @NotNull(message = "required") Long attributionModelId) {}
 
   /** Model comparison: the models (all active engine models when left out), channels and date range. */
   record ModelComparison(
-      @Size(max = 50, message = "must hold at most 50 ids") List<Long> modelIds,
-      @Size(max = 1000, message = "must hold at most 1000 ids") List<Long> channelIds,
+      @Size(max = 50, message = "must hold at most 50 ids")
+      List<@NotNull(message = "must be a model id, not null") Long> modelIds,
+      @Size(max = 1000, message = "must hold at most 1000 ids")
+      List<@NotNull(message = "must be a channel id, not null") Long> channelIds,
       @NotBlank(message = "required") String startDate,
       @NotBlank(message = "required") String endDate) {}
 
