@@ -59,6 +59,7 @@ abstract class OpenApiFuzzContract {
   private JsonNode document;
   private WriteCounter counter;
   private final Map<String, List<Object>> hints = new LinkedHashMap<>();
+  private int fixtures;
 
   abstract boolean postgres();
 
@@ -83,14 +84,7 @@ abstract class OpenApiFuzzContract {
       channelNames.add(c.get("name").asString());
       channelTypes.add(c.get("channel_type").asString());
     });
-    List<Object> journeys = new ArrayList<>();
-    for (int i = 0; i < 3; i++) {
-      long journey = api.journey("fuzz-" + i, "2025-01-1" + i + "T10:00:00Z");
-      api.touch(journey, (Long) channels.get(i), "click", "2025-01-1" + i + "T10:05:00Z", "1.25");
-      api.touch(journey, (Long) channels.get(i + 1), "impression", "2025-01-1" + i + "T10:06:00Z", "0.5");
-      api.purchase(journey, "2025-01-1" + i + "T11:00:00Z", "100.00");
-      journeys.add(journey);
-    }
+    List<Object> journeys = journeys();
     long job = api.post("/calculate/bulk", "{\"model_ids\":[" + models.get(0) + "],\"start_date\":\"2025-01-01\","
         + "\"end_date\":\"2025-01-31\"}", 202).get("job_id").asLong();
     hints.put("path:journeys", journeys);
@@ -120,7 +114,26 @@ abstract class OpenApiFuzzContract {
         SEED + operations.indexOf(op))));
   }
 
+  /** Three converting journeys of two touches each: fresh ones for each operation, so that none grows too long. */
+  private List<Object> journeys() {
+    List<Object> journeys = new ArrayList<>();
+    // Fresh channels too: the operation before may have deactivated or deleted any other.
+    long first = api.channel("fuzz-first-" + (++fixtures), "0.50");
+    long second = api.channel("fuzz-second-" + fixtures, "0.25");
+    for (int i = 0; i < 3; i++) {
+      long journey = api.journey("fuzz-" + i, "2025-01-1" + i + "T10:00:00Z");
+      api.touch(journey, first, "click", "2025-01-1" + i + "T10:05:00Z", "1.25");
+      api.touch(journey, second, "impression", "2025-01-1" + i + "T10:06:00Z", "0.5");
+      api.purchase(journey, "2025-01-1" + i + "T11:00:00Z", "100.00");
+      journeys.add(journey);
+    }
+    return journeys;
+  }
+
   private void fuzz(Operation operation, long seed) throws Exception {
+    List<Object> journeys = journeys();
+    hints.put("path:journeys", journeys);
+    hints.put("journey_id", journeys);
     RequestGenerator generator = new RequestGenerator(document, hints, seed);
     List<String> failures = new ArrayList<>();
     int failed = 0;

@@ -22,7 +22,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * Content-Length is over the limit, and as soon as a body without one (chunked) streams past it.
  */
 @Component
-@Order(Ordered.HIGHEST_PRECEDENCE + 10)
+@Order(Ordered.HIGHEST_PRECEDENCE + 2)
 class BodyLimitFilter extends OncePerRequestFilter {
   private final long limit;
   private final FilterProblems problems;

@@ -25,7 +25,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * origins configured the filter does nothing, so no answer carries CORS headers and browsers keep other origins out.
  */
 @Component
-@Order(Ordered.HIGHEST_PRECEDENCE + 5)
+@Order(Ordered.HIGHEST_PRECEDENCE + 1)
 @EnableConfigurationProperties(CorsSettings.class)
 class CrossOriginFilter extends OncePerRequestFilter {
   private final CorsConfiguration config;
