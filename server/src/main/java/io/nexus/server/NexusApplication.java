@@ -1,5 +1,6 @@
 package io.nexus.server;
 
+import io.nexus.server.security.AdminCommands;
 import java.util.TimeZone;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
@@ -15,6 +16,10 @@ public class NexusApplication {
   public static void main(String[] args) {
     // Timestamps are instants everywhere; a server's local zone must never leak into stored or shown times.
     TimeZone.setDefault(TimeZone.getTimeZone("UTC"));
+    if (AdminCommands.handles(args)) {
+      // bin/nexus keys|tenants: administration straight in the database, without the web server.
+      System.exit(AdminCommands.run(args));
+    }
     SpringApplication.run(NexusApplication.class, args);
   }
 }

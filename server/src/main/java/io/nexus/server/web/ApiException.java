@@ -43,6 +43,17 @@ public class ApiException extends RuntimeException {
         List.of());
   }
 
+  /** 401: the request carries no valid credentials; {@code detail} says what was wrong with them. */
+  public static ApiException unauthorized(String detail) {
+    return new ApiException(HttpStatus.UNAUTHORIZED, "Unauthorized", detail, List.of());
+  }
+
+  /** 403: the credentials are valid but lack {@code scope}. */
+  public static ApiException forbidden(String scope, String detail) {
+    return new ApiException(HttpStatus.FORBIDDEN, "Forbidden", detail, List.of(new FieldProblem("scope",
+        "requires " + scope)));
+  }
+
   /** 400: fields of the request are missing or malformed. */
   public static ApiException badRequest(List<FieldProblem> fields) {
     return new ApiException(HttpStatus.BAD_REQUEST, "Invalid request", describe(fields), fields);

@@ -1,0 +1,62 @@
+package io.nexus.server.persistence;
+
+import java.util.Optional;
+import java.util.function.Supplier;
+
+/**
+ * The tenant the current thread works for: set by the security filter for each request, and by background work
+ * (bulk jobs, housekeeping, the demo loader) for the tenant it runs for. Every repository filters by it, and on
+ * PostgreSQL each connection the thread takes carries it to the row-level security policies.
+ */
+public final class TenantContext {
+  private static final ThreadLocal<TenantId> CURRENT = new ThreadLocal<>();
+
+  private TenantContext() {}
+
+  /** Restores the tenant that was current before {@link #enter}; closing twice is harmless. */
+  public interface Entered extends AutoCloseable {
+    @Override
+    void close();
+  }
+
+  /** The current thread's tenant; {@link IllegalStateException} when none is set (a bug: work outside a tenant). */
+  public static TenantId current() {
+    TenantId tenant = CURRENT.get();
+    if (tenant == null) {
+      throw new IllegalStateException("no tenant is set on this thread");
+    }
+    return tenant;
+  }
+
+  /** The current thread's tenant, if any. */
+  public static Optional<TenantId> find() {
+    return Optional.ofNullable(CURRENT.get());
+  }
+
+  /** Makes {@code tenant} current until the answer is closed (use in try-with-resources). */
+  public static Entered enter(TenantId tenant) {
+    TenantId previous = CURRENT.get();
+    CURRENT.set(tenant);
+    return () -> {
+      if (previous == null) {
+        CURRENT.remove();
+      } else {
+        CURRENT.set(previous);
+      }
+    };
+  }
+
+  /** Runs {@code work} for {@code tenant}. */
+  public static void runAs(TenantId tenant, Runnable work) {
+    try (Entered ignored = enter(tenant)) {
+      work.run();
+    }
+  }
+
+  /** Computes {@code work} for {@code tenant}. */
+  public static <T> T callAs(TenantId tenant, Supplier<T> work) {
+    try (Entered ignored = enter(tenant)) {
+      return work.get();
+    }
+  }
+}

@@ -1,0 +1,65 @@
+package io.nexus.server.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.nexus.server.support.Databases;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
+
+/** bin/nexus keys|tenants work straight in the database: create, list, revoke, delete; bad input exits 2. */
+class AdminCommandsTest {
+  private final String url = "--spring.datasource.url=" + Databases.freshH2();
+  private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+  private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+  private int run(String... args) {
+    out.reset();
+    err.reset();
+    String[] all = new String[args.length + 2];
+    System.arraycopy(args, 0, all, 0, args.length);
+    all[args.length] = url;
+    all[args.length + 1] = "--nexus.security.pepper=test";
+    return new AdminCommands(new PrintStream(out, true, StandardCharsets.UTF_8),
+        new PrintStream(err, true, StandardCharsets.UTF_8)).execute(all);
+  }
+
+  private String out() {
+    return out.toString(StandardCharsets.UTF_8);
+  }
+
+  private String err() {
+    return err.toString(StandardCharsets.UTF_8);
+  }
+
+  @Test
+  void keysAndTenantsAreAdministeredWithoutAService() {
+    assertThat(run("tenants", "create", "acme")).isZero();
+    assertThat(run("keys", "create", "--tenant", "acme", "--scopes", "ingest,read", "--expires", "90d", "--name",
+        "ETL job")).isZero();
+    String key = out().strip();
+    assertThat(key).matches("nx_[0-9A-Za-z]{8}_[0-9A-Za-z]{43}");
+    assertThat(run("keys", "list")).isZero();
+    assertThat(out()).contains(key.substring(0, 11)).contains("acme").contains("ETL job").contains("ingest,read")
+        .doesNotContain(key);
+    assertThat(run("keys", "revoke", key.substring(0, 11))).isZero();
+    assertThat(run("keys", "revoke", key.substring(0, 11))).isEqualTo(1);
+    assertThat(run("tenants", "list")).isZero();
+    assertThat(out()).contains("acme").contains("default");
+    assertThat(run("tenants", "delete", "acme")).isEqualTo(2);
+    assertThat(err()).contains("--yes");
+    assertThat(run("tenants", "delete", "acme", "--yes")).isZero();
+    assertThat(run("tenants", "list")).isZero();
+    assertThat(out()).doesNotContain("acme");
+  }
+
+  @Test
+  void badInputExits2AndSaysWhy() {
+    assertThat(run("keys", "create", "--tenant", "default", "--scopes", "root")).isEqualTo(2);
+    assertThat(err()).contains("unknown scope 'root'");
+    assertThat(run("keys", "create", "--tenant", "Not A Tenant", "--scopes", "read")).isEqualTo(2);
+    assertThat(run("keys", "frobnicate")).isEqualTo(2);
+    assertThat(run("tenants", "delete", "default", "--yes")).isEqualTo(2);
+  }
+}
