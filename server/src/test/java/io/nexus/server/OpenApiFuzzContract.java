@@ -38,7 +38,7 @@ import tools.jackson.databind.json.JsonMapper;
  * trace, SQL or a Java class name, and a refused request writes no row (a trigger on every table counts the rows
  * written). A failure names the request, which the same seed makes again. Subclasses run it on H2 and PostgreSQL.
  */
-@SpringBootTest(properties = {"spring.datasource.hikari.maximum-pool-size=3"})
+@SpringBootTest(properties = {"spring.datasource.hikari.maximum-pool-size=3", "nexus.rate-limit.enabled=false"})
 @AutoConfigureMockMvc
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 abstract class OpenApiFuzzContract {
