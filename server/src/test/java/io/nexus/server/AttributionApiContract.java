@@ -3,6 +3,7 @@ package io.nexus.server;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import io.nexus.server.support.DefaultTenant;
 import io.nexus.server.support.Api;
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -16,6 +17,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
@@ -28,6 +30,7 @@ import tools.jackson.databind.json.JsonMapper;
  * The documented API, end to end through the real database: subclasses run every behaviour on H2 and on
  * PostgreSQL. Each test makes its own data (its own users, channels and years), so tests never depend on each other.
  */
+@ExtendWith(DefaultTenant.class)
 @SpringBootTest
 @AutoConfigureMockMvc
 abstract class AttributionApiContract {

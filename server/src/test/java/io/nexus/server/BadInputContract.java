@@ -2,6 +2,7 @@ package io.nexus.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.nexus.server.support.DefaultTenant;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -27,6 +28,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -41,6 +43,7 @@ import tools.jackson.databind.json.JsonMapper;
  * naming the field and the reason, and changes nothing that is stored; next to them, the well-formed requests closest
  * to them are stored and answered exactly as stored. Subclasses run the table on H2 and on PostgreSQL.
  */
+@ExtendWith(DefaultTenant.class)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 abstract class BadInputContract {
   private static final String JOURNEY = "{\"user_id\":\"u\",\"start_time\":\"2025-01-15T10:00:00Z\"}";

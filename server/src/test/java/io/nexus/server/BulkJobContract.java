@@ -2,6 +2,8 @@ package io.nexus.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.nexus.server.support.AsOwner;
+import io.nexus.server.support.DefaultTenant;
 import io.nexus.server.support.Api;
 import java.util.ArrayList;
 import java.util.List;
@@ -10,6 +12,7 @@ import java.util.stream.Collectors;
 import java.util.stream.LongStream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
@@ -23,6 +26,7 @@ import tools.jackson.databind.json.JsonMapper;
  * a job whose instance stopped is failed by another once its heartbeat is stale. Subclasses run it on H2 and on
  * PostgreSQL; heartbeats here are fast (every 0.5 s, stale after 2 s) so that the reaper can be watched.
  */
+@ExtendWith(DefaultTenant.class)
 @SpringBootTest(properties = {"nexus.jobs.heartbeat=PT0.5S", "nexus.jobs.stale-after=PT2S"})
 @AutoConfigureMockMvc
 abstract class BulkJobContract {
@@ -126,7 +130,7 @@ abstract class BulkJobContract {
   void aJobWhoseErrorsCannotBeStoredStillEndsFailedSayingWhy() throws Exception {
     List<Long> journeys = journeysWithoutConversion(600);
     // The errors table refuses this job's errors, as a full disk or a broken table would.
-    jdbc.execute("ALTER TABLE attribution_job_errors ADD CONSTRAINT ck_refuses_these "
+    AsOwner.execute(jdbc, "ALTER TABLE attribution_job_errors ADD CONSTRAINT ck_refuses_these "
         + "CHECK (journey_id NOT BETWEEN " + journeys.get(0) + " AND " + journeys.get(journeys.size() - 1) + ")");
     try {
       JsonNode job = awaitEnd(submit("{\"journey_ids\":[" + ids(journeys) + "],\"model_ids\":[1]}"));
@@ -134,7 +138,7 @@ abstract class BulkJobContract {
       assertThat(job.get("finished_at").isNull()).isFalse();
       assertThat(job.get("errors").get(0).get("detail").asString()).contains("could not be recorded");
     } finally {
-      jdbc.execute("ALTER TABLE attribution_job_errors DROP CONSTRAINT ck_refuses_these");
+      AsOwner.execute(jdbc, "ALTER TABLE attribution_job_errors DROP CONSTRAINT ck_refuses_these");
     }
   }
 

@@ -2,6 +2,7 @@ package io.nexus.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.nexus.server.support.DefaultTenant;
 import io.nexus.server.support.Databases;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -23,6 +24,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -37,6 +39,7 @@ import tools.jackson.databind.json.JsonMapper;
  * answer 503 with Retry-After, never 500; retries with an Idempotency-Key store each request once; and the service
  * serves again by itself once the database is back. Only this test's own database is touched.
  */
+@ExtendWith(DefaultTenant.class)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class DatabaseOutageOnPostgresTest {
   private static String url;

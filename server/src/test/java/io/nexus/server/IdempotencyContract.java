@@ -3,6 +3,7 @@ package io.nexus.server;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
+import io.nexus.server.support.DefaultTenant;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,6 +14,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
@@ -29,6 +31,7 @@ import tools.jackson.databind.json.JsonMapper;
  * first answer arrived or was lost, whether the retry comes after or alongside the first. Subclasses run it on H2 and
  * on PostgreSQL.
  */
+@ExtendWith(DefaultTenant.class)
 @SpringBootTest
 @AutoConfigureMockMvc
 abstract class IdempotencyContract {

@@ -53,11 +53,11 @@ class RedisCacheTest {
   }
 
   @Test
-  void answersAreCachedInRedisUnderTheAttributionPrefixWithTheTtl() {
+  void answersAreCachedInRedisUnderTheAttributionPrefixAndTenantWithTheTtl() {
     long j = convertingJourney();
     assertThat(api.post("/calculate/" + j + "/1", "", 200).get("cached").asBoolean()).isFalse();
     assertThat(api.post("/calculate/" + j + "/1", "", 200).get("cached").asBoolean()).isTrue();
-    Set<String> keys = redis.keys("attribution:result:j" + j + "v*");
+    Set<String> keys = redis.keys("attribution:result:default:j" + j + "v*");
     assertThat(keys).hasSize(1);
     Long ttl = redis.getExpire(keys.iterator().next());
     assertThat(ttl).isBetween(1L, 600L);

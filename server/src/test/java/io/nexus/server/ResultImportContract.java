@@ -3,6 +3,7 @@ package io.nexus.server;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
+import io.nexus.server.support.DefaultTenant;
 import io.nexus.server.support.Api;
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -11,6 +12,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
@@ -26,6 +28,7 @@ import tools.jackson.databind.json.JsonMapper;
  * its own, once per journey key, all or nothing. Subclasses run it on H2 and on PostgreSQL; each test uses a source,
  * users, channel names and a year of its own.
  */
+@ExtendWith(DefaultTenant.class)
 @SpringBootTest
 @AutoConfigureMockMvc
 abstract class ResultImportContract {

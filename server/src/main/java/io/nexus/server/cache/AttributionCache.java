@@ -2,6 +2,7 @@ package io.nexus.server.cache;
 
 import io.nexus.server.cache.internal.CacheBackend;
 import io.nexus.server.cache.internal.CacheMeters;
+import io.nexus.server.persistence.TenantContext;
 import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 import tools.jackson.databind.json.JsonMapper;
@@ -84,6 +85,7 @@ public final class AttributionCache {
   }
 
   private static String entry(Region region, VersionedKey key) {
-    return region.prefix() + ":" + key.value();
+    // Every entry is the tenant's own: ids of channels and models repeat across tenants.
+    return region.prefix() + ":" + TenantContext.current() + ":" + key.value();
   }
 }

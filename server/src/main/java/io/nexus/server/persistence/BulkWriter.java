@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.sql.Types;
 import java.time.Instant;
 import java.util.Arrays;
@@ -92,12 +93,24 @@ public class BulkWriter {
     return translated != null ? translated : new DataAccessResourceFailureException(task, e);
   }
 
+  /**
+   * Binary COPY into a session-private staging table, then one INSERT … SELECT into {@code table}: PostgreSQL refuses
+   * COPY FROM into tables whose row-level security binds the writer, and the INSERT applies the policies, the
+   * defaults (the tenant) and the constraints to every row as usual.
+   */
   private static void copy(Connection c, String table, List<String> columns, List<Object[]> rows)
       throws SQLException {
     byte[] data = PgBinaryCopy.encode(rows, columns.size());
-    String sql = "COPY " + table + " (" + quoted(columns) + ") FROM STDIN WITH (FORMAT binary)";
-    try {
-      c.unwrap(PGConnection.class).getCopyAPI().copyIn(sql, new ByteArrayInputStream(data));
+    String list = quoted(columns);
+    String stage = "nexus_stage_" + table + "_" + Integer.toUnsignedString(list.hashCode(), 36);
+    try (Statement s = c.createStatement()) {
+      s.execute("CREATE TEMP TABLE IF NOT EXISTS " + stage + " AS SELECT " + list + " FROM " + table
+          + " WITH NO DATA");
+      s.execute("TRUNCATE " + stage);
+      c.unwrap(PGConnection.class).getCopyAPI().copyIn("COPY " + stage + " (" + list + ") FROM STDIN WITH (FORMAT "
+          + "binary)", new ByteArrayInputStream(data));
+      s.execute("INSERT INTO " + table + " (" + list + ") SELECT " + list + " FROM " + stage);
+      s.execute("TRUNCATE " + stage);
     } catch (IOException e) {
       throw new SQLException("COPY into " + table + " failed", e);
     }

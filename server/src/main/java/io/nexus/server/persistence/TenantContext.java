@@ -33,6 +33,15 @@ public final class TenantContext {
     return Optional.ofNullable(CURRENT.get());
   }
 
+  /**
+   * The current tenant's name, or {@code null}: the embedded H2's {@code current_tenant()} SQL function, default of
+   * every tenant column (a row written outside a tenant breaks its NOT NULL constraint instead of landing anywhere).
+   */
+  public static String currentValue() {
+    TenantId tenant = CURRENT.get();
+    return tenant == null ? null : tenant.value();
+  }
+
   /** Makes {@code tenant} current until the answer is closed (use in try-with-resources). */
   public static Entered enter(TenantId tenant) {
     TenantId previous = CURRENT.get();

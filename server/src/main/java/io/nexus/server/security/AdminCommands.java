@@ -1,5 +1,6 @@
 package io.nexus.server.security;
 
+import io.nexus.server.persistence.DatabaseProduct;
 import io.nexus.server.persistence.TenantId;
 import io.nexus.server.security.internal.ApiKeyRepository;
 import io.nexus.server.security.internal.ApiKeys;
@@ -18,7 +19,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -232,9 +232,11 @@ public final class AdminCommands {
     return "the database refused: " + message.lines().findFirst().orElse(message);
   }
 
-  /** The command's Spring context: the database and the key and tenant repositories, nothing else. */
-  @SpringBootConfiguration
+  /**
+   * The command's Spring context: the database and the key and tenant repositories, nothing else. Deliberately no
+   * configuration stereotype, so that neither the service's component scan nor a test's search finds it.
+   */
   @EnableAutoConfiguration
-  @Import({KeyHasher.class, ApiKeyRepository.class, KeyVerifier.class, ApiKeys.class, TenantRepository.class})
+  @Import({DatabaseProduct.class, KeyHasher.class, ApiKeyRepository.class, KeyVerifier.class, ApiKeys.class, TenantRepository.class})
   static class Context {}
 }

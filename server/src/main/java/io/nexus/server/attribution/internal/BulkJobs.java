@@ -7,12 +7,16 @@ import io.nexus.server.journey.JourneyData;
 import io.nexus.server.journey.JourneyDetail;
 import io.nexus.server.model.ModelDefinition;
 import io.nexus.server.persistence.DatabaseProduct;
+import io.nexus.server.persistence.TenantContext;
+import io.nexus.server.persistence.TenantDirectory;
+import io.nexus.server.persistence.TenantId;
 import io.nexus.server.web.ApiException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -51,9 +55,10 @@ class BulkJobs {
   private final JourneyData journeys;
   private final JobRepository jobs;
   private final DatabaseProduct database;
+  private final TenantDirectory tenants;
   private final Duration staleAfter;
   /** Jobs this instance holds, queued or running: their heartbeat is renewed. */
-  private final Set<Long> held = ConcurrentHashMap.newKeySet();
+  private final Map<Long, TenantId> held = new ConcurrentHashMap<>();
   private final ExecutorService runner = Executors.newSingleThreadExecutor(r -> {
     Thread t = new Thread(r, "nexus-bulk");
     t.setDaemon(true);
@@ -61,41 +66,50 @@ class BulkJobs {
   });
 
   BulkJobs(CalculationService calculations, FitProvider fits, JourneyData journeys, JobRepository jobs,
-      DatabaseProduct database, @Value("${nexus.jobs.stale-after:PT1M}") Duration staleAfter) {
+      DatabaseProduct database, TenantDirectory tenants, @Value("${nexus.jobs.stale-after:PT1M}") Duration staleAfter) {
     this.calculations = calculations;
     this.fits = fits;
     this.journeys = journeys;
     this.jobs = jobs;
     this.database = database;
+    this.tenants = tenants;
     this.staleAfter = staleAfter;
   }
 
   /** Queues a job crediting {@code journeyIds} under {@code modelIds} and answers its id. */
   long submit(JobRepository.JobRequest request, List<Long> journeyIds, Set<Long> modelIds) {
     long id = jobs.insert(request);
-    held.add(id);
-    runner.submit(() -> run(id, journeyIds, modelIds));
+    TenantId tenant = TenantContext.current();
+    held.put(id, tenant);
+    runner.submit(() -> TenantContext.runAs(tenant, () -> run(id, journeyIds, modelIds)));
     return id;
   }
 
   @EventListener(ApplicationReadyEvent.class)
   void failInterruptedJobs() {
     // The embedded H2 file is locked by one process, so every unfinished job there belonged to a stopped one.
-    int failed = jobs.failAbandoned(database.isPostgres() ? Instant.now().minus(staleAfter) : null,
-        interrupted("the service stopped before the job finished; submit it again"));
-    if (failed > 0) {
-      log.warn("marked {} bulk jobs interrupted by a stop as failed", failed);
+    // Each tenant's jobs are visible only to work done for it.
+    int[] failed = {0};
+    tenants.forEach(tenant -> failed[0] += jobs.failAbandoned(database.isPostgres()
+        ? Instant.now().minus(staleAfter) : null, interrupted("the service stopped before the job finished; submit "
+        + "it again")));
+    if (failed[0] > 0) {
+      log.warn("marked {} bulk jobs interrupted by a stop as failed", failed[0]);
     }
   }
 
   @Scheduled(initialDelayString = "${nexus.jobs.heartbeat:PT10S}", fixedDelayString = "${nexus.jobs.heartbeat:PT10S}")
   void heartbeatAndReap() {
     try {
-      jobs.heartbeat(new ArrayList<>(held));
-      int failed = jobs.failAbandoned(Instant.now().minus(staleAfter), interrupted("the instance running the job "
-          + "stopped reporting for more than " + staleAfter.toSeconds() + " s; submit it again"));
-      if (failed > 0) {
-        log.warn("marked {} bulk jobs whose instance stopped as failed", failed);
+      Map<TenantId, List<Long>> byTenant = new HashMap<>();
+      held.forEach((job, tenant) -> byTenant.computeIfAbsent(tenant, t -> new ArrayList<>()).add(job));
+      byTenant.forEach((tenant, ids) -> TenantContext.runAs(tenant, () -> jobs.heartbeat(ids)));
+      int[] failed = {0};
+      tenants.forEach(tenant -> failed[0] += jobs.failAbandoned(Instant.now().minus(staleAfter), interrupted(
+          "the instance running the job stopped reporting for more than " + staleAfter.toSeconds() + " s; submit "
+          + "it again")));
+      if (failed[0] > 0) {
+        log.warn("marked {} bulk jobs whose instance stopped as failed", failed[0]);
       }
     } catch (RuntimeException e) {
       log.warn("could not renew or check bulk job heartbeats: {}", e.getMessage());
@@ -164,13 +178,14 @@ class BulkJobs {
         chunkErrors.forEach(e -> tally.fail(e, 1));
       }
       inFlight.acquire();
-      writes.add(writers.submit(() -> {
+      TenantId tenant = TenantContext.current();
+      writes.add(writers.submit(() -> TenantContext.runAs(tenant, () -> {
         try {
           calculations.store(computed, true);
         } finally {
           inFlight.release();
         }
-      }));
+      })));
       tally.done += (long) chunkIds.size() * models.size();
       if (writes.size() % 5 == 0) {
         jobs.progress(jobId, tally.done, tally.failed, tally.drain());

@@ -13,6 +13,8 @@ import io.nexus.engine.JourneyBatch;
 import io.nexus.engine.Models;
 import io.nexus.engine.TrainingStatistics;
 import io.nexus.server.cache.AttributionCache;
+import io.nexus.server.persistence.TenantContext;
+import io.nexus.server.persistence.TenantId;
 import io.nexus.server.cache.CacheVersions;
 import io.nexus.server.cache.VersionedKey;
 import io.nexus.server.channel.ChannelCatalog;
@@ -29,6 +31,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.stereotype.Component;
 
 /**
@@ -91,7 +94,8 @@ class FitProvider {
     if (version < 0) {
       return train(model, engineModel);
     }
-    String key = model.id() + "@" + model.updatedAt() + "#" + version;
+    // Model ids are numbered per tenant, and each tenant fits on its own journeys only.
+    String key = TenantContext.current() + "/" + model.id() + "@" + model.updatedAt() + "#" + version;
     return fits.get(key, k -> train(model, engineModel));
   }
 
@@ -99,12 +103,13 @@ class FitProvider {
     if (catalogVersion < 0) {
       return models.find(modelId);
     }
-    Catalogue copy = catalogue;
+    TenantId tenant = TenantContext.current();
+    Catalogue copy = catalogues.get(tenant);
     if (copy == null || copy.version() != catalogVersion) {
       Map<Long, ModelDefinition> byId = new HashMap<>();
       models.all().forEach(m -> byId.put(m.id(), m));
       copy = new Catalogue(catalogVersion, byId);
-      catalogue = copy;
+      catalogues.put(tenant, copy);
     }
     ModelDefinition model = copy.models().get(modelId);
     return model != null ? Optional.of(model) : models.find(modelId);
@@ -113,7 +118,8 @@ class FitProvider {
   /** The model definitions as of one catalogue version. */
   private record Catalogue(long version, Map<Long, ModelDefinition> models) {}
 
-  private volatile Catalogue catalogue;
+  /** Each tenant's copy: model ids are numbered per tenant. */
+  private final Map<TenantId, Catalogue> catalogues = new ConcurrentHashMap<>();
 
 
   /**

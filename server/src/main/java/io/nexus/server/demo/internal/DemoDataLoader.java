@@ -19,6 +19,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import io.nexus.server.persistence.TenantContext;
+import io.nexus.server.persistence.TenantId;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -59,6 +61,11 @@ class DemoDataLoader {
     if (!enabled) {
       return;
     }
+    // The demo belongs to the default tenant, the one a service with authentication off serves.
+    TenantContext.runAs(TenantId.DEFAULT, this::loadForDefaultTenant);
+  }
+
+  private void loadForDefaultTenant() {
     if (!store.isEmpty()) {
       log.info("demo: the database already holds journeys; nothing loaded");
       return;

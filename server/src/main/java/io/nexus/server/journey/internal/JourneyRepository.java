@@ -52,12 +52,12 @@ class JourneyRepository {
   }
 
   Optional<Row> find(long id) {
-    return jdbc.sql("SELECT " + COLUMNS + " FROM journeys WHERE id = ?").param(id).query(JourneyRepository::row)
+    return jdbc.sql("SELECT " + COLUMNS + " FROM journeys WHERE tenant_id = current_tenant() AND id = ?").param(id).query(JourneyRepository::row)
         .optional();
   }
 
   OptionalLong version(long id) {
-    return jdbc.sql("SELECT version FROM journeys WHERE id = ?").param(id).query(Long.class).optional()
+    return jdbc.sql("SELECT version FROM journeys WHERE tenant_id = current_tenant() AND id = ?").param(id).query(Long.class).optional()
         .map(OptionalLong::of).orElseGet(OptionalLong::empty);
   }
 
@@ -70,11 +70,11 @@ class JourneyRepository {
     if (high - low < 2L * ids.size()) {
       // Nearly consecutive ids (chunks of a bulk job): one range scan instead of thousands of probes.
       Set<Long> wanted = new HashSet<>(ids);
-      return jdbc.sql("SELECT " + COLUMNS + " FROM journeys WHERE id BETWEEN ? AND ? ORDER BY id")
+      return jdbc.sql("SELECT " + COLUMNS + " FROM journeys WHERE tenant_id = current_tenant() AND id BETWEEN ? AND ? ORDER BY id")
           .params(low, high).query(JourneyRepository::row).list().stream()
           .filter(r -> wanted.contains(r.summary().id())).toList();
     }
-    return jdbc.sql("SELECT " + COLUMNS + " FROM journeys WHERE id IN (:ids) ORDER BY id").param("ids", ids)
+    return jdbc.sql("SELECT " + COLUMNS + " FROM journeys WHERE tenant_id = current_tenant() AND id IN (:ids) ORDER BY id").param("ids", ids)
         .query(JourneyRepository::row).list();
   }
 
@@ -84,7 +84,7 @@ class JourneyRepository {
     if (ids.isEmpty()) {
       return rows;
     }
-    for (Row row : jdbc.sql("SELECT " + COLUMNS + " FROM journeys WHERE id IN (:ids) ORDER BY id FOR UPDATE")
+    for (Row row : jdbc.sql("SELECT " + COLUMNS + " FROM journeys WHERE tenant_id = current_tenant() AND id IN (:ids) ORDER BY id FOR UPDATE")
         .param("ids", ids).query(JourneyRepository::row).list()) {
       rows.put(row.summary().id(), row);
     }
@@ -92,7 +92,7 @@ class JourneyRepository {
   }
 
   void delete(long id) {
-    jdbc.sql("DELETE FROM journeys WHERE id = ?").param(id).update();
+    jdbc.sql("DELETE FROM journeys WHERE tenant_id = current_tenant() AND id = ?").param(id).update();
   }
 
   List<Row> page(JourneyQuery query, int page, int size) {
@@ -114,7 +114,7 @@ class JourneyRepository {
   }
 
   Optional<Instant> latestStart() {
-    return jdbc.sql("SELECT MAX(start_time) AS latest FROM journeys")
+    return jdbc.sql("SELECT MAX(start_time) AS latest FROM journeys WHERE tenant_id = current_tenant()")
         .query((rs, n) -> TimestampColumns.instant(rs, "latest")).optional();
   }
 
@@ -122,6 +122,7 @@ class JourneyRepository {
 
   private static Where where(JourneyQuery q) {
     List<String> conditions = new ArrayList<>();
+    conditions.add("tenant_id = current_tenant()");
     Map<String, Object> params = new LinkedHashMap<>();
     if (q.from() != null) {
       conditions.add("start_time >= :from");
@@ -139,7 +140,7 @@ class JourneyRepository {
       conditions.add("user_id = :user");
       params.put("user", q.userId());
     }
-    return new Where(conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions), params);
+    return new Where(" WHERE " + String.join(" AND ", conditions), params);
   }
 
   static Row row(ResultSet rs, int n) throws SQLException {

@@ -1,5 +1,7 @@
 package io.nexus.server.security.internal;
 
+import io.nexus.server.persistence.DatabaseProduct;
+import io.nexus.server.persistence.TenantContext;
 import io.nexus.server.persistence.TenantId;
 import io.nexus.server.persistence.TimestampColumns;
 import java.time.Instant;
@@ -15,15 +17,25 @@ public class TenantRepository {
   /** A tenant and when it was created. */
   public record Tenant(TenantId id, Instant createdAt, int keys) {}
 
+  /** Every table holding tenant rows, children first. */
+  private static final List<String> DATA_TABLES = List.of("imported_journeys", "attribution_results", "touchpoints",
+      "conversions", "journeys", "attribution_job_errors", "attribution_jobs", "idempotency_keys", "channels",
+      "attribution_models", "api_keys");
+
   private final JdbcClient jdbc;
   private final ApiKeyRepository keys;
+  private final DatabaseProduct database;
 
-  TenantRepository(JdbcClient jdbc, ApiKeyRepository keys) {
+  TenantRepository(JdbcClient jdbc, ApiKeyRepository keys, DatabaseProduct database) {
     this.jdbc = jdbc;
     this.keys = keys;
+    this.database = database;
   }
 
-  /** Creates {@code tenant}; false when it exists already. */
+  /**
+   * Creates {@code tenant} with the documented catalogue (channels 1 to 19, models 1 to 15, as V2 created them); false
+   * when it exists already.
+   */
   @Transactional
   public boolean create(TenantId tenant) {
     try {
@@ -31,8 +43,25 @@ public class TenantRepository {
     } catch (DuplicateKeyException e) {
       return false;
     }
+    TenantContext.runAs(tenant, () -> {
+      actAs(tenant);
+      jdbc.sql("INSERT INTO channels (id, name, channel_type, description, cost_per_click, cost_per_impression, "
+          + "monthly_budget) SELECT id, name, channel_type, description, cost_per_click, cost_per_impression, "
+          + "monthly_budget FROM catalogue_channels ORDER BY id").update();
+      jdbc.sql("INSERT INTO attribution_models (id, name, model_type, description, time_decay_halflife_days, "
+          + "position_weights, custom_rules, ml_model_type, ml_parameters, training_data_window_days) SELECT id, name, "
+          + "model_type, description, time_decay_halflife_days, position_weights, custom_rules, ml_model_type, "
+          + "ml_parameters, training_data_window_days FROM catalogue_models ORDER BY id").update();
+    });
     keys.bumpRevision();
     return true;
+  }
+
+  /** On PostgreSQL, makes this transaction act for {@code tenant} under the row-level security policies. */
+  private void actAs(TenantId tenant) {
+    if (database.isPostgres()) {
+      jdbc.sql("SELECT set_config('app.tenant_id', ?, true)").param(tenant.value()).query(String.class).single();
+    }
   }
 
   /** Whether {@code tenant} exists. */
@@ -50,9 +79,19 @@ public class TenantRepository {
         .list();
   }
 
-  /** Deletes {@code tenant} and, through the foreign keys, everything it stored; false when there is none. */
+  /** Deletes {@code tenant} and everything it stored; false when there is none. */
   @Transactional
   public boolean delete(TenantId tenant) {
+    if (!exists(tenant)) {
+      return false;
+    }
+    // Children before parents (the foreign keys between tenant tables do not cascade everywhere), then the tenant.
+    TenantContext.runAs(tenant, () -> {
+      actAs(tenant);
+      for (String table : DATA_TABLES) {
+        jdbc.sql("DELETE FROM " + table + " WHERE tenant_id = ?").param(tenant.value()).update();
+      }
+    });
     boolean deleted = jdbc.sql("DELETE FROM tenants WHERE id = ?").param(tenant.value()).update() > 0;
     if (deleted) {
       keys.bumpRevision();

@@ -1,5 +1,6 @@
 package io.nexus.server.web.internal;
 
+import io.nexus.server.persistence.TenantDirectory;
 import io.nexus.server.persistence.TimestampColumns;
 import java.time.Instant;
 import java.util.Optional;
@@ -39,9 +40,11 @@ class IdempotencyKeys {
   }
 
   private final JdbcClient jdbc;
+  private final TenantDirectory tenants;
 
-  IdempotencyKeys(JdbcClient jdbc) {
+  IdempotencyKeys(JdbcClient jdbc, TenantDirectory tenants) {
     this.jdbc = jdbc;
+    this.tenants = tenants;
   }
 
   /**
@@ -50,7 +53,7 @@ class IdempotencyKeys {
    * committed. Run inside the transaction that does the request's writes.
    */
   void claim(String key, String requestHash, Instant now, Instant expires) {
-    jdbc.sql("DELETE FROM idempotency_keys WHERE idempotency_key = ? AND expires_at <= ?")
+    jdbc.sql("DELETE FROM idempotency_keys WHERE tenant_id = current_tenant() AND idempotency_key = ? AND expires_at <= ?")
         .params(key, TimestampColumns.param(now)).update();
     try {
       // The answer is filled in by complete() in the same transaction; nobody sees the row before it commits.
@@ -67,14 +70,14 @@ class IdempotencyKeys {
   /** Stores the answer of the claimed {@code key}; inside the claiming transaction. */
   void complete(String key, int status, String location, String body) {
     jdbc.sql("UPDATE idempotency_keys SET response_status = ?, response_location = ?, response_body = ? "
-            + "WHERE idempotency_key = ?")
+            + "WHERE tenant_id = current_tenant() AND idempotency_key = ?")
         .params(status, location, body, key).update();
   }
 
   /** The answer stored under {@code key}, unless it expired. */
   Optional<Stored> find(String key, Instant now) {
     return jdbc.sql("SELECT request_hash, response_status, response_location, response_body FROM idempotency_keys "
-            + "WHERE idempotency_key = ? AND expires_at > ?")
+            + "WHERE tenant_id = current_tenant() AND idempotency_key = ? AND expires_at > ?")
         .params(key, TimestampColumns.param(now))
         .query((rs, n) -> new Stored(rs.getString("request_hash"), rs.getInt("response_status"),
             rs.getString("response_location"), rs.getString("response_body")))
@@ -85,8 +88,10 @@ class IdempotencyKeys {
   @Scheduled(initialDelayString = "PT1M", fixedDelayString = "PT1H")
   void deleteExpired() {
     try {
-      int deleted = jdbc.sql("DELETE FROM idempotency_keys WHERE expires_at <= ?").param(TimestampColumns.now())
-          .update();
+      int[] counted = {0};
+      tenants.forEach(tenant -> counted[0] += jdbc.sql("DELETE FROM idempotency_keys WHERE tenant_id = "
+          + "current_tenant() AND expires_at <= ?").param(TimestampColumns.now()).update());
+      int deleted = counted[0];
       if (deleted > 0) {
         log.info("deleted {} expired idempotency keys", deleted);
       }

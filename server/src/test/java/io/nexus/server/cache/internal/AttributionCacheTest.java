@@ -7,11 +7,14 @@ import io.nexus.server.cache.AttributionCache.Region;
 import io.nexus.server.cache.AttributionCache;
 import io.nexus.server.cache.CacheStatistics;
 import io.nexus.server.cache.VersionedKey;
+import io.nexus.server.support.DefaultTenant;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import tools.jackson.databind.json.JsonMapper;
 
 /** The versioned-cache protocol: versions are read into the key before the answer is computed, and filed with it. */
+@ExtendWith(DefaultTenant.class)
 class AttributionCacheTest {
   private final CacheMeters meters = new CacheMeters(new SimpleMeterRegistry(), "caffeine");
   private final CaffeineBackend backend = new CaffeineBackend(new CacheSettings("caffeine", 60, 0), meters);
