@@ -70,10 +70,7 @@ class AuditFilter extends OncePerRequestFilter {
     String tenant = caller == null ? null : caller.tenant().value();
     String key = caller == null ? presentedPrefix(request).orElse(null)
         : caller.key().map(KeyPrefix::value).orElse(LOCAL);
-    String path = urls.getPathWithinApplication(request);
-    if (path.length() > LONGEST_PATH) {
-      path = path.substring(0, LONGEST_PATH);
-    }
+    String path = storable(request.getRequestURI().substring(request.getContextPath().length()));
     try {
       entries.add(new AuditEntry(0, started, tenant, key, request.getMethod(), path, status,
           AuditEntry.outcome(status)));
@@ -81,6 +78,19 @@ class AuditFilter extends OncePerRequestFilter {
       log.warn("could not write the audit entry of {} {} ({}): {}", request.getMethod(), path, status,
           e.getMessage());
     }
+  }
+
+  /**
+   * The path as sent (still percent-encoded, so that it shows what was asked for), at most 500 characters, any
+   * control character or lone surrogate (which no database column takes) as {@code ?}.
+   */
+  static String storable(String path) {
+    StringBuilder out = new StringBuilder(Math.min(path.length(), LONGEST_PATH));
+    for (int i = 0; i < path.length() && out.length() < LONGEST_PATH; i++) {
+      char c = path.charAt(i);
+      out.append(Character.isISOControl(c) || Character.isSurrogate(c) ? '?' : c);
+    }
+    return out.toString();
   }
 
   /** The public prefix of a key that was presented but not accepted: never more of the key than that. */

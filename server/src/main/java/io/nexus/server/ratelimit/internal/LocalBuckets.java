@@ -6,6 +6,7 @@ import io.github.bucket4j.Bucket;
 import io.github.bucket4j.BucketConfiguration;
 import io.github.bucket4j.ConsumptionProbe;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 
@@ -27,6 +28,9 @@ final class LocalBuckets implements BucketStore {
 
   @Override
   public Map<String, Object> health() {
-    return Map.of("status", "UP", "store", "local");
+    Map<String, Object> health = new LinkedHashMap<>();
+    health.put("status", "UP");
+    health.put("store", "local");
+    return health;
   }
 }
