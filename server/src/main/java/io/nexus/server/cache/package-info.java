@@ -3,7 +3,8 @@
  * {@link io.nexus.server.cache.AttributionCache#getOrCompute getOrCompute} with keys that carry the versions of what
  * the answer depends on, read before its data. It knows the other modules only by the change events it versions.
  */
-@ApplicationModule(allowedDependencies = {"web", "persistence", "channel :: events", "model :: events", "journey :: events"})
+@ApplicationModule(allowedDependencies = {"web", "persistence", "channel :: events", "model :: events",
+    "journey :: events"})
 package io.nexus.server.cache;
 
 import org.springframework.modulith.ApplicationModule;

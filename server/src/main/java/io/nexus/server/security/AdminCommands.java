@@ -55,12 +55,22 @@ public final class AdminCommands {
 
   /** Runs the command in {@code args} and answers the exit code. */
   public static int run(String[] args) {
-    return new AdminCommands(System.out, System.err).execute(args);
+    // Standard output carries only the answer (a new key, a list): Spring's own logging goes to standard error.
+    PrintStream stdout = System.out;
+    System.setOut(System.err);
+    try {
+      return new AdminCommands(stdout, System.err).execute(args);
+    } finally {
+      System.setOut(stdout);
+    }
   }
 
   int execute(String[] args) {
     List<String> words = new ArrayList<>();
-    List<String> springArgs = new ArrayList<>();
+    // Before the user's arguments, above application.yml: quiet logs, and a failed start explained in one line
+    // below rather than as Spring's stack trace.
+    List<String> springArgs = new ArrayList<>(List.of("--logging.level.root=ERROR",
+        "--logging.level.org.flywaydb=ERROR", "--logging.level.org.springframework.boot.SpringApplication=OFF"));
     Map<String, String> options = new HashMap<>();
     try {
       parse(args, words, springArgs, options);
@@ -72,8 +82,7 @@ public final class AdminCommands {
     }
     try (ConfigurableApplicationContext context = new SpringApplicationBuilder(Context.class)
         .web(WebApplicationType.NONE).logStartupInfo(false)
-        .properties("spring.main.banner-mode=off", "logging.level.root=WARN", "logging.level.org.flywaydb=ERROR",
-            "spring.jmx.enabled=false")
+        .properties("spring.main.banner-mode=off", "spring.jmx.enabled=false")
         .run(springArgs.toArray(String[]::new))) {
       return dispatch(words, options, context.getBean(ApiKeys.class), context.getBean(TenantRepository.class));
     } catch (IllegalArgumentException e) {
@@ -225,7 +234,7 @@ public final class AdminCommands {
       root = root.getCause();
     }
     String message = String.valueOf(root.getMessage());
-    if (message.contains("already in use") || message.contains("locked by another process")) {
+    if (message.contains("already in use") || message.contains("file is locked")) {
       return "the embedded database under ./data is open in a running service (H2 allows one process): stop it, "
           + "or use its admin API (/api/v1/admin/keys); on PostgreSQL this command works beside running instances";
     }

@@ -25,7 +25,8 @@ class ImportedJourneyKeys {
   Map<String, Long> find(String source, List<String> keys) {
     Map<String, Long> found = new HashMap<>();
     for (int from = 0; from < keys.size(); from += LOOKUP_CHUNK) {
-      jdbc.sql("SELECT journey_key, journey_id FROM imported_journeys WHERE tenant_id = current_tenant() AND source = :source AND journey_key IN (:keys)")
+      jdbc.sql("SELECT journey_key, journey_id FROM imported_journeys WHERE tenant_id = current_tenant() "
+          + "AND source = :source AND journey_key IN (:keys)")
           .param("source", source).param("keys", keys.subList(from, Math.min(keys.size(), from + LOOKUP_CHUNK)))
           .query((rs, n) -> found.put(rs.getString(1), rs.getLong(2))).list();
     }

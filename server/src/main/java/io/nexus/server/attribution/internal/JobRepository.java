@@ -53,7 +53,8 @@ class JobRepository {
   void progress(long id, long done, long failed, List<CalculationService.BulkError> errors) {
     transactions.executeWithoutResult(tx -> {
       appendErrors(id, errors);
-      jdbc.sql("UPDATE attribution_jobs SET done_pairs = ?, failed_pairs = ?, heartbeat_at = ? WHERE tenant_id = current_tenant() AND id = ?")
+      jdbc.sql("UPDATE attribution_jobs SET done_pairs = ?, failed_pairs = ?, heartbeat_at = ?"
+          + " WHERE tenant_id = current_tenant() AND id = ?")
           .params(done, failed, TimestampColumns.now(), id).update();
     });
   }
@@ -84,7 +85,8 @@ class JobRepository {
   int failAbandoned(Instant staleBefore, CalculationService.BulkError reason) {
     String unfinished = "status IN ('queued', 'running')" + (staleBefore == null ? "" : " AND heartbeat_at < :stale");
     Object stale = TimestampColumns.param(staleBefore);
-    List<Long> abandoned = jdbc.sql("SELECT id FROM attribution_jobs WHERE tenant_id = current_tenant() AND " + unfinished)
+    List<Long> abandoned = jdbc.sql("SELECT id FROM attribution_jobs WHERE tenant_id = current_tenant() "
+        + "AND " + unfinished)
         .params(staleBefore == null ? Map.<String, Object>of() : Map.of("stale", stale))
         .query(Long.class).list();
     int failed = 0;
@@ -94,7 +96,8 @@ class JobRepository {
         if (staleBefore != null) {
           params.put("stale", stale);
         }
-        int updated = jdbc.sql("UPDATE attribution_jobs SET status = 'failed', finished_at = :now WHERE tenant_id = current_tenant() AND id = :id AND "
+        int updated = jdbc.sql("UPDATE attribution_jobs SET status = 'failed', finished_at = :now"
+            + " WHERE tenant_id = current_tenant() AND id = :id AND "
             + unfinished).params(params).update();
         if (updated == 1) {
           appendErrors(id, List.of(reason));
@@ -121,7 +124,8 @@ class JobRepository {
 
   Optional<JobView> find(long id) {
     return jdbc.sql("SELECT id, status, request, total_pairs, done_pairs, failed_pairs, created_at, started_at, "
-            + "finished_at, (SELECT COUNT(*) FROM attribution_job_errors e WHERE e.job_id = j.id AND e.tenant_id = current_tenant()) AS error_count "
+            + "finished_at, (SELECT COUNT(*) FROM attribution_job_errors e"
+            + " WHERE e.job_id = j.id AND e.tenant_id = current_tenant()) AS error_count "
             + "FROM attribution_jobs j WHERE tenant_id = current_tenant() AND id = ?")
         .param(id)
         .query((rs, n) -> {
@@ -140,13 +144,15 @@ class JobRepository {
 
   /** One page of a job's errors, in the order they happened. */
   ErrorPage errors(long id, int page, int size) {
-    long total = jdbc.sql("SELECT COUNT(*) FROM attribution_job_errors WHERE tenant_id = current_tenant() AND job_id = ?").param(id)
+    long total = jdbc.sql("SELECT COUNT(*) FROM attribution_job_errors WHERE tenant_id = current_tenant() "
+        + "AND job_id = ?").param(id)
         .query(Long.class).single();
     return new ErrorPage(errorRows(id, (long) page * size, size), page, size, total, (total + size - 1) / size);
   }
 
   private List<CalculationService.BulkError> errorRows(long id, long offset, int limit) {
-    return jdbc.sql("SELECT journey_id, model_id, status, title, detail FROM attribution_job_errors WHERE tenant_id = current_tenant() AND job_id = ? "
+    return jdbc.sql("SELECT journey_id, model_id, status, title, detail FROM attribution_job_errors"
+        + " WHERE tenant_id = current_tenant() AND job_id = ? "
             + "ORDER BY id LIMIT ? OFFSET ?")
         .params(id, limit, offset)
         .query((rs, n) -> new CalculationService.BulkError(rs.getLong("journey_id"), rs.getLong("model_id"),

@@ -53,13 +53,15 @@ class ResultRepository {
       long highest = journeyIds.stream().mapToLong(Long::longValue).max().getAsLong();
       if (highest - lowest < 2L * journeyIds.size()) {
         // Chunks of consecutive journeys: one index range scan, rows of journeys outside the chunk kept.
-        jdbc.sql("DELETE FROM attribution_results WHERE tenant_id = current_tenant() AND journey_id BETWEEN :low AND :high "
+        jdbc.sql("DELETE FROM attribution_results WHERE tenant_id = current_tenant() "
+            + "AND journey_id BETWEEN :low AND :high "
                 + "AND attribution_model_id = :model AND journey_id IN (:journeys)")
             .param("low", lowest).param("high", highest).param("model", modelId).param("journeys", journeyIds)
             .update();
       } else {
         for (int from = 0; from < journeyIds.size(); from += 5_000) {
-          jdbc.sql("DELETE FROM attribution_results WHERE tenant_id = current_tenant() AND attribution_model_id = :model AND journey_id IN (:journeys)")
+          jdbc.sql("DELETE FROM attribution_results WHERE tenant_id = current_tenant() "
+              + "AND attribution_model_id = :model AND journey_id IN (:journeys)")
               .param("model", modelId)
               .param("journeys", journeyIds.subList(from, Math.min(journeyIds.size(), from + 5_000)))
               .update();

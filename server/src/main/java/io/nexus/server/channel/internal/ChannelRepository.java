@@ -30,26 +30,31 @@ class ChannelRepository {
   }
 
   Optional<Channel> find(long id) {
-    return jdbc.sql("SELECT " + COLUMNS + " FROM channels WHERE tenant_id = current_tenant() AND id = ?").param(id).query(this::row).optional();
+    return jdbc.sql("SELECT " + COLUMNS + " FROM channels WHERE tenant_id = current_tenant() "
+        + "AND id = ?").param(id).query(this::row).optional();
   }
 
   Optional<Channel> findByName(String name) {
-    return jdbc.sql("SELECT " + COLUMNS + " FROM channels WHERE tenant_id = current_tenant() AND name = ?").param(name).query(this::row).optional();
+    return jdbc.sql("SELECT " + COLUMNS + " FROM channels WHERE tenant_id = current_tenant() "
+        + "AND name = ?").param(name).query(this::row).optional();
   }
 
   List<Channel> findAll(Collection<Long> ids) {
     if (ids.isEmpty()) {
       return List.of();
     }
-    return jdbc.sql("SELECT " + COLUMNS + " FROM channels WHERE tenant_id = current_tenant() AND id IN (:ids)").param("ids", ids).query(this::row)
+    return jdbc.sql("SELECT " + COLUMNS + " FROM channels WHERE tenant_id = current_tenant() "
+        + "AND id IN (:ids)").param("ids", ids).query(this::row)
         .list();
   }
 
   List<Channel> all(Boolean active) {
     if (active == null) {
-      return jdbc.sql("SELECT " + COLUMNS + " FROM channels WHERE tenant_id = current_tenant() ORDER BY id").query(this::row).list();
+      return jdbc.sql("SELECT " + COLUMNS + " FROM channels WHERE tenant_id = current_tenant() "
+          + "ORDER BY id").query(this::row).list();
     }
-    return jdbc.sql("SELECT " + COLUMNS + " FROM channels WHERE tenant_id = current_tenant() AND is_active = ? ORDER BY id").param(active)
+    return jdbc.sql("SELECT " + COLUMNS + " FROM channels WHERE tenant_id = current_tenant() "
+        + "AND is_active = ? ORDER BY id").param(active)
         .query(this::row).list();
   }
 
@@ -65,7 +70,8 @@ class ChannelRepository {
 
   void update(Channel c) {
     jdbc.sql("UPDATE channels SET name = ?, channel_type = ?, description = ?, cost_per_click = ?, "
-            + "cost_per_impression = ?, monthly_budget = ?, is_active = ?, metadata = ?, updated_at = ? WHERE tenant_id = current_tenant() AND id = ?")
+            + "cost_per_impression = ?, monthly_budget = ?, is_active = ?, metadata = ?, updated_at = ?"
+            + " WHERE tenant_id = current_tenant() AND id = ?")
         .params(c.name(), c.channelType(), c.description(), c.costPerClick(), c.costPerImpression(),
             c.monthlyBudget(), c.isActive(), metadata(c.metadata()), TimestampColumns.now(), c.id())
         .update();

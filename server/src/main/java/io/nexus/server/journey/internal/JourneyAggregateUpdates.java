@@ -42,7 +42,8 @@ class JourneyAggregateUpdates {
           + "total_touchpoints = v.t::int, conversion_value = v.cv::numeric, has_conversion = v.hc::boolean, "
           + "journey_duration_minutes = v.m::numeric, version = v.ver::bigint, updated_at = now() "
           + "FROM unnest(?::bigint[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[]) "
-          + "AS v(id, s, e, t, cv, hc, m, ver) WHERE j.tenant_id = current_tenant() AND j.id = v.id", rows, r -> r.summary().id(), List.of(
+          + "AS v(id, s, e, t, cv, hc, m, ver) WHERE j.tenant_id = current_tenant() "
+          + "AND j.id = v.id", rows, r -> r.summary().id(), List.of(
               r -> r.summary().startTime().toString(), r -> r.summary().endTime().toString(),
               r -> Integer.toString(r.summary().totalTouchpoints()), r -> r.summary().conversionValue().toPlainString(),
               r -> Boolean.toString(r.summary().hasConversion()),
@@ -83,7 +84,8 @@ class JourneyAggregateUpdates {
         + "  - LEAST(j.start_time, v.s::timestamptz)) / 60, 2), "
         + "version = j.version + 1, updated_at = now() "
         + "FROM unnest(?::bigint[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[]) AS v(id, t, r, c, s, e) "
-        + "WHERE j.tenant_id = current_tenant() AND j.id = v.id RETURNING j.id, j.total_touchpoints", deltas, Delta::journeyId, List.of(
+        + "WHERE j.tenant_id = current_tenant() "
+        + "AND j.id = v.id RETURNING j.id, j.total_touchpoints", deltas, Delta::journeyId, List.of(
             d -> Integer.toString(d.touchpoints()), d -> d.revenue().toPlainString(),
             d -> Boolean.toString(d.converted()), d -> d.earliest().toString(), d -> d.latest().toString()),
         s -> {

@@ -52,12 +52,14 @@ class JourneyRepository {
   }
 
   Optional<Row> find(long id) {
-    return jdbc.sql("SELECT " + COLUMNS + " FROM journeys WHERE tenant_id = current_tenant() AND id = ?").param(id).query(JourneyRepository::row)
+    return jdbc.sql("SELECT " + COLUMNS + " FROM journeys WHERE tenant_id = current_tenant() "
+        + "AND id = ?").param(id).query(JourneyRepository::row)
         .optional();
   }
 
   OptionalLong version(long id) {
-    return jdbc.sql("SELECT version FROM journeys WHERE tenant_id = current_tenant() AND id = ?").param(id).query(Long.class).optional()
+    return jdbc.sql("SELECT version FROM journeys WHERE tenant_id = current_tenant() "
+        + "AND id = ?").param(id).query(Long.class).optional()
         .map(OptionalLong::of).orElseGet(OptionalLong::empty);
   }
 
@@ -70,11 +72,13 @@ class JourneyRepository {
     if (high - low < 2L * ids.size()) {
       // Nearly consecutive ids (chunks of a bulk job): one range scan instead of thousands of probes.
       Set<Long> wanted = new HashSet<>(ids);
-      return jdbc.sql("SELECT " + COLUMNS + " FROM journeys WHERE tenant_id = current_tenant() AND id BETWEEN ? AND ? ORDER BY id")
+      return jdbc.sql("SELECT " + COLUMNS + " FROM journeys WHERE tenant_id = current_tenant() "
+          + "AND id BETWEEN ? AND ? ORDER BY id")
           .params(low, high).query(JourneyRepository::row).list().stream()
           .filter(r -> wanted.contains(r.summary().id())).toList();
     }
-    return jdbc.sql("SELECT " + COLUMNS + " FROM journeys WHERE tenant_id = current_tenant() AND id IN (:ids) ORDER BY id").param("ids", ids)
+    return jdbc.sql("SELECT " + COLUMNS + " FROM journeys WHERE tenant_id = current_tenant() "
+        + "AND id IN (:ids) ORDER BY id").param("ids", ids)
         .query(JourneyRepository::row).list();
   }
 
@@ -84,7 +88,8 @@ class JourneyRepository {
     if (ids.isEmpty()) {
       return rows;
     }
-    for (Row row : jdbc.sql("SELECT " + COLUMNS + " FROM journeys WHERE tenant_id = current_tenant() AND id IN (:ids) ORDER BY id FOR UPDATE")
+    for (Row row : jdbc.sql("SELECT " + COLUMNS + " FROM journeys WHERE tenant_id = current_tenant() "
+        + "AND id IN (:ids) ORDER BY id FOR UPDATE")
         .param("ids", ids).query(JourneyRepository::row).list()) {
       rows.put(row.summary().id(), row);
     }

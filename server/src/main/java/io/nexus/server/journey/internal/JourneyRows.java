@@ -52,10 +52,12 @@ final class JourneyRows<T> {
     if (high - low < 2L * journeyIds.size()) {
       // Nearly consecutive journeys (chunks of a bulk job): one index range scan instead of thousands of probes.
       Set<Long> wanted = new HashSet<>(journeyIds);
-      rows = jdbc.sql(select + " WHERE tenant_id = current_tenant() AND journey_id BETWEEN ? AND ? ORDER BY " + order).params(low, high).query(mapper)
+      rows = jdbc.sql(select + " WHERE tenant_id = current_tenant() "
+          + "AND journey_id BETWEEN ? AND ? ORDER BY " + order).params(low, high).query(mapper)
           .list().stream().filter(r -> wanted.contains(journeyOf.applyAsLong(r))).toList();
     } else {
-      rows = jdbc.sql(select + " WHERE tenant_id = current_tenant() AND journey_id IN (:ids) ORDER BY " + order).param("ids", journeyIds)
+      rows = jdbc.sql(select + " WHERE tenant_id = current_tenant() "
+          + "AND journey_id IN (:ids) ORDER BY " + order).param("ids", journeyIds)
           .query(mapper).list();
     }
     for (T row : rows) {

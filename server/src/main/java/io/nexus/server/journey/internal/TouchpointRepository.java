@@ -63,7 +63,8 @@ class TouchpointRepository {
 
   Map<Long, BigDecimal> costByChannel(Instant from, Instant to) {
     Map<Long, BigDecimal> costs = new HashMap<>();
-    jdbc.sql("SELECT channel_id, SUM(cost) AS total FROM touchpoints WHERE tenant_id = current_tenant() AND \"timestamp\" >= ? AND \"timestamp\" < ? "
+    jdbc.sql("SELECT channel_id, SUM(cost) AS total FROM touchpoints WHERE tenant_id = current_tenant() "
+        + "AND \"timestamp\" >= ? AND \"timestamp\" < ? "
             + "GROUP BY channel_id")
         .params(TimestampColumns.param(from), TimestampColumns.param(to))
         .query((rs, n) -> costs.put(rs.getLong("channel_id"), rs.getBigDecimal("total")))

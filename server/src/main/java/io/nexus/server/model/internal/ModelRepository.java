@@ -30,20 +30,24 @@ class ModelRepository {
   }
 
   Optional<ModelDefinition> find(long id) {
-    return jdbc.sql("SELECT " + COLUMNS + " FROM attribution_models WHERE tenant_id = current_tenant() AND id = ?").param(id).query(this::row)
+    return jdbc.sql("SELECT " + COLUMNS + " FROM attribution_models WHERE tenant_id = current_tenant() "
+        + "AND id = ?").param(id).query(this::row)
         .optional();
   }
 
   Optional<ModelDefinition> findByName(String name) {
-    return jdbc.sql("SELECT " + COLUMNS + " FROM attribution_models WHERE tenant_id = current_tenant() AND name = ?").param(name).query(this::row)
+    return jdbc.sql("SELECT " + COLUMNS + " FROM attribution_models WHERE tenant_id = current_tenant() "
+        + "AND name = ?").param(name).query(this::row)
         .optional();
   }
 
   List<ModelDefinition> all(Boolean active) {
     if (active == null) {
-      return jdbc.sql("SELECT " + COLUMNS + " FROM attribution_models WHERE tenant_id = current_tenant() ORDER BY id").query(this::row).list();
+      return jdbc.sql("SELECT " + COLUMNS + " FROM attribution_models WHERE tenant_id = current_tenant() "
+          + "ORDER BY id").query(this::row).list();
     }
-    return jdbc.sql("SELECT " + COLUMNS + " FROM attribution_models WHERE tenant_id = current_tenant() AND is_active = ? ORDER BY id").param(active)
+    return jdbc.sql("SELECT " + COLUMNS + " FROM attribution_models WHERE tenant_id = current_tenant() "
+        + "AND is_active = ? ORDER BY id").param(active)
         .query(this::row).list();
   }
 
@@ -62,7 +66,8 @@ class ModelRepository {
   void update(ModelDefinition m) {
     jdbc.sql("UPDATE attribution_models SET name = ?, model_type = ?, description = ?, time_decay_halflife_days = ?, "
             + "position_weights = ?, custom_rules = ?, ml_model_type = ?, ml_parameters = ?, "
-            + "training_data_window_days = ?, is_active = ?, updated_at = ? WHERE tenant_id = current_tenant() AND id = ?")
+            + "training_data_window_days = ?, is_active = ?, updated_at = ? WHERE tenant_id = current_tenant() "
+            + "AND id = ?")
         .params(m.name(), m.modelType(), m.description(), m.timeDecayHalflifeDays(), text(m.positionWeights()),
             text(m.customRules()), m.mlModelType(), text(m.mlParameters()), m.trainingDataWindowDays(),
             m.isActive(), TimestampColumns.now(), m.id())
@@ -75,7 +80,8 @@ class ModelRepository {
   }
 
   void deactivate(long id) {
-    jdbc.sql("UPDATE attribution_models SET is_active = FALSE, updated_at = ? WHERE tenant_id = current_tenant() AND id = ?")
+    jdbc.sql("UPDATE attribution_models SET is_active = FALSE, updated_at = ? WHERE tenant_id = current_tenant() "
+        + "AND id = ?")
         .params(TimestampColumns.now(), id).update();
   }
 

@@ -53,7 +53,8 @@ class IdempotencyKeys {
    * committed. Run inside the transaction that does the request's writes.
    */
   void claim(String key, String requestHash, Instant now, Instant expires) {
-    jdbc.sql("DELETE FROM idempotency_keys WHERE tenant_id = current_tenant() AND idempotency_key = ? AND expires_at <= ?")
+    jdbc.sql("DELETE FROM idempotency_keys WHERE tenant_id = current_tenant() "
+        + "AND idempotency_key = ? AND expires_at <= ?")
         .params(key, TimestampColumns.param(now)).update();
     try {
       // The answer is filled in by complete() in the same transaction; nobody sees the row before it commits.
