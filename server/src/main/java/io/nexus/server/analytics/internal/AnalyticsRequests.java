@@ -17,7 +17,8 @@ final class AnalyticsRequests {
    * model's own numbers.
    */
   record ChannelRoi(
-      @Size(max = 1000, message = "must hold at most 1000 ids") List<Long> channelIds,
+      @Size(max = 1000, message = "must hold at most 1000 ids")
+      List<@NotNull(message = "must be a channel id, not null") Long> channelIds,
       @NotBlank(message = "required") String startDate,
       @NotBlank(message = "required") String endDate,
       @NotNull(message = "required") Long attributionModelId,
@@ -34,8 +35,10 @@ final class AnalyticsRequests {
    * {@code intervals} asks for bootstrap intervals of every cell.
    */
   record ModelComparison(
-      @Size(max = 50, message = "must hold at most 50 ids") List<Long> modelIds,
-      @Size(max = 1000, message = "must hold at most 1000 ids") List<Long> channelIds,
+      @Size(max = 50, message = "must hold at most 50 ids")
+      List<@NotNull(message = "must be a model id, not null") Long> modelIds,
+      @Size(max = 1000, message = "must hold at most 1000 ids")
+      List<@NotNull(message = "must be a channel id, not null") Long> channelIds,
       @NotBlank(message = "required") String startDate,
       @NotBlank(message = "required") String endDate,
       Boolean intervals) {

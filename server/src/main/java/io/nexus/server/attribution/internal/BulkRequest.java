@@ -1,6 +1,7 @@
 package io.nexus.server.attribution.internal;
 
 import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
 import java.util.List;
 
 /**
@@ -13,8 +14,9 @@ import java.util.List;
  * @param endDate the end of the range, a date (inclusive) or a timestamp (exclusive)
  */
 record BulkRequest(
-    List<Long> journeyIds,
-    @NotEmpty(message = "must name at least one model") List<Long> modelIds,
+    List<@NotNull(message = "must be a journey id, not null") Long> journeyIds,
+    @NotEmpty(message = "must name at least one model")
+    List<@NotNull(message = "must be a model id, not null") Long> modelIds,
     Boolean useCache,
     String startDate,
     String endDate) {}

@@ -1,5 +1,6 @@
 package io.nexus.server.attribution.internal;
 
+import io.nexus.server.web.TenantLimits;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -15,9 +16,11 @@ class ResultImportController {
   static final String PATH = "/api/v1/attribution/imports/results";
 
   private final ResultImports imports;
+  private final TenantLimits limits;
 
-  ResultImportController(ResultImports imports) {
+  ResultImportController(ResultImports imports, TenantLimits limits) {
     this.imports = imports;
+    this.limits = limits;
   }
 
   @PostMapping(path = PATH, produces = MediaType.APPLICATION_JSON_VALUE)
@@ -28,6 +31,7 @@ class ResultImportController {
           + "missing. A journey key its source imported before is skipped, so a batch sent again stores nothing "
           + "twice; the Idempotency-Key header works too. 422 names every field at fault, before anything is stored.")
   ResultImports.Answer importResults(@Valid @RequestBody ResultImportRequest request) {
+    limits.checkBatch("journeys", request.journeys().size());
     return imports.importResults(request);
   }
 }

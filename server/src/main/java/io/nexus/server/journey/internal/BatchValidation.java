@@ -3,6 +3,7 @@ package io.nexus.server.journey.internal;
 import io.nexus.server.web.ApiException;
 import io.nexus.server.web.FieldProblem;
 import io.nexus.server.web.JsonNames;
+import io.nexus.server.web.TenantLimits;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 import java.util.ArrayList;
@@ -15,16 +16,19 @@ import org.springframework.stereotype.Component;
 @Component
 class BatchValidation {
   private final Validator validator;
+  private final TenantLimits limits;
 
-  BatchValidation(Validator validator) {
+  BatchValidation(Validator validator, TenantLimits limits) {
     this.validator = validator;
+    this.limits = limits;
   }
 
   /**
-   * Refuses the batch naming {@code list[i].field} for every bad field (up to fifty): 400, or 422 when every bad
+   * Refuses a batch over the tenant's batch size; then refuses the batch naming {@code list[i].field} for every bad field (up to fifty): 400, or 422 when every bad
    * value is well-formed but cannot be stored.
    */
   <T> void check(String list, List<T> records) {
+    limits.checkBatch(list, records.size());
     List<FieldProblem> malformed = new ArrayList<>();
     List<FieldProblem> unstorable = new ArrayList<>();
     for (int i = 0; i < records.size() && malformed.size() + unstorable.size() < IngestProblems.MAX_REPORTED; i++) {

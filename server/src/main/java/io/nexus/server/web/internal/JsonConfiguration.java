@@ -43,7 +43,7 @@ class JsonConfiguration {
   @Scope("prototype")
   JsonMapper.Builder boundedJsonMapperBuilder(RequestLimits limits, List<JsonMapperBuilderCustomizer> customizers) {
     JsonFactory factory = JsonFactory.builder().streamReadConstraints(StreamReadConstraints.builder()
-        .maxNestingDepth(limits.jsonDepth()).maxStringLength(limits.stringLength()).build()).build();
+        .maxNestingDepth(limits.deepestJson()).maxStringLength(limits.longestString()).build()).build();
     JsonMapper.Builder builder = JsonMapper.builder(factory);
     customizers.forEach(customizer -> customizer.customize(builder));
     return builder;

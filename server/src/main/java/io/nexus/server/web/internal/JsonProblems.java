@@ -2,6 +2,7 @@ package io.nexus.server.web.internal;
 
 import io.nexus.server.web.ApiException;
 import io.nexus.server.web.FieldProblem;
+import io.nexus.server.web.TenantLimits;
 import java.time.LocalDate;
 import java.time.temporal.Temporal;
 import java.util.Collection;
@@ -71,13 +72,14 @@ final class JsonProblems {
   private static ApiException overLimit(StreamConstraintsException e, RequestLimits limits) {
     String message = String.valueOf(e.getOriginalMessage());
     String field = path(e);
+    TenantLimits.Effective tenant = limits.current();
     if (message.contains("getMaxStringLength")) {
-      return tooLarge(field, "longer than the limit of " + limits.stringLength()
-          + " characters (nexus.limits.string-length)");
+      return tooLarge(field, "longer than the limit of " + tenant.stringLength()
+          + " characters (" + tenant.key("string-length") + ")");
     }
     if (message.contains("getMaxNestingDepth")) {
-      return bad(field, "nested deeper than the limit of " + limits.jsonDepth()
-          + " levels (nexus.limits.json-depth)");
+      return bad(field, "nested deeper than the limit of " + tenant.jsonDepth()
+          + " levels (" + tenant.key("json-depth") + ")");
     }
     if (message.contains("getMaxNumberLength")) {
       return tooLarge(field, "a number longer than the limit of " + StreamReadConstraints.DEFAULT_MAX_NUM_LEN

@@ -11,6 +11,7 @@ import jakarta.validation.ConstraintViolation;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
+import org.springframework.util.unit.DataSize;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessResourceFailureException;
@@ -79,8 +80,8 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
   @ExceptionHandler(BodyTooLargeException.class)
   ResponseEntity<Object> tooLarge(BodyTooLargeException e, WebRequest request) {
     return problem(HttpStatus.CONTENT_TOO_LARGE, "Content too large", e.getMessage(), List.of(new FieldProblem(
-        "body", "must be at most " + limits.bodySize().toMegabytes() + " MB (" + e.limit()
-        + " bytes, nexus.limits.body-size)")), request);
+        "body", "must be at most " + DataSize.ofBytes(e.limit()).toMegabytes() + " MB (" + e.limit()
+        + " bytes, " + e.setting() + ")")), request);
   }
 
   @ExceptionHandler(PessimisticLockingFailureException.class)
