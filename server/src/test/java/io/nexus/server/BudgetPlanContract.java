@@ -10,6 +10,7 @@ import io.nexus.engine.budget.ResponseCurve;
 import io.nexus.server.journey.ImportedJourney;
 import io.nexus.server.journey.JourneyImport;
 import io.nexus.server.support.Api;
+import io.nexus.server.support.DefaultTenant;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Instant;
@@ -22,6 +23,7 @@ import java.util.Map;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
@@ -36,6 +38,7 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @SpringBootTest
 @AutoConfigureMockMvc
+@ExtendWith(DefaultTenant.class)
 abstract class BudgetPlanContract {
   private static final Map<String, ResponseCurve> TRUE = new LinkedHashMap<>();
   private static final Map<String, double[]> RANGE = Map.of("Search", new double[] {200, 4000},
