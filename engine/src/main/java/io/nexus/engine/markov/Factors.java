@@ -131,11 +131,6 @@ final class Factors {
     }
   }
 
-  /** The number of stored off-diagonal factor entries (each for both triangles). */
-  int entries() {
-    return entries;
-  }
-
   /** {@code h = (I - Q)^-1 r} for the two rewards the elimination carried: {@code {h1, h2}} by state. */
   double[][] absorption() {
     double[] h1 = new double[n];
