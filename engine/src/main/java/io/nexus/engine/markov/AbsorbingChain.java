@@ -59,10 +59,6 @@ final class AbsorbingChain {
     this.start = start;
   }
 
-  int size() {
-    return n;
-  }
-
   /**
    * Conversion probability and expected value from the start, whole ({@code [0]}) and without each channel
    * ({@code [1 + c]}, for the channels in {@code channelStates}; NaN for the others): {@code {P[], V[]}}.
