@@ -14,16 +14,16 @@ import java.util.stream.IntStream;
  * number of channels), one sparse factorisation ({@link Elimination}) gives the absorption probabilities {@code h},
  * the start row {@code g} of the fundamental matrix {@code N} and its diagonal, and removing the channel of state
  * {@code s} takes {@code g(s) h(s) / N(s,s)} of the conversion probability: a thousand removals for the price of one
- * factorisation. Otherwise (orders 2 to 4) each removal is a solve of its own: Gauss–Seidel sweeps
- * ({@link GaussSeidel}) for a few channels, whose windows form a core that elimination would fill in, and for many
- * channels a sparse elimination each when that is cheap, else the sweeps.
+ * factorisation. Otherwise (orders 2 to 4) a few channels sweep ({@link GaussSeidel}: their windows form a core that
+ * elimination would fill in); many channels share one factorisation whose pattern joins each channel's states, so
+ * that removing states {@code S} takes {@code f · h_S} with {@code f N_SS = g_S}, while that is affordable.
  */
 final class AbsorbingChain {
   static final int DENSE_LIMIT = 100;
-  /** The eliminations (updates in all) that a chain with channels of several states may cost before it sweeps. */
-  private static final long ELIMINATION_BUDGET = 400_000_000L;
-  private static final long ELIMINATION_MINIMUM = 100_000L;
-  private static final long ELIMINATION_PER_ENTRY = 4;
+  /** The updates one factorisation for channels of several states may cost before they sweep instead. */
+  private static final long FACTOR_BUDGET = 2_000_000_000L;
+  /** Channels of up to this many states are removed from the shared factorisation. */
+  private static final int GROUP_LIMIT = 24;
   /** Up to this many channels of several states, removals sweep without trying elimination. */
   private static final int SWEEP_CHANNELS = 64;
 
@@ -59,10 +59,6 @@ final class AbsorbingChain {
     this.start = start;
   }
 
-  int size() {
-    return n;
-  }
-
   /**
    * Conversion probability and expected value from the start, whole ({@code [0]}) and without each channel
    * ({@code [1 + c]}, for the channels in {@code channelStates}; NaN for the others): {@code {P[], V[]}}.
@@ -83,13 +79,11 @@ final class AbsorbingChain {
       solveByCuts(channelStates, present, p, v);
     } else {
       // A few channels sweep fast (the windows of orders 3 and 4 over a dozen channels form a core that elimination
-      // would fill in); many channels are eliminated one by one while that is cheap. An attempt that fails costs at
-      // most a few passes over the chain.
-      long budget = Math.max(ELIMINATION_MINIMUM, Math.min(ELIMINATION_BUDGET / Math.max(1, present.length),
-          ELIMINATION_PER_ENTRY * (rowStart[n] + n)));
-      double[] whole = present.length <= SWEEP_CHANNELS ? null : Elimination.startValues(this, null, budget);
-      if (whole != null) {
-        solveEach(channelStates, present, removed -> Elimination.startValues(this, removed), p, v);
+      // would fill in); many channels share one factorisation while it is cheap.
+      Factors factors = present.length <= SWEEP_CHANNELS ? null
+          : Elimination.factor(this, groups(channelStates, present), FACTOR_BUDGET);
+      if (factors != null) {
+        solveByGroups(factors, channelStates, present, p, v);
       } else {
         GaussSeidel sweeps = new GaussSeidel(this);
         solveEach(channelStates, present, sweeps::startValues, p, v);
@@ -109,6 +103,93 @@ final class AbsorbingChain {
       p[1 + c] = without[0];
       v[1 + c] = without[1];
     });
+  }
+
+  /** The states of each channel with at most {@value #GROUP_LIMIT} of them. */
+  private static int[][] groups(int[][] channelStates, int[] present) {
+    return Arrays.stream(present).mapToObj(c -> channelStates[c]).filter(states -> states.length <= GROUP_LIMIT)
+        .toArray(int[][]::new);
+  }
+
+  /**
+   * Channels of a few states {@code S} from one factorisation: removing them cuts the start's paths at their first
+   * visit to {@code S}, at {@code s} with probability {@code f(s)}, {@code f N_SS = g_S}, which takes
+   * {@code f · h_S} of the conversion probability. Channels of more states are solved one by one.
+   */
+  private void solveByGroups(Factors factors, int[][] channelStates, int[] present, double[] p, double[] v) {
+    double[][] h = factors.absorption();
+    double[] g = factors.visits(start);
+    factors.inverseDiagonal();
+    p[0] = dot(start, h[0]);
+    v[0] = dot(start, h[1]);
+    GaussSeidel[] sweeps = new GaussSeidel[1];
+    Arrays.stream(present).parallel().forEach(c -> {
+      int[] states = channelStates[c];
+      if (states.length <= GROUP_LIMIT) {
+        int m = states.length;
+        double[][] transposed = new double[m][m];
+        double[] f = new double[m];
+        for (int i = 0; i < m; i++) {
+          f[i] = g[states[i]];
+          for (int j = 0; j < m; j++) {
+            transposed[j][i] = factors.inverse(states[i], states[j]);
+          }
+        }
+        solveSmall(transposed, f);
+        double cut1 = 0;
+        double cut2 = 0;
+        for (int i = 0; i < m; i++) {
+          cut1 += f[i] * h[0][states[i]];
+          cut2 += f[i] * h[1][states[i]];
+        }
+        p[1 + c] = Math.max(0, p[0] - cut1);
+        v[1 + c] = Math.max(0, v[0] - cut2);
+      } else {
+        synchronized (sweeps) {
+          if (sweeps[0] == null) {
+            sweeps[0] = new GaussSeidel(this);
+          }
+        }
+        double[] without = sweeps[0].startValues(removed(states));
+        p[1 + c] = without[0];
+        v[1 + c] = without[1];
+      }
+    });
+  }
+
+  /** Solves {@code a x = b} in place of {@code b} by Gaussian elimination with partial pivoting. */
+  private static void solveSmall(double[][] a, double[] b) {
+    int m = b.length;
+    for (int col = 0; col < m; col++) {
+      int pivot = col;
+      for (int row = col + 1; row < m; row++) {
+        if (Math.abs(a[row][col]) > Math.abs(a[pivot][col])) {
+          pivot = row;
+        }
+      }
+      double[] swap = a[pivot];
+      a[pivot] = a[col];
+      a[col] = swap;
+      double t = b[pivot];
+      b[pivot] = b[col];
+      b[col] = t;
+      for (int row = col + 1; row < m; row++) {
+        double factor = a[row][col] / a[col][col];
+        if (factor != 0) {
+          for (int k = col; k < m; k++) {
+            a[row][k] -= factor * a[col][k];
+          }
+          b[row] -= factor * b[col];
+        }
+      }
+    }
+    for (int row = m - 1; row >= 0; row--) {
+      double sum = b[row];
+      for (int k = row + 1; k < m; k++) {
+        sum -= a[row][k] * b[k];
+      }
+      b[row] = sum / a[row][row];
+    }
   }
 
   /**

@@ -9,12 +9,12 @@ import java.util.Arrays;
  * step subtracts and every quantity keeps its relative accuracy. {@code I - Q} is a non-singular M-matrix, so no
  * pivoting is needed. Not thread-safe; each solve has its own.
  *
- * <p>{@link #startValues} eliminates every transient state of the chain with some states removed (sent to null) and
- * reads off what reaches conversion from the start: one removal. {@link #factor} eliminates on the symmetrised
- * pattern and keeps the factors, for {@link Factors}' solves and selected inverse.
+ * <p>{@link #factor} eliminates on the symmetrised pattern and keeps the factors, for {@link Factors}' solves and
+ * selected inverse: what the solver uses. {@link #startValues} eliminates, on the unsymmetric pattern, every
+ * transient state of the chain with some states removed (sent to null) and reads off what reaches conversion from
+ * the start: one removal by one elimination, the independent exact answer the tests hold the factorisation's cuts to.
  */
 final class Elimination {
-  private final AbsorbingChain chain;
   private final int nodes;
   private final int start;
   private final SparseRow[] rows;
@@ -42,7 +42,6 @@ final class Elimination {
   private int[] slot = new int[0];
 
   private Elimination(AbsorbingChain chain, boolean[] removed, boolean withStart, boolean symmetric) {
-    this.chain = chain;
     int n = chain.n;
     this.start = withStart ? n : -1;
     this.nodes = withStart ? n + 1 : n;
@@ -123,25 +122,42 @@ final class Elimination {
    * null: {@code {P, V}}.
    */
   static double[] startValues(AbsorbingChain chain, boolean[] removed) {
-    return startValues(chain, removed, Long.MAX_VALUE);
-  }
-
-  /** As {@link #startValues(AbsorbingChain, boolean[])}, or null once more than {@code budget} updates were needed. */
-  static double[] startValues(AbsorbingChain chain, boolean[] removed, long budget) {
     Elimination e = new Elimination(chain, removed, true, false);
-    e.budget = budget;
-    if (!e.run(null)) {
-      return null;
-    }
+    e.budget = Long.MAX_VALUE;
+    e.run(null);
     return new double[] {e.reward1[e.start], e.reward2[e.start]};
   }
 
   /** The factors of the whole chain's {@code I - Q} on the symmetrised pattern, for solves and the selected inverse. */
   static Factors factor(AbsorbingChain chain) {
+    return factor(chain, new int[0][], Long.MAX_VALUE);
+  }
+
+  /**
+   * As {@link #factor(AbsorbingChain)}, with each of {@code groups} joined in the pattern so that the selected
+   * inverse holds {@code N} between any two states of a group; null once more than {@code budget} updates were needed.
+   */
+  static Factors factor(AbsorbingChain chain, int[][] groups, long budget) {
     Elimination e = new Elimination(chain, null, false, true);
+    for (int[] group : groups) {
+      for (int a : group) {
+        for (int b : group) {
+          if (a != b) {
+            e.rows[a].add(b, 0);
+            e.columns[b].add(a, 0);
+          }
+        }
+      }
+    }
+    e.heapSize = 0;
+    for (int s = 0; s < chain.n; s++) {
+      e.push(s);
+    }
     Factors factors = new Factors(chain.n);
-    e.budget = Long.MAX_VALUE;
-    e.run(factors);
+    e.budget = budget;
+    if (!e.run(factors)) {
+      return null;
+    }
     factors.finish();
     return factors;
   }

@@ -34,6 +34,11 @@ final class Factors {
   private int tailStart;
   private int tail;
   private double[] block = new double[0];
+  /** The selected inverse once computed: on the pattern, the dense block, the diagonal by step. */
+  private double[] zUpper;
+  private double[] zLower;
+  private double[] zBlock;
+  private double[] zDiagonal;
 
   Factors(int n) {
     this.n = n;
@@ -126,11 +131,6 @@ final class Factors {
     }
   }
 
-  /** The number of stored off-diagonal factor entries (each for both triangles). */
-  int entries() {
-    return entries;
-  }
-
   /** {@code h = (I - Q)^-1 r} for the two rewards the elimination carried: {@code {h1, h2}} by state. */
   double[][] absorption() {
     double[] h1 = new double[n];
@@ -189,10 +189,10 @@ final class Factors {
 
   /** The diagonal of {@code N = (I - Q)^-1}, by state: the expected visits to a state from itself. */
   double[] inverseDiagonal() {
-    double[] zBlock = denseInverse();
-    double[] zUpper = new double[entries];
-    double[] zLower = new double[entries];
-    double[] zDiagonal = new double[n];
+    zBlock = denseInverse();
+    zUpper = new double[entries];
+    zLower = new double[entries];
+    zDiagonal = new double[n];
     for (int k = tailStart; k < n; k++) {
       zDiagonal[k] = zBlock[(k - tailStart) * tail + (k - tailStart)];
     }
@@ -255,16 +255,23 @@ final class Factors {
         column[b] = block[b * m + k];
       }
       double zkk = 1 / pivot[tailStart + k];
+      // Row k of Z: Ubar's row k times the rows of Z below, accumulated row by row (contiguous reads).
+      for (int b = k + 1; b < m; b++) {
+        double u = block[rowK + b];
+        if (u != 0) {
+          int rowB = b * m;
+          for (int a = k + 1; a < m; a++) {
+            z[rowK + a] += u * z[rowB + a];
+          }
+        }
+      }
       for (int a = k + 1; a < m; a++) {
         int rowA = a * m;
         double zak = 0;
-        double zka = 0;
         for (int b = k + 1; b < m; b++) {
           zak += z[rowA + b] * column[b];
-          zka += block[rowK + b] * z[b * m + a];
         }
         z[rowA + k] = zak;
-        z[rowK + a] = zka;
       }
       for (int a = k + 1; a < m; a++) {
         zkk += block[rowK + a] * z[a * m + k];
@@ -272,6 +279,22 @@ final class Factors {
       z[rowK + k] = zkk;
     }
     return z;
+  }
+
+  /**
+   * {@code N(a, b)} for two states that the pattern links (a state and itself, two states of the dense block, or
+   * neighbours at the earlier one's elimination), after {@link #inverseDiagonal()}.
+   */
+  double inverse(int stateA, int stateB) {
+    int a = position[stateA];
+    int b = position[stateB];
+    if (a == b) {
+      return zDiagonal[a];
+    }
+    if (a >= tailStart && b >= tailStart) {
+      return zBlock[(a - tailStart) * tail + (b - tailStart)];
+    }
+    return a < b ? zUpper[find(a, b)] : zLower[find(b, a)];
   }
 
   /** The entry of step {@code later} among the neighbours of step {@code earlier}. */

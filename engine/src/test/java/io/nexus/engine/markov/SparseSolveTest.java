@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.within;
 import io.nexus.engine.ChannelDictionary;
 import io.nexus.engine.JourneyBatch;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
@@ -26,6 +27,17 @@ class SparseSolveTest {
   void higherOrderChannelsOfSeveralStatesAgree() {
     MarkovStatistics stats = statistics(3, 8, 2000, 5);
     assertThat(stats.states.size()).isGreaterThan(AbsorbingChain.DENSE_LIMIT);
+    assertAgreement(stats);
+  }
+
+  @Test
+  void manyChannelsOfSeveralStatesShareOneFactorisationAndAgree() {
+    // Order 2 over 400 channels: more than 64 channels of several states each, so removals() cuts them from one
+    // factorisation (the most popular ones, of many states, one by one).
+    MarkovStatistics stats = statistics(2, 400, 250, 3);
+    int[][] channelStates = MarkovSolver.channelStates(stats.states, stats.channels.size());
+    assertThat(Arrays.stream(channelStates).filter(states -> states != null && states.length > 1).count())
+        .isGreaterThan(64);
     assertAgreement(stats);
   }
 
