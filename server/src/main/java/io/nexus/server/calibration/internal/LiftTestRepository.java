@@ -12,7 +12,7 @@ import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
 import org.springframework.stereotype.Repository;
 
-/** SQL for the {@code lift_tests} table, always within the current tenant. */
+/** SQL for the {@code lift_tests} table. */
 @Repository
 class LiftTestRepository {
   private static final String COLUMNS = "id, channel_id, name, start_date, end_date, incremental_conversions, lift, "
@@ -36,8 +36,9 @@ class LiftTestRepository {
   }
 
   Optional<LiftTest> find(long id) {
-    return jdbc.sql("SELECT " + COLUMNS + " FROM lift_tests WHERE tenant_id = current_tenant() AND id = ?")
-        .param(id).query(LiftTestRepository::row).optional();
+    return jdbc.sql("SELECT " + COLUMNS + " FROM lift_tests WHERE tenant_id = current_tenant() AND id = ?").param(id)
+        .query(LiftTestRepository::row)
+        .optional();
   }
 
   /** Every test, or those of one channel, in id order. */
@@ -47,14 +48,13 @@ class LiftTestRepository {
           .query(LiftTestRepository::row).list();
     }
     return jdbc.sql("SELECT " + COLUMNS + " FROM lift_tests WHERE tenant_id = current_tenant() AND channel_id = ? "
-            + "ORDER BY id").param(channelId)
+        + "ORDER BY id").param(channelId)
         .query(LiftTestRepository::row).list();
   }
 
   /** Deletes the test; whether there was one. */
   boolean delete(long id) {
-    return jdbc.sql("DELETE FROM lift_tests WHERE tenant_id = current_tenant() AND id = ?").param(id)
-        .update() > 0;
+    return jdbc.sql("DELETE FROM lift_tests WHERE tenant_id = current_tenant() AND id = ?").param(id).update() > 0;
   }
 
   private static LiftTest row(ResultSet rs, int n) throws SQLException {

@@ -20,7 +20,7 @@ public class TenantRepository {
   /** Every table holding tenant rows, children first. */
   private static final List<String> DATA_TABLES = List.of("imported_journeys", "attribution_results", "touchpoints",
       "conversions", "journeys", "attribution_job_errors", "attribution_jobs", "idempotency_keys", "channels",
-      "attribution_models", "api_keys");
+      "attribution_models", "lift_tests", "api_keys");
 
   private final JdbcClient jdbc;
   private final ApiKeyRepository keys;

@@ -1,21 +1,21 @@
 package db.migration;
 
+import java.sql.Connection;
 import java.sql.Statement;
 import java.util.Locale;
 import org.flywaydb.core.api.migration.BaseJavaMigration;
 import org.flywaydb.core.api.migration.Context;
 
 /**
- * Lift tests belong to a tenant like every other stored row (docs/security.md): existing tests move to
- * {@code default}, new ones take the writing transaction's tenant, and on PostgreSQL the table gets the same forced
- * row-level security policy as the tables of V6. A Java migration because the policy exists only on PostgreSQL.
+ * Lift tests belong to a tenant like every other stored row (V6, docs/security.md): existing ones move to
+ * {@code default}, new ones take {@code current_tenant()}, and on PostgreSQL row-level security is forced on the table.
  */
-public class V81__lift_tests_per_tenant extends BaseJavaMigration {
+public class V81__tenant_lift_tests extends BaseJavaMigration {
   @Override
   public void migrate(Context context) throws Exception {
-    boolean postgres = context.getConnection().getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT)
-        .contains("postgres");
-    try (Statement s = context.getConnection().createStatement()) {
+    Connection c = context.getConnection();
+    boolean postgres = c.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT).contains("postgres");
+    try (Statement s = c.createStatement()) {
       s.execute("ALTER TABLE lift_tests ADD COLUMN tenant_id VARCHAR(63) DEFAULT 'default' NOT NULL");
       s.execute("ALTER TABLE lift_tests ALTER COLUMN tenant_id SET DEFAULT current_tenant()");
       s.execute("ALTER TABLE lift_tests ADD CONSTRAINT fk_lift_tests_tenant FOREIGN KEY (tenant_id) "
