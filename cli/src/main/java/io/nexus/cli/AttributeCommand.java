@@ -11,9 +11,11 @@ import io.nexus.engine.journey.ChannelGrouping;
 import io.nexus.engine.journey.JourneyBuilder;
 import io.nexus.engine.journey.UserEvent;
 import io.nexus.engine.markov.MarkovFit;
+import io.nexus.engine.uncertainty.ModelIntervals;
 import io.nexus.formats.AttributionSettings;
 import io.nexus.formats.InputException;
 import io.nexus.formats.InputFile;
+import io.nexus.formats.IntervalSettings;
 import io.nexus.formats.OutputFile;
 import io.nexus.formats.ResultFiles;
 import io.nexus.formats.paths.PathFileReader;
@@ -99,10 +101,25 @@ final class AttributeCommand implements Callable<Integer> {
       description = "Round the numbers written to N decimals (default: every digit, read back exactly).")
   Integer decimals;
 
+  @Option(names = "--intervals", paramLabel = "N",
+      description = "Add bootstrap confidence intervals from N replicates (200 is usual): columns attributed_value_low,"
+          + "attributed_value_high,attributed_conversions_low,attributed_conversions_high,rank_change_share.")
+  Integer intervals;
+
+  @Option(names = "--confidence", defaultValue = IntervalSettings.DEFAULT_CONFIDENCE, paramLabel = "C",
+      description = "With --intervals: the intervals' confidence level; default ${DEFAULT-VALUE}.")
+  double confidence;
+
+  @Option(names = "--seed", defaultValue = IntervalSettings.DEFAULT_SEED, paramLabel = "S",
+      description = "With --intervals: the seed of the replicates (same seed, same intervals); default ${DEFAULT-VALUE}.")
+  long seed;
+
   @Override
   public Integer call() throws Exception {
     AttributionSettings settings = new AttributionSettings(models, order, lookbackDays, transform, pathSeparator);
     settings.check();
+    IntervalSettings intervalSettings = new IntervalSettings(intervals, confidence, seed);
+    intervalSettings.check();
     Map<String, AttributionModel> byLabel = settings.attributionModels();
     boolean hasMarkov = byLabel.values().stream().anyMatch(m -> m.spec().type().equals("markov"));
     if ((removalEffects != null || transitionMatrix != null) && !hasMarkov) {
@@ -152,8 +169,14 @@ final class AttributeCommand implements Callable<Integer> {
       progress.phase("attributing");
       List<ModelRun> runs = Attribution.runAll(batch, new ArrayList<>(byLabel.values()));
       timing.mark("attributed");
+      List<ModelIntervals> bounds = null;
+      if (intervalSettings.requested()) {
+        progress.phase("bootstrap intervals: " + intervals + " replicates");
+        bounds = intervalSettings.bootstrap().run(batch, runs);
+        timing.mark("intervals");
+      }
       progress.phase("writing");
-      outputs.write(files, new ArrayList<>(byLabel.keySet()), runs, batch);
+      outputs.write(files, new ArrayList<>(byLabel.keySet()), runs, bounds, batch);
       timing.mark("written");
       progress.close();
       for (ModelRun run : runs) {
@@ -202,6 +225,13 @@ final class AttributeCommand implements Callable<Integer> {
 
   /** Options set for the other format do nothing for this one: worth a word, not a refusal. */
   private void warnAboutOptionsThatDoNothing() {
+    if (intervals == null) {
+      for (String option : List.of("--confidence", "--seed")) {
+        if (spec.commandLine().getParseResult().hasMatchedOption(option)) {
+          warn(option + " does nothing without --intervals N");
+        }
+      }
+    }
     List<String> unused = format == Format.paths ? List.of("--lookback-days", "--channel-rules")
         : List.of("--path-separator");
     for (String option : unused) {
@@ -278,7 +308,8 @@ final class AttributeCommand implements Callable<Integer> {
       credits = journeyCredits == null ? null : OutputFile.open(journeyCredits, standardOutput);
     }
 
-    void write(ResultFiles files, List<String> labels, List<ModelRun> runs, JourneyBatch batch) throws IOException {
+    void write(ResultFiles files, List<String> labels, List<ModelRun> runs, List<ModelIntervals> intervals,
+        JourneyBatch batch) throws IOException {
       MarkovFit markov = runs.stream().map(ModelRun::fit).filter(MarkovFit.class::isInstance)
           .map(MarkovFit.class::cast).findFirst().orElse(null);
       if (effects != null) {
@@ -291,7 +322,7 @@ final class AttributeCommand implements Callable<Integer> {
         files.writeJourneyCredits(credits.writer(), labels, runs, batch);
       }
       if (totals != null) {
-        files.writeTotals(totals.writer(), labels, runs);
+        writeTotals(files, totals.writer(), labels, runs, intervals);
       }
       for (OutputFile file : new OutputFile[] {effects, transitions, credits, totals}) {
         if (file != null) {
@@ -299,8 +330,17 @@ final class AttributeCommand implements Callable<Integer> {
         }
       }
       if (totals == null) {
-        files.writeTotals(standardOutput, labels, runs);
+        writeTotals(files, standardOutput, labels, runs, intervals);
         standardOutput.flush();
+      }
+    }
+
+    private static void writeTotals(ResultFiles files, Writer out, List<String> labels, List<ModelRun> runs,
+        List<ModelIntervals> intervals) throws IOException {
+      if (intervals == null) {
+        files.writeTotals(out, labels, runs);
+      } else {
+        files.writeTotals(out, labels, runs, intervals);
       }
     }
 

@@ -55,8 +55,8 @@ public final class Attribution {
   }
 
   /**
-   * The channel totals of {@code model} over {@code batch}: what the model defines for its training data (Markov), else
-   * each converting path's conversions and value split by its touch shares; see {@link PartialTotals}.
+   * The channel totals of {@code model} over {@code batch}: each converting path's conversions and value split by its
+   * touch shares, so the sums of the journey credits, for every model; see {@link PartialTotals}.
    */
   public static ChannelTotals totals(FittedModel model, JourneyBatch batch) {
     return new PartialTotals(model, batch.channels()).add(batch).complete();

@@ -96,6 +96,28 @@ public final class JourneyBatch implements Serializable {
     this.maxLength = other.maxLength;
   }
 
+  private JourneyBatch(JourneyBatch other, double[] conversions, double[] values, double[] nulls,
+      double[] pathConversions, double[] pathValues) {
+    this.channels = other.channels;
+    this.size = other.size;
+    this.offsets = other.offsets;
+    this.touchChannels = other.touchChannels;
+    this.touchTimes = other.touchTimes;
+    this.touchTypes = other.touchTypes;
+    this.typeNames = other.typeNames;
+    this.conversions = conversions;
+    this.values = values;
+    this.nulls = nulls;
+    this.conversionTimes = other.conversionTimes;
+    this.journeyIds = other.journeyIds;
+    this.pathOffsets = other.pathOffsets;
+    this.pathLengths = other.pathLengths;
+    this.pathConversions = pathConversions;
+    this.pathValues = pathValues;
+    this.pathTimes = other.pathTimes;
+    this.maxLength = other.maxLength;
+  }
+
   private static int[] fit(int[] column, int used) {
     return column.length > used + used / 4 + 16 ? Arrays.copyOf(column, used) : column;
   }
@@ -164,6 +186,73 @@ public final class JourneyBatch implements Serializable {
       remapped[t] = map[touchChannels[t]];
     }
     return new JourneyBatch(this, target, remapped);
+  }
+
+  /**
+   * This batch with row {@code r}'s conversions and value (those of each of its converting paths too) multiplied by
+   * {@code conversionWeights[r]} and its nulls by {@code nullWeights[r]}: how a bootstrap replicate re-weights the data
+   * without reading or building it again. Only the count columns are new; the touch columns are shared, as the batch
+   * is immutable. The weight arrays are read, not kept.
+   *
+   * @throws IllegalArgumentException when an array's length is not {@link #size()} or a weight is negative or not
+   *     finite
+   */
+  public JourneyBatch reweighted(double[] conversionWeights, double[] nullWeights) {
+    if (conversionWeights.length != size || nullWeights.length != size) {
+      throw new IllegalArgumentException("one weight per row: expected " + size + ", got "
+          + conversionWeights.length + " and " + nullWeights.length);
+    }
+    double[] newConversions = new double[size];
+    double[] newValues = new double[size];
+    double[] newNulls = new double[size];
+    for (int row = 0; row < size; row++) {
+      double wc = conversionWeights[row];
+      double wn = nullWeights[row];
+      if (!(wc >= 0) || !(wn >= 0) || Double.isInfinite(wc) || Double.isInfinite(wn)) {
+        throw new IllegalArgumentException("row " + row + ": weights must be finite numbers >= 0: " + wc + ", " + wn);
+      }
+      newConversions[row] = conversions[row] * wc;
+      newValues[row] = values[row] * wc;
+      newNulls[row] = nulls[row] * wn;
+    }
+    double[] newPathConversions = null;
+    double[] newPathValues = null;
+    if (pathOffsets != null) {
+      newPathConversions = pathConversions.clone();
+      newPathValues = pathValues.clone();
+      for (int row = 0; row < size; row++) {
+        for (int p = pathOffsets[row]; p < pathOffsets[row + 1]; p++) {
+          newPathConversions[p] *= conversionWeights[row];
+          newPathValues[p] *= conversionWeights[row];
+        }
+      }
+    }
+    return new JourneyBatch(this, newConversions, newValues, newNulls, newPathConversions, newPathValues);
+  }
+
+  /**
+   * This batch of untimed paths with new counts: row {@code r} gets {@code conversions[r]}, {@code values[r]} and
+   * {@code nulls[r]}; the touch columns are shared. How a bootstrap replicate of distinct paths is made from counts
+   * drawn afresh. The arrays are taken over, not copied, so that a caller drawing many replicates one after another
+   * can re-use them: it must not change them while this batch, or anything computed from it lazily, is in use.
+   *
+   * @throws IllegalStateException when the batch holds journeys (use {@link #reweighted})
+   * @throws IllegalArgumentException when an array's length is not {@link #size()} or a count is negative or not
+   *     finite
+   */
+  public JourneyBatch withCounts(double[] conversions, double[] values, double[] nulls) {
+    if (hasTimes() || pathOffsets != null) {
+      throw new IllegalStateException("journeys are re-weighted as a whole with reweighted, not given new counts");
+    }
+    if (conversions.length != size || values.length != size || nulls.length != size) {
+      throw new IllegalArgumentException("one count per row: expected " + size);
+    }
+    for (int row = 0; row < size; row++) {
+      Builder.checkCount("conversions", conversions[row]);
+      Builder.checkCount("value", values[row]);
+      Builder.checkCount("nulls", nulls[row]);
+    }
+    return new JourneyBatch(this, conversions, values, nulls, null, null);
   }
 
   /**

@@ -2,11 +2,14 @@ package io.nexus.formats;
 
 import io.nexus.engine.Attribution;
 import io.nexus.engine.Attribution.ModelRun;
+import io.nexus.engine.ChannelTotals;
 import io.nexus.engine.ChannelTotals.ChannelTotal;
 import io.nexus.engine.JourneyId;
 import io.nexus.engine.JourneyBatch;
 import io.nexus.engine.DecimalText;
 import io.nexus.engine.markov.MarkovFit;
+import io.nexus.engine.uncertainty.ChannelInterval;
+import io.nexus.engine.uncertainty.ModelIntervals;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
@@ -24,6 +27,9 @@ import org.apache.commons.csv.CSVPrinter;
 public final class ResultFiles {
   /** The header of the channel totals. */
   public static final String TOTALS_HEADER = "model,channel,attributed_conversions,attributed_value";
+  /** The columns {@link #writeTotals(Writer, List, List, List)} adds after {@link #TOTALS_HEADER}. */
+  public static final String INTERVAL_COLUMNS = "attributed_value_low,attributed_value_high,"
+      + "attributed_conversions_low,attributed_conversions_high,rank_change_share";
   /** The most decimals {@link #rounded} accepts: more than a double holds. */
   public static final int MAX_DECIMALS = 17;
   private static final CSVFormat CSV = CSVFormat.DEFAULT.builder().setRecordSeparator('\n').get();
@@ -74,12 +80,39 @@ public final class ResultFiles {
     csv.flush();
   }
 
-  /** Writes {@code channel,removal_effect,removal_effect_value}, one row per channel. */
+  /**
+   * Writes {@link #TOTALS_HEADER} and {@link #INTERVAL_COLUMNS}, one row per model and channel: each model's totals
+   * with its bootstrap intervals ({@code intervals} in the order of {@code runs}).
+   */
+  public void writeTotals(Writer out, List<String> labels, List<ModelRun> runs, List<ModelIntervals> intervals)
+      throws IOException {
+    CSVPrinter csv = new CSVPrinter(out, CSV);
+    csv.printRecord((Object[]) (TOTALS_HEADER + "," + INTERVAL_COLUMNS).split(","));
+    for (int m = 0; m < runs.size(); m++) {
+      ModelIntervals model = intervals.get(m);
+      for (ChannelTotal total : runs.get(m).totals().channels()) {
+        ChannelInterval interval = model.get(total.channel());
+        csv.printRecord(labels.get(m), total.channel().name(), number(total.conversions()), number(total.value()),
+            number(interval.valueInterval().low()), number(interval.valueInterval().high()),
+            number(interval.conversionsInterval().low()), number(interval.conversionsInterval().high()),
+            number(interval.rankChangeShare()));
+      }
+    }
+    csv.flush();
+  }
+
+  /**
+   * Writes {@code channel,removal_effect,removal_effect_value,chain_conversions,chain_value}, one row per channel; the
+   * chain columns are ChannelAttribution's whole-chain totals ({@code markov_model}'s), for comparison with it.
+   */
   public void writeRemovalEffects(Writer out, MarkovFit markov) throws IOException {
     CSVPrinter csv = new CSVPrinter(out, CSV);
-    csv.printRecord("channel", "removal_effect", "removal_effect_value");
+    csv.printRecord("channel", "removal_effect", "removal_effect_value", "chain_conversions", "chain_value");
+    ChannelTotals chain = markov.chainTotals();
     for (MarkovFit.RemovalEffect effect : markov.removalEffects()) {
-      csv.printRecord(effect.channel().name(), number(effect.conversion()), number(effect.value()));
+      String name = effect.channel().name();
+      csv.printRecord(name, number(effect.conversion()), number(effect.value()), number(chain.conversions(name)),
+          number(chain.value(name)));
     }
     csv.flush();
   }

@@ -32,14 +32,16 @@ class AnalyticsController {
   @Operation(summary = "Attributed revenue, cost, ROI and ROAS per channel for a model and date range")
   List<ChannelRoiReport.Row> channelRoi(@Valid @RequestBody AnalyticsRequests.ChannelRoi request) {
     Dates.Range range = Dates.range(request.startDate(), request.endDate());
-    return roi.run(request.channelIds(), range.from(), range.to(), request.attributionModelId());
+    return roi.run(request.channelIds(), range.from(), range.to(), request.attributionModelId(),
+        request.withIntervals(), Boolean.TRUE.equals(request.calibrated()));
   }
 
   @PostMapping("/model-comparison")
   @Operation(summary = "Channels × models: what each model credits to each channel over the same journeys")
   ModelComparisonReport.Comparison modelComparison(@Valid @RequestBody AnalyticsRequests.ModelComparison request) {
     Dates.Range range = Dates.range(request.startDate(), request.endDate());
-    return comparison.run(request.modelIds(), request.channelIds(), range.from(), range.to());
+    return comparison.run(request.modelIds(), request.channelIds(), range.from(), range.to(),
+        request.withIntervals());
   }
 
   @PostMapping("/top-paths")

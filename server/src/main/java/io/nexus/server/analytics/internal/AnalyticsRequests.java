@@ -11,22 +11,42 @@ import java.util.List;
 final class AnalyticsRequests {
   private AnalyticsRequests() {}
 
-  /** Channel ROI: the channels (all when left out), the date range and the model. */
+  /**
+   * Channel ROI: the channels (all when left out), the date range and the model; {@code intervals} asks for bootstrap
+   * intervals of revenue, ROI and ROAS; {@code calibrated} adds each channel's lift-test calibration beside the
+   * model's own numbers.
+   */
   record ChannelRoi(
       @Size(max = 1000, message = "must hold at most 1000 ids")
       List<@NotNull(message = "must be a channel id, not null") Long> channelIds,
       @NotBlank(message = "required") String startDate,
       @NotBlank(message = "required") String endDate,
-      @NotNull(message = "required") Long attributionModelId) {}
+      @NotNull(message = "required") Long attributionModelId,
+      Boolean intervals,
+      Boolean calibrated) {
 
-  /** Model comparison: the models (all active engine models when left out), channels and date range. */
+    boolean withIntervals() {
+      return Boolean.TRUE.equals(intervals);
+    }
+  }
+
+  /**
+   * Model comparison: the models (all active engine models when left out), channels and date range;
+   * {@code intervals} asks for bootstrap intervals of every cell.
+   */
   record ModelComparison(
       @Size(max = 50, message = "must hold at most 50 ids")
       List<@NotNull(message = "must be a model id, not null") Long> modelIds,
       @Size(max = 1000, message = "must hold at most 1000 ids")
       List<@NotNull(message = "must be a channel id, not null") Long> channelIds,
       @NotBlank(message = "required") String startDate,
-      @NotBlank(message = "required") String endDate) {}
+      @NotBlank(message = "required") String endDate,
+      Boolean intervals) {
+
+    boolean withIntervals() {
+      return Boolean.TRUE.equals(intervals);
+    }
+  }
 
   /** Top conversion paths: the date range, how many paths, and how to treat repeated channels. */
   record TopPaths(

@@ -1,11 +1,17 @@
 package io.nexus.server.analytics.internal;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonInclude.Include;
 import io.nexus.engine.ReturnOnSpend;
+import io.nexus.server.attribution.AmountInterval;
+import io.nexus.server.attribution.AttributionIntervals;
 import io.nexus.server.attribution.AttributionReports;
 import io.nexus.server.attribution.ChannelAmount;
 import io.nexus.server.cache.AttributionCache.Region;
 import io.nexus.server.cache.AttributionCache;
 import io.nexus.server.cache.VersionedKey;
+import io.nexus.server.calibration.CalibrationFactors;
+import io.nexus.server.calibration.ChannelCalibration;
 import io.nexus.server.channel.Channel;
 import io.nexus.server.channel.ChannelCatalog;
 import io.nexus.server.journey.JourneyData;
@@ -23,7 +29,8 @@ import org.springframework.stereotype.Component;
 /**
  * Return on investment per channel: revenue a model credits to the channel over the converting journeys started in
  * the range, against what the channel's touchpoints in the range cost, both to the cent; ROI and ROAS of those as
- * {@link ReturnOnSpend} gives them ({@code null}, never NaN or infinity, when nothing was spent).
+ * {@link ReturnOnSpend} gives them ({@code null}, never NaN or infinity, when nothing was spent); on request, each
+ * channel's credit calibrated by its lift tests beside them.
  */
 @Component
 class ChannelRoiReport {
@@ -31,30 +38,78 @@ class ChannelRoiReport {
   private final JourneyData journeys;
   private final ChannelCatalog channels;
   private final AttributionCache cache;
+  private final AttributionIntervals intervals;
+  private final CalibrationFactors calibration;
 
   ChannelRoiReport(AttributionReports attribution, JourneyData journeys, ChannelCatalog channels,
-      AttributionCache cache) {
+      AttributionCache cache, AttributionIntervals intervals, CalibrationFactors calibration) {
+    this.intervals = intervals;
     this.attribution = attribution;
     this.journeys = journeys;
     this.channels = channels;
     this.cache = cache;
+    this.calibration = calibration;
   }
 
-  /** One channel's row. */
+  /**
+   * One channel's row; the intervals ({@code [low, high]}) only when asked for, ROI's and ROAS's also only when
+   * something was spent; {@code calibration} only when asked for, beside the model's own numbers.
+   */
   record Row(long channelId, String channelName, String channelType, BigDecimal attributedRevenue,
       double attributedConversions, BigDecimal cost, BigDecimal roi, BigDecimal roas, long journeys,
-      BigDecimal revenueShare) {}
+      BigDecimal revenueShare,
+      @JsonInclude(Include.NON_NULL) List<BigDecimal> attributedRevenueInterval,
+      @JsonInclude(Include.NON_NULL) List<BigDecimal> roiInterval,
+      @JsonInclude(Include.NON_NULL) List<BigDecimal> roasInterval,
+      @JsonInclude(Include.NON_NULL) CalibratedCredit calibration) {
 
-  /** The rows of {@code channelIds} (every channel when none) under model {@code modelId}, cached. */
-  List<Row> run(List<Long> channelIds, Instant from, Instant to, long modelId) {
-    VersionedKey key = cache.versions().keyOnAllData("roi:" + modelId + ":" + from + ":" + to + ":" + channelIds);
-    return Arrays.asList(cache.getOrCompute(Region.REPORTS, key, Row[].class,
-        () -> compute(channelIds, from, to, modelId).toArray(Row[]::new)));
+    Row calibrated(CalibratedCredit credit) {
+      return new Row(channelId, channelName, channelType, attributedRevenue, attributedConversions, cost, roi, roas,
+          journeys, revenueShare, attributedRevenueInterval, roiInterval, roasInterval, credit);
+    }
   }
 
-  private List<Row> compute(List<Long> channelIds, Instant from, Instant to, long modelId) {
+  /**
+   * A channel's credit calibrated by lift tests: the model's revenue and conversions times the factor, with ROI and
+   * ROAS of those; {@code calibrated} is false (factor 1) for a channel without an applicable test.
+   */
+  record CalibratedCredit(boolean calibrated, double factor, Double rawFactor, Double weight, List<Long> liftTestIds,
+      BigDecimal attributedRevenue, double attributedConversions, BigDecimal roi, BigDecimal roas) {}
+
+  /** The rows of {@code channelIds} (every channel when none) under model {@code modelId}, cached. */
+  List<Row> run(List<Long> channelIds, Instant from, Instant to, long modelId, boolean withIntervals,
+      boolean calibrated) {
+    VersionedKey key = cache.versions().keyOnAllData("roi:" + modelId + ":" + from + ":" + to + ":" + channelIds
+        + (withIntervals ? ":intervals" : ""));
+    List<Row> rows = Arrays.asList(cache.getOrCompute(Region.REPORTS, key, Row[].class,
+        () -> compute(channelIds, from, to, modelId, withIntervals).toArray(Row[]::new)));
+    // Calibration is applied after the cache: lift tests change without moving the data versions.
+    return calibrated ? calibrate(rows, calibration.factors(modelId)) : rows;
+  }
+
+  private static List<Row> calibrate(List<Row> rows, Map<Long, ChannelCalibration> factors) {
+    List<Row> calibrated = new ArrayList<>(rows.size());
+    for (Row row : rows) {
+      ChannelCalibration factor = factors.get(row.channelId());
+      if (factor == null) {
+        calibrated.add(row.calibrated(new CalibratedCredit(false, 1, null, null, List.of(), row.attributedRevenue(),
+            row.attributedConversions(), row.roi(), row.roas())));
+        continue;
+      }
+      BigDecimal revenue = row.attributedRevenue().multiply(BigDecimal.valueOf(factor.factor()))
+          .setScale(2, RoundingMode.HALF_UP);
+      ReturnOnSpend returned = new ReturnOnSpend(revenue, row.cost());
+      calibrated.add(row.calibrated(new CalibratedCredit(true, factor.factor(), factor.rawFactor(), factor.weight(),
+          factor.liftTestIds(), revenue, row.attributedConversions() * factor.factor(), returned.roi(),
+          returned.roas())));
+    }
+    return calibrated;
+  }
+
+  private List<Row> compute(List<Long> channelIds, Instant from, Instant to, long modelId, boolean withIntervals) {
     List<Channel> selected = select(channels, channelIds);
     Map<Long, ChannelAmount> credited = attribution.channelTotals(modelId, from, to);
+    Map<Long, AmountInterval> bounds = withIntervals ? intervals.channelIntervals(modelId, from, to) : null;
     Map<Long, BigDecimal> costs = journeys.costByChannel(from, to);
     BigDecimal total = credited.values().stream().map(ChannelAmount::revenue).reduce(BigDecimal.ZERO, BigDecimal::add);
     List<Row> rows = new ArrayList<>(selected.size());
@@ -63,10 +118,25 @@ class ChannelRoiReport {
       BigDecimal revenue = amount == null ? BigDecimal.ZERO : amount.revenue().setScale(2, RoundingMode.HALF_UP);
       BigDecimal cost = costs.getOrDefault(channel.id(), BigDecimal.ZERO).setScale(2, RoundingMode.HALF_UP);
       ReturnOnSpend returned = new ReturnOnSpend(revenue, cost);
+      List<BigDecimal> revenueInterval = null;
+      List<BigDecimal> roiInterval = null;
+      List<BigDecimal> roasInterval = null;
+      if (bounds != null) {
+        AmountInterval bound = bounds.get(channel.id());
+        BigDecimal low = bound == null ? BigDecimal.ZERO.setScale(2) : bound.revenueLow();
+        BigDecimal high = bound == null ? BigDecimal.ZERO.setScale(2) : bound.revenueHigh();
+        revenueInterval = List.of(low, high);
+        // Cost is known exactly: ROI and ROAS grow with revenue, so their ends are those of the revenue's.
+        ReturnOnSpend lowReturn = new ReturnOnSpend(low, cost);
+        ReturnOnSpend highReturn = new ReturnOnSpend(high, cost);
+        roiInterval = lowReturn.roi() == null ? null : List.of(lowReturn.roi(), highReturn.roi());
+        roasInterval = lowReturn.roas() == null ? null : List.of(lowReturn.roas(), highReturn.roas());
+      }
       rows.add(new Row(channel.id(), channel.name(), channel.channelType(), revenue,
           amount == null ? 0 : amount.conversions(), cost, returned.roi(), returned.roas(),
           amount == null ? 0 : amount.journeys(),
-          total.signum() == 0 ? BigDecimal.ZERO : revenue.divide(total, 6, RoundingMode.HALF_UP)));
+          total.signum() == 0 ? BigDecimal.ZERO : revenue.divide(total, 6, RoundingMode.HALF_UP),
+          revenueInterval, roiInterval, roasInterval, null));
     }
     return rows;
   }

@@ -1,5 +1,9 @@
 package io.nexus.server.analytics.internal;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonInclude.Include;
+import io.nexus.server.attribution.AmountInterval;
+import io.nexus.server.attribution.AttributionIntervals;
 import io.nexus.server.attribution.AttributionReports;
 import io.nexus.server.attribution.ChannelAmount;
 import io.nexus.server.cache.AttributionCache.Region;
@@ -28,9 +32,11 @@ class ModelComparisonReport {
   private final ModelCatalog models;
   private final ChannelCatalog channels;
   private final AttributionCache cache;
+  private final AttributionIntervals intervals;
 
   ModelComparisonReport(AttributionReports attribution, ModelCatalog models, ChannelCatalog channels,
-      AttributionCache cache) {
+      AttributionCache cache, AttributionIntervals intervals) {
+    this.intervals = intervals;
     this.attribution = attribution;
     this.models = models;
     this.channels = channels;
@@ -39,26 +45,37 @@ class ModelComparisonReport {
 
   record ModelColumn(long id, String name, String modelType, BigDecimal totalRevenue) {}
 
-  record Cell(long modelId, BigDecimal attributedRevenue, double attributedConversions, BigDecimal revenueShare) {}
+  /** One model's credit to one channel; the intervals ({@code [low, high]}) and rank changes only when asked for. */
+  record Cell(long modelId, BigDecimal attributedRevenue, double attributedConversions, BigDecimal revenueShare,
+      @JsonInclude(Include.NON_NULL) List<BigDecimal> attributedRevenueInterval,
+      @JsonInclude(Include.NON_NULL) List<Double> attributedConversionsInterval,
+      @JsonInclude(Include.NON_NULL) Double rankChangeShare) {}
 
   record ChannelRow(long channelId, String channelName, List<Cell> values) {}
 
   record Comparison(Instant from, Instant to, List<ModelColumn> models, List<ChannelRow> channels) {}
 
   /** {@code modelIds} (every usable model when none) side by side over {@code channelIds}, cached. */
-  Comparison run(List<Long> modelIds, List<Long> channelIds, Instant from, Instant to) {
-    VersionedKey key = cache.versions().keyOnAllData("compare:" + modelIds + ":" + channelIds + ":" + from + ":" + to);
-    return cache.getOrCompute(Region.REPORTS, key, Comparison.class, () -> compute(modelIds, channelIds, from, to));
+  Comparison run(List<Long> modelIds, List<Long> channelIds, Instant from, Instant to, boolean withIntervals) {
+    VersionedKey key = cache.versions().keyOnAllData("compare:" + modelIds + ":" + channelIds + ":" + from + ":" + to
+        + (withIntervals ? ":intervals" : ""));
+    return cache.getOrCompute(Region.REPORTS, key, Comparison.class,
+        () -> compute(modelIds, channelIds, from, to, withIntervals));
   }
 
-  private Comparison compute(List<Long> modelIds, List<Long> channelIds, Instant from, Instant to) {
+  private Comparison compute(List<Long> modelIds, List<Long> channelIds, Instant from, Instant to,
+      boolean withIntervals) {
     List<ModelDefinition> selected = select(modelIds);
     List<Channel> rows = ChannelRoiReport.select(channels, channelIds);
     Map<Long, Map<Long, ChannelAmount>> byModel = new LinkedHashMap<>();
+    Map<Long, Map<Long, AmountInterval>> boundsByModel = new LinkedHashMap<>();
     List<ModelColumn> columns = new ArrayList<>();
     for (ModelDefinition model : selected) {
       Map<Long, ChannelAmount> totals = attribution.channelTotals(model.id(), from, to);
       byModel.put(model.id(), totals);
+      if (withIntervals) {
+        boundsByModel.put(model.id(), intervals.channelIntervals(model.id(), from, to));
+      }
       BigDecimal sum = totals.values().stream().map(ChannelAmount::revenue).reduce(BigDecimal.ZERO, BigDecimal::add);
       columns.add(new ModelColumn(model.id(), model.name(), model.modelType(), sum.setScale(2, RoundingMode.HALF_UP)));
     }
@@ -68,9 +85,19 @@ class ModelComparisonReport {
       for (ModelColumn column : columns) {
         ChannelAmount amount = byModel.get(column.id()).get(channel.id());
         BigDecimal revenue = amount == null ? BigDecimal.ZERO : amount.revenue().setScale(2, RoundingMode.HALF_UP);
-        cells.add(new Cell(column.id(), revenue, amount == null ? 0 : amount.conversions(),
-            column.totalRevenue().signum() == 0 ? BigDecimal.ZERO
-                : revenue.divide(column.totalRevenue(), 6, RoundingMode.HALF_UP)));
+        BigDecimal share = column.totalRevenue().signum() == 0 ? BigDecimal.ZERO
+            : revenue.divide(column.totalRevenue(), 6, RoundingMode.HALF_UP);
+        double conversions = amount == null ? 0 : amount.conversions();
+        if (!withIntervals) {
+          cells.add(new Cell(column.id(), revenue, conversions, share, null, null, null));
+          continue;
+        }
+        AmountInterval bound = boundsByModel.get(column.id()).get(channel.id());
+        BigDecimal zero = BigDecimal.ZERO.setScale(2);
+        cells.add(new Cell(column.id(), revenue, conversions, share,
+            bound == null ? List.of(zero, zero) : List.of(bound.revenueLow(), bound.revenueHigh()),
+            bound == null ? List.of(0.0, 0.0) : List.of(bound.conversionsLow(), bound.conversionsHigh()),
+            bound == null ? 0.0 : bound.rankChangeShare()));
       }
       table.add(new ChannelRow(channel.id(), channel.name(), cells));
     }

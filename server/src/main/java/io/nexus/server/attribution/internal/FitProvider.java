@@ -139,15 +139,34 @@ class FitProvider {
     }
   }
 
+  /** The journeys a data-driven model learns from: its training window, up to the latest journey's start. */
+  private JourneyQuery trainingWindow(ModelDefinition model) {
+    Instant end = journeys.latestStart().map(t -> t.plusMillis(1)).orElse(Instant.now());
+    return JourneyQuery.between(end.minus(Duration.ofDays(model.trainingDataWindowDays())), end);
+  }
+
+  /**
+   * Every journey of {@code model}'s training window (converting or not) in one batch with ids from
+   * {@code dictionary}: what a bootstrap refits the model on, replicate by replicate. It holds the whole window in
+   * memory, unlike {@link #fit}, which counts chunk by chunk.
+   */
+  JourneyBatch trainingBatch(ModelDefinition model, EngineChannels catalogue, ChannelDictionary dictionary) {
+    List<Journey> window = new ArrayList<>();
+    journeys.forEachChunk(trainingWindow(model), TRAINING_CHUNK, chunk -> {
+      for (JourneyDetail journey : chunk) {
+        window.add(journey.toEngineJourney(catalogue));
+      }
+    });
+    return JourneyBatch.of(window, dictionary);
+  }
+
   private FittedModel train(ModelDefinition model, AttributionModel engineModel) {
     Timer.Sample sample = Timer.start(meters);
-    Instant end = journeys.latestStart().map(t -> t.plusMillis(1)).orElse(Instant.now());
-    Instant start = end.minus(Duration.ofDays(model.trainingDataWindowDays()));
     ChannelDictionary dictionary = new ChannelDictionary();
     TrainingStatistics statistics = engineModel.newStatistics(dictionary);
     EngineChannels catalogue = new EngineChannels(channels.all());
     long[] count = new long[1];
-    journeys.forEachChunk(JourneyQuery.between(start, end), TRAINING_CHUNK, chunk -> {
+    journeys.forEachChunk(trainingWindow(model), TRAINING_CHUNK, chunk -> {
       List<Journey> engineJourneys = new ArrayList<>(chunk.size());
       for (JourneyDetail journey : chunk) {
         engineJourneys.add(journey.toEngineJourney(catalogue));
