@@ -63,6 +63,15 @@ public final class Attribution {
   }
 
   /**
+   * The channel totals of {@code model} over {@code batch} as its journeys' credits added up, also for a model that
+   * defines totals of its own for its training data (Markov, see {@link FittedModel#trainingTotals}): what a report
+   * over journeys other than those the model was fitted on adds up, as the service's reports do.
+   */
+  public static ChannelTotals creditTotals(FittedModel model, JourneyBatch batch) {
+    return new PartialTotals(new CreditSums(model), batch.channels()).add(batch).complete();
+  }
+
+  /**
    * Calls {@code consumer} once per channel on each row of {@code batch} that has a credited conversion, with the
    * channel's credit under {@code model}; allocates nothing per row that is a single converting path.
    */
