@@ -26,7 +26,7 @@ import picocli.CommandLine.UnmatchedArgumentException;
  */
 @Command(name = "nexus", mixinStandardHelpOptions = true, version = "nexus 0.1.0",
     description = "Multi-touch marketing attribution: which channels earned the revenue?",
-    subcommands = {AttributeCommand.class, GenerateCommand.class},
+    subcommands = {AttributeCommand.class, GenerateCommand.class, PlanCommand.class},
     footer = {"", "Run the service with: bin/nexus serve [--demo]"})
 public final class NexusCommand implements Callable<Integer> {
   /** Exit code for input or options the user must fix. */
@@ -73,6 +73,7 @@ public final class NexusCommand implements Callable<Integer> {
     commandLine.setExpandAtFiles(false);
     CommandLine attribute = commandLine.getSubcommands().get("attribute");
     ((AttributeCommand) attribute.getCommand()).standardInput = in;
+    ((PlanCommand) commandLine.getSubcommands().get("plan").getCommand()).standardInput = in;
     List<String> footer = new ArrayList<>(List.of(""));
     footer.addAll(AttributionSettings.modelHelp());
     footer.addAll(List.of("", "Output columns: model,channel,attributed_conversions,attributed_value.",

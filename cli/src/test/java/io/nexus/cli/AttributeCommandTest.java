@@ -97,10 +97,12 @@ class AttributeCommandTest {
         "--removal-effects", effects.toString(), "--transition-matrix", matrix.toString());
     assertThat(run.exitCode()).as(run.err()).isZero();
     assertThat(run.out()).isEmpty();
-    // Value removal effects 0.6 and 0.8 split the total value of 100.
-    assertThat(Files.readString(out)).contains("markov,google ads,2.4,42.857142857142", "markov,mailing,1.6,57.14285714285");
-    assertThat(Files.readAllLines(effects)).containsExactly("channel,removal_effect,removal_effect_value",
-        "google ads,0.75,0.6", "mailing,0.5,0.8");
+    // Totals are the journeys' credits summed: the journey of both channels (1 conversion, 40) is split 0.6/0.4 by the
+    // removal effects 0.75 and 0.5, the others keep theirs. (ChannelAttribution's whole-chain split: 2.4 and 1.6.)
+    assertThat(Files.readString(out)).contains("markov,google ads,2.6,44\n", "markov,mailing,1.4,56\n");
+    assertThat(Files.readAllLines(effects)).containsExactly(
+        "channel,removal_effect,removal_effect_value,chain_conversions,chain_value",
+        "google ads,0.75,0.6,2.4,42.85714285714286", "mailing,0.5,0.8,1.6,57.142857142857146");
     assertThat(Files.readAllLines(matrix)).contains("from,to,probability", "(start),google ads,0.8",
         "google ads,(conversion),0.5");
   }
@@ -133,6 +135,33 @@ class AttributeCommandTest {
     assertThat(creditByJourneyAndModel).isNotEmpty();
     assertThat(creditByJourneyAndModel.values())
         .allSatisfy(sum -> assertThat(sum).isCloseTo(1, within(1e-9)));
+  }
+
+  @Test
+  void markovJourneyCreditsAddUpToItsChannelTotals() throws IOException {
+    Path input = dir.resolve("t.csv");
+    assertThat(CommandRun.of("generate", "--rows", "3000", "--channels", "6", "--seed", "5", "--format",
+        "touchpoints", "-o", input.toString()).exitCode()).isZero();
+    Path credits = dir.resolve("credits.csv");
+    CommandRun run = CommandRun.of("attribute", "-i", input.toString(), "--format", "touchpoints", "--models",
+        "markov,markov(order=2)", "--journey-credits", credits.toString());
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    Map<String, double[]> summed = new HashMap<>();
+    List<String> lines = Files.readAllLines(credits);
+    for (String line : lines.subList(1, lines.size())) {
+      String[] f = line.split(",");
+      double[] sums = summed.computeIfAbsent(f[1] + "," + f[2], k -> new double[2]);
+      sums[0] += Double.parseDouble(f[4]);
+      sums[1] += Double.parseDouble(f[5]);
+    }
+    Map<String, Map<String, double[]>> totals = parse(run.out());
+    assertThat(summed).hasSize(12);
+    for (Map.Entry<String, double[]> e : summed.entrySet()) {
+      String[] key = e.getKey().split(",");
+      double[] total = totals.get(key[0]).get(key[1]);
+      assertThat(e.getValue()[0]).as(e.getKey()).isCloseTo(total[0], within(1e-9 * total[0]));
+      assertThat(e.getValue()[1]).as(e.getKey()).isCloseTo(total[1], within(1e-9 * total[1]));
+    }
   }
 
   @Test

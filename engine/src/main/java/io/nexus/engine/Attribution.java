@@ -55,20 +55,11 @@ public final class Attribution {
   }
 
   /**
-   * The channel totals of {@code model} over {@code batch}: what the model defines for its training data (Markov), else
-   * each converting path's conversions and value split by its touch shares; see {@link PartialTotals}.
+   * The channel totals of {@code model} over {@code batch}: each converting path's conversions and value split by its
+   * touch shares, so the sums of the journey credits, for every model; see {@link PartialTotals}.
    */
   public static ChannelTotals totals(FittedModel model, JourneyBatch batch) {
     return new PartialTotals(model, batch.channels()).add(batch).complete();
-  }
-
-  /**
-   * The channel totals of {@code model} over {@code batch} as its journeys' credits added up, also for a model that
-   * defines totals of its own for its training data (Markov, see {@link FittedModel#trainingTotals}): what a report
-   * over journeys other than those the model was fitted on adds up, as the service's reports do.
-   */
-  public static ChannelTotals creditTotals(FittedModel model, JourneyBatch batch) {
-    return new PartialTotals(new CreditSums(model), batch.channels()).add(batch).complete();
   }
 
   /**

@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -15,12 +16,15 @@ import java.util.concurrent.ConcurrentHashMap;
  * when they have one, else the name.
  */
 public final class ChannelDictionary implements Serializable {
-  private static final long serialVersionUID = 2L;
+  private static final long serialVersionUID = 3L;
 
   private final Map<Channel, Integer> ids = new ConcurrentHashMap<>();
   // Names as callers wrote them, so that looking up a file's channel by name allocates nothing after the first time.
   private final Map<String, Integer> namedIds = new ConcurrentHashMap<>();
-  private volatile Channel[] channels = new Channel[0];
+  // Grown by doubling (campaign-level exports have 100,000 channels: copying per channel would be quadratic); slots
+  // from size on are empty. A reader reads size before the array, the writer writes the array before size.
+  private volatile Channel[] channels = new Channel[16];
+  private volatile int size;
 
   /** A dictionary holding the channels {@linkplain Channel#named named} {@code names}, with ids in the given order. */
   public static ChannelDictionary of(String... names) {
@@ -62,16 +66,20 @@ public final class ChannelDictionary implements Serializable {
   }
 
   private synchronized int add(Channel channel) {
-    Integer id = ids.get(channel);
-    if (id != null) {
-      return id;
+    Integer known = ids.get(channel);
+    if (known != null) {
+      return known;
     }
+    int id = size;
     Channel[] current = channels;
-    Channel[] grown = Arrays.copyOf(current, current.length + 1);
-    grown[current.length] = channel;
-    channels = grown;
-    ids.put(channel, current.length);
-    return current.length;
+    if (id == current.length) {
+      current = Arrays.copyOf(current, id * 2);
+      channels = current;
+    }
+    current[id] = channel;
+    size = id + 1;
+    ids.put(channel, id);
+    return id;
   }
 
   /** The id of {@code channel}, or -1 when the dictionary does not hold it. */
@@ -88,31 +96,32 @@ public final class ChannelDictionary implements Serializable {
 
   /** Channel {@code id}. */
   public Channel channel(int id) {
-    return channels[id];
+    return channels[Objects.checkIndex(id, size)];
   }
 
   /** The name of channel {@code id}. */
   public String name(int id) {
-    return channels[id].name();
+    return channel(id).name();
   }
 
   /** How many channels the dictionary holds. */
   public int size() {
-    return channels.length;
+    return size;
   }
 
   /** A new dictionary holding the same channels with the same ids, which can grow without touching this one. */
   public ChannelDictionary copy() {
-    return of(channels);
+    return of(channels());
   }
 
   /** The channels in id order. */
   public List<Channel> channels() {
-    return List.of(channels);
+    int n = size;
+    return List.of(Arrays.copyOf(channels, n));
   }
 
   /** The channel names in id order. */
   public List<String> names() {
-    return Arrays.stream(channels).map(Channel::name).toList();
+    return channels().stream().map(Channel::name).toList();
   }
 }

@@ -64,13 +64,4 @@ public interface FittedModel extends Serializable {
   default List<String> notes() {
     return List.of();
   }
-
-  /**
-   * The channel totals the model defines for its own training data, or {@code null} when a channel's total is simply
-   * the sum of its journey credits. Markov is the exception: ChannelAttribution defines its totals as the total
-   * conversions split by removal effect, which is not the sum of per-journey splits.
-   */
-  default ChannelTotals trainingTotals() {
-    return null;
-  }
 }

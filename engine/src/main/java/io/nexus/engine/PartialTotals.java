@@ -13,8 +13,8 @@ import java.util.List;
  * other machines) are merged in, and the whole is completed into {@link ChannelTotals}; not thread-safe, serializable
  * so that a cluster can ship parts to one place. This is how {@link Attribution#runAll} totals too.
  *
- * <p>A model's totals are what it defines for its training data ({@link FittedModel#trainingTotals}, Markov) or else
- * the sum of its journey credits: each converting path's conversions and value split by its touch shares. Within a
+ * <p>A model's channel totals are the sums of its journey credits, for every model (Markov included, so that its
+ * journeys and its totals agree): each converting path's conversions and value split by its touch shares. Within a
  * part, sums are compensated (Neumaier) in the order rows are added; parts are merged exactly, as decimal sums of their
  * compensated sums, so completed totals do not depend on the order in which parts are merged.
  */
@@ -25,7 +25,6 @@ public final class PartialTotals implements Serializable {
   private final transient FittedModel model;
   private final String label;
   private final List<String> notes;
-  private final ChannelTotals defined;
   private final ChannelDictionary channels;
   private boolean[] present = new boolean[0];
   private double[] conversions = new double[0];
@@ -44,7 +43,6 @@ public final class PartialTotals implements Serializable {
     this.model = model;
     this.label = model.spec().label();
     this.notes = List.copyOf(model.notes());
-    this.defined = model.trainingTotals();
     this.channels = channels;
   }
 
@@ -60,9 +58,6 @@ public final class PartialTotals implements Serializable {
     int[] ids = idsIn(batch.channels());
     for (int t = 0, n = batch.touchCount(); t < n; t++) {
       present[ids[batch.channel(t)]] = true;
-    }
-    if (defined != null) {
-      return this;
     }
     double[] shares = new double[Math.max(1, batch.maxLength())];
     for (int row = 0, n = batch.size(); row < n; row++) {
@@ -119,21 +114,10 @@ public final class PartialTotals implements Serializable {
     ids.sort(Comparator.comparing(channels::channel));
     List<ChannelTotal> totals = new ArrayList<>(ids.size());
     for (int c : ids) {
-      Channel channel = channels.channel(c);
-      if (defined != null) {
-        ChannelTotal total = defined.get(channel);
-        totals.add(total != null ? total : new ChannelTotal(channel, 0, 0));
-      } else {
-        totals.add(new ChannelTotal(channel, sum(mergedConversions, conversions, conversionsError, c),
-            sum(mergedValues, values, valuesError, c)));
-      }
+      totals.add(new ChannelTotal(channels.channel(c), sum(mergedConversions, conversions, conversionsError, c),
+          sum(mergedValues, values, valuesError, c)));
     }
-    if (defined == null) {
-      return new ChannelTotals(label, totals, notes);
-    }
-    List<String> all = new ArrayList<>(defined.notes());
-    all.addAll(notes);
-    return new ChannelTotals(defined.model(), totals, all);
+    return new ChannelTotals(label, totals, notes);
   }
 
   /** The ids in this dictionary of the channels of {@code other}, growing the columns to hold every one of them. */

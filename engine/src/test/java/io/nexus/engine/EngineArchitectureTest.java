@@ -43,8 +43,8 @@ class EngineArchitectureTest {
   @Test
   void packagesDoNotDependOnEachOtherInCycles() {
     assertThat(ENGINE.stream().map(JavaClass::getPackageName).distinct())
-        .as("the check sees every package").containsExactlyInAnyOrder("io.nexus.engine", "io.nexus.engine.internal",
-            "io.nexus.engine.journey", "io.nexus.engine.markov", "io.nexus.engine.rules", "io.nexus.engine.shapley",
+        .as("the check sees every package").containsExactlyInAnyOrder("io.nexus.engine", "io.nexus.engine.budget",
+            "io.nexus.engine.internal", "io.nexus.engine.journey", "io.nexus.engine.markov", "io.nexus.engine.rules", "io.nexus.engine.shapley",
             "io.nexus.engine.uncertainty");
 
     slices().assignedFrom(BY_PACKAGE).should().beFreeOfCycles().check(ENGINE);
@@ -75,6 +75,9 @@ class EngineArchitectureTest {
         "JourneyCredits", "JourneyId", "ModelFamily", "ModelSpec", "ModelType", "ModelType.Parameter",
         "ModelType.Parameter.Kind", "Models", "PartialTotals", "PathTransform", "ReturnOnSpend", "Touchpoint",
         "TrainingStatistics",
+        "budget.BudgetOptimizer", "budget.BudgetPlan", "budget.ChannelPlan", "budget.CurveFit",
+        "budget.PlanBootstrap", "budget.ResponseCurve", "budget.ResponseCurves", "budget.SpendHistory",
+        "budget.SpendLimits",
         "journey.ChannelGrouping", "journey.ChannelGrouping.Condition", "journey.ChannelGrouping.Rule",
         "journey.ChannelGrouping.Traffic", "journey.JourneyBuilder", "journey.JourneyBuilder.Result",
         "journey.UserEvent",

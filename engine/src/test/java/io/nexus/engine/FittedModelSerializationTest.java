@@ -31,7 +31,7 @@ class FittedModelSerializationTest {
 
     assertThat(shipped.spec()).isEqualTo(fit.spec());
     assertThat(shipped.additive()).isEqualTo(fit.additive());
-    assertThat(shipped.trainingTotals()).isEqualTo(fit.trainingTotals());
+    assertThat(shipped.notes()).isEqualTo(fit.notes());
     JourneyBatch again = JourneyBatch.of(List.of(journey("5", "30.00", "search", "email", "social")),
         JOURNEYS.channels().copy());
     for (int row = 0; row < JOURNEYS.size(); row++) {

@@ -213,9 +213,6 @@ class ModelPropertiesTest {
       @ForAll("journeysConvertingAnyTime") List<Journey> journeys) {
     JourneyBatch batch = JourneyBatch.of(journeys);
     FittedModel model = Models.create(spec).fit(batch);
-    if (model.trainingTotals() != null) {
-      return;
-    }
     ChannelTotals totals = Attribution.totals(model, batch);
     for (ChannelTotals.ChannelTotal total : totals.channels()) {
       double value = 0;

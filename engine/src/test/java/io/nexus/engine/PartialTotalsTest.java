@@ -73,18 +73,20 @@ class PartialTotalsTest {
   }
 
   @Test
-  void aModelsOwnTotalsListEveryChannelOfEveryPartWithZeroForTheUnnamed() {
+  void markovTotalsOfPartsAreTheSumsOfTheirJourneyCreditsWithZeroForChannelsThatNeverConverted() {
     JourneyBatch converting = Fixtures.paths(row("a > b", 3, 1), row("b", 1, 2));
-    // Neither a conversion nor a null: the chain never sees c, Markov's own totals do not name it.
+    // Neither a conversion nor a null: the chain never sees c, and no conversion credits it.
     JourneyBatch unseen = Fixtures.paths(row("c", 0, 0));
     FittedModel markov = Models.create("markov").fit(converting);
 
     ChannelTotals totals = new PartialTotals(markov, markov.channels().copy()).add(converting)
         .merge(totals(markov, unseen)).complete();
 
+    ChannelTotals journeys = Attribution.totals(markov, converting);
     assertThat(totals.channels()).extracting(t -> t.channel().name()).containsExactly("a", "b", "c");
-    assertThat(totals.get("a")).isEqualTo(markov.trainingTotals().get("a"));
-    assertThat(totals.get("b")).isEqualTo(markov.trainingTotals().get("b"));
+    assertThat(totals.get("a")).isEqualTo(journeys.get("a"));
+    assertThat(totals.get("b")).isEqualTo(journeys.get("b"));
+    assertThat(totals.conversions("a") + totals.conversions("b")).isCloseTo(4, within(1e-12));
     assertThat(totals.get("c")).isEqualTo(new ChannelTotal(Channel.named("c"), 0, 0));
   }
 

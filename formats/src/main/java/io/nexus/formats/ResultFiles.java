@@ -2,6 +2,7 @@ package io.nexus.formats;
 
 import io.nexus.engine.Attribution;
 import io.nexus.engine.Attribution.ModelRun;
+import io.nexus.engine.ChannelTotals;
 import io.nexus.engine.ChannelTotals.ChannelTotal;
 import io.nexus.engine.JourneyId;
 import io.nexus.engine.JourneyBatch;
@@ -100,12 +101,18 @@ public final class ResultFiles {
     csv.flush();
   }
 
-  /** Writes {@code channel,removal_effect,removal_effect_value}, one row per channel. */
+  /**
+   * Writes {@code channel,removal_effect,removal_effect_value,chain_conversions,chain_value}, one row per channel; the
+   * chain columns are ChannelAttribution's whole-chain totals ({@code markov_model}'s), for comparison with it.
+   */
   public void writeRemovalEffects(Writer out, MarkovFit markov) throws IOException {
     CSVPrinter csv = new CSVPrinter(out, CSV);
-    csv.printRecord("channel", "removal_effect", "removal_effect_value");
+    csv.printRecord("channel", "removal_effect", "removal_effect_value", "chain_conversions", "chain_value");
+    ChannelTotals chain = markov.chainTotals();
     for (MarkovFit.RemovalEffect effect : markov.removalEffects()) {
-      csv.printRecord(effect.channel().name(), number(effect.conversion()), number(effect.value()));
+      String name = effect.channel().name();
+      csv.printRecord(name, number(effect.conversion()), number(effect.value()), number(chain.conversions(name)),
+          number(chain.value(name)));
     }
     csv.flush();
   }

@@ -114,8 +114,15 @@ public final class AttributionJob {
       commandLine.printVersionHelp(out);
       return 0;
     }
-    SparkSession.Builder builder = SparkSession.builder().appName("nexus-spark");
-    if (!new SparkConf().contains("spark.master")) {
+    SparkConf given = new SparkConf();
+    SparkSession.Builder builder = SparkSession.builder();
+    // The builder's name would override spark-submit's --name: only the job's own --name may, and the default may not.
+    if (options.name != null) {
+      builder.appName(options.name);
+    } else if (!given.contains("spark.app.name")) {
+      builder.appName("nexus-spark");
+    }
+    if (!given.contains("spark.master")) {
       builder.master("local[*]");
     }
     SparkSession spark = builder.getOrCreate();
@@ -128,7 +135,8 @@ public final class AttributionJob {
     } catch (JobException e) {
       err.println("nexus-spark: " + e.getMessage());
       return BAD_INPUT;
-    } catch (RuntimeException e) {
+    } catch (Exception e) {
+      // Spark's own failures (SparkException) are checked exceptions thrown unchecked from Scala: caught here too.
       err.println("nexus-spark: failed: " + e);
       e.printStackTrace(err);
       return 1;
@@ -203,22 +211,27 @@ public final class AttributionJob {
       progress("reading " + input.description + " as " + input.layout.layoutName() + " from " + options.input);
 
       JavaRDD<JourneyChunk> chunks = null;
+      boolean keepOutput = false;
       try {
         if (existed) {
           fs.delete(output, true);
         }
         fs.mkdirs(output);
         chunks = chunks(input, transform, rules).persist(StorageLevel.fromString(options.storageLevel));
-        return attribute(input, models, chunks, output, fs, service);
+        JobSummary summary = attribute(input, models, chunks, output, fs, service);
+        keepOutput = true;
+        return summary;
       } catch (IOException e) {
-        removeQuietly(fs, output);
         throw new UncheckedIOException(e);
-      } catch (RuntimeException e) {
-        if (!(e instanceof JobException job && job.keepsOutput())) {
-          removeQuietly(fs, output);
-        }
+      } catch (JobException e) {
+        keepOutput = e.keepsOutput();
         throw e;
       } finally {
+        // Whatever stopped the run (Spark's own SparkException is checked and escapes a catch of RuntimeException,
+        // an Error too), its output goes: a folder without summary.json is never left to look like a result.
+        if (!keepOutput) {
+          removeQuietly(fs, output);
+        }
         if (chunks != null) {
           chunks.unpersist(false);
         }
@@ -338,7 +351,11 @@ public final class AttributionJob {
       return b;
     }
 
-    /** Phase one for data-driven models: count per partition, merge up a tree, solve once here. */
+    /**
+     * Phase one for data-driven models: count per partition, merge up a tree in partition order (floating-point sums
+     * and the numbering of Markov states follow the order of merging: a fixed one gives the same fit on every run),
+     * solve once here.
+     */
     private List<FittedModel> fit(List<AttributionModel> models, JavaRDD<JourneyChunk> chunks,
         Broadcast<ChannelDictionary> dictionary, ChannelDictionary global) {
       List<String> learning = new ArrayList<>();
@@ -350,8 +367,8 @@ public final class AttributionJob {
       List<TrainingStatistics> statistics = List.of();
       if (!learning.isEmpty()) {
         progress("counting for " + String.join(", ", learning));
-        statistics = chunks.mapPartitions(new PartitionStatistics(learning, dictionary))
-            .treeReduce(AttributionJob::mergeAll, 2);
+        statistics = PartitionOrder.merge(chunks.mapPartitions(new PartitionStatistics(learning, dictionary)),
+            AttributionJob::mergeAll);
       }
       List<FittedModel> fits = new ArrayList<>();
       int k = 0;
@@ -366,12 +383,13 @@ public final class AttributionJob {
 
     /**
      * Channel totals as the engine gives them on one machine ({@link PartialTotals}): each partition totals its
-     * batches, the parts merge up a tree (exactly, so in any order to the same digits), the driver completes them.
+     * batches, the parts merge up a tree in partition order (exactly, so to the same digits in any order anyway), the
+     * driver completes them.
      */
     private List<ModelRun> totals(List<AttributionModel> models, List<FittedModel> fits, JavaRDD<JourneyChunk> chunks,
         Broadcast<List<FittedModel>> fitted, Broadcast<ChannelDictionary> dictionary) {
-      List<PartialTotals> parts = chunks.mapPartitions(new PartitionTotals(fitted, dictionary))
-          .treeReduce(AttributionJob::mergeTotals, 2);
+      List<PartialTotals> parts = PartitionOrder.merge(chunks.mapPartitions(new PartitionTotals(fitted, dictionary)),
+          AttributionJob::mergeTotals);
       List<ModelRun> runs = new ArrayList<>();
       for (int m = 0; m < fits.size(); m++) {
         runs.add(new ModelRun(models.get(m), fits.get(m), parts.get(m).complete()));

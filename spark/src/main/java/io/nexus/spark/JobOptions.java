@@ -30,6 +30,11 @@ final class JobOptions {
 
   enum FileFormat { auto, csv, parquet }
 
+  @Option(names = "--name", paramLabel = "NAME",
+      description = "The application's name in the Spark UI and the history server; default: spark-submit's --name "
+          + "(spark.app.name), else nexus-spark.")
+  String name;
+
   @Option(names = {"-m", "--models"}, paramLabel = "LIST", defaultValue = AttributionSettings.DEFAULT_MODELS,
       description = "Comma-separated models, parameters in parentheses (listed below); default ${DEFAULT-VALUE}.")
   String models;

@@ -118,6 +118,36 @@ class SameNumbersAsTheCommandLineTest {
   }
 
   @Test
+  void journeyCreditsAddUpToTheChannelTotalsForEveryAdditiveModelMarkovIncluded() throws Exception {
+    Map<String, double[]> totals = LocalSpark.totals(dir.resolve("spark/channel_totals.csv"));
+    List<Row> sums = spark.read().parquet(dir.resolve("spark/journey_credits").toString())
+        .filter(col("model").notEqual("participation"))
+        .groupBy("model", "channel").agg(sum("attributed_conversions"), sum("attributed_value")).collectAsList();
+
+    assertThat(sums).hasSize((int) totals.keySet().stream().filter(k -> !k.startsWith("participation")).count());
+    for (Row row : sums) {
+      double[] total = totals.get(row.getString(0) + "|" + row.getString(1));
+      assertThat(row.getDouble(2)).as("conversions of %s under %s", row.getString(1), row.getString(0))
+          .isCloseTo(total[0], offset(1e-9 * Math.max(1, total[0])));
+      assertThat(row.getDouble(3)).as("value of %s under %s", row.getString(1), row.getString(0))
+          .isCloseTo(total[1], offset(1e-9 * Math.max(1, total[1])));
+    }
+  }
+
+  @Test
+  void theSameInputGivesTheSameTotalsFileByteForByteOnEveryRun() throws Exception {
+    // Two tasks at a time finish in any order; the data-driven models' statistics are merged in partition order.
+    String models = "markov,markov(order=3),shapley,counterfactual";
+    for (String run : List.of("again-1", "again-2")) {
+      AttributionJob.run(spark, "--input", input.toString(), "--models", models, "--partitions", "7",
+          "--no-journey-credits", "--output", dir.resolve(run).toString());
+    }
+
+    assertThat(Files.readAllBytes(dir.resolve("again-2/channel_totals.csv")))
+        .isEqualTo(Files.readAllBytes(dir.resolve("again-1/channel_totals.csv")));
+  }
+
+  @Test
   void parquetInputGivesTheSameTotals() throws Exception {
     // Typed columns as a warehouse export has them: an instant, a double cost, an integer flag, a decimal revenue.
     Path parquet = dir.resolve("touchpoints.parquet");

@@ -2,6 +2,7 @@ package io.nexus.spark;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.data.Offset.offset;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -118,6 +119,31 @@ class ServiceImportTest {
       }
     }
     assertThat(mismatches).isEmpty();
+  }
+
+  @Test
+  void theServicesStoredMarkovCreditsAddUpToTheCommandLinesMarkovChannelTotals() throws Exception {
+    Map<String, double[]> totals = LocalSpark.totals(dir.resolve("cli.csv"));
+    Map<String, String> specByName = new HashMap<>();
+    MODEL_NAMES.forEach((spec, name) -> specByName.put(name, spec));
+    int compared = 0;
+    for (List<Object> row : query("SELECT m.name, c.name, sum(r.attributed_conversions), sum(r.attributed_revenue),"
+        + " count(*) FROM attribution_results r JOIN attribution_models m ON m.id = r.attribution_model_id"
+        + " JOIN channels c ON c.id = r.channel_id GROUP BY m.name, c.name")) {
+      String spec = specByName.get((String) row.get(0));
+      if (!spec.startsWith("markov")) {
+        continue;
+      }
+      double[] want = totals.get(spec + "|" + row.get(1));
+      double conversions = ((BigDecimal) row.get(2)).doubleValue();
+      double revenue = ((BigDecimal) row.get(3)).doubleValue();
+      long journeys = (Long) row.get(4);
+      assertThat(conversions).as(spec + " " + row.get(1)).isCloseTo(want[0], offset(1e-9 * Math.max(1, want[0])));
+      // Each journey's revenue is stored split to the cent: less than a cent off per journey.
+      assertThat(revenue).as(spec + " " + row.get(1)).isCloseTo(want[1], offset(0.01 * journeys));
+      compared++;
+    }
+    assertThat(compared).isEqualTo((int) totals.keySet().stream().filter(k -> k.startsWith("markov")).count());
   }
 
   @Test

@@ -1,41 +1,54 @@
 package io.nexus.engine.markov;
 
-import java.util.ArrayDeque;
 import java.util.Arrays;
+import java.util.stream.IntStream;
 
 /**
- * The transient part of an absorbing Markov chain in compressed sparse rows, and the exact solve of its absorption
- * rewards {@code x = Qx + r} with some states forced to the null state.
+ * The transient part of an absorbing Markov chain in compressed sparse rows with its absorption probabilities and
+ * rewards, and the exact solve of its conversion probability and expected value from the start, whole and with each
+ * channel's states sent to null.
  *
- * <p>Small chains are solved directly by LU decomposition with partial pivoting. Larger ones (orders 3 and 4) are
- * solved by Gauss-Seidel sweeps from zero, deepest states first, until no state changes by more than a few units in
- * the last place: the iteration is monotone from below, so it stops at the fixed point in double precision rather
- * than at a sampling error.
+ * <p>Chains of up to {@value #DENSE_LIMIT} states are solved by dense LU decomposition with partial pivoting, one
+ * decomposition per removal, as since the first version. Larger chains are solved by sparse elimination
+ * ({@link Elimination}): one factorisation gives the absorption probabilities {@code h}, the start row {@code g} of
+ * the fundamental matrix {@code N} and its diagonal, and a channel owning a single state {@code s} (every channel at
+ * order 1) loses {@code g(s) h(s) / N(s,s)} of the conversion probability — the start's paths through {@code s}, cut at
+ * their first visit — so that a thousand removals cost one factorisation; a channel owning several states is removed
+ * by an elimination of its own.
  */
 final class AbsorbingChain {
-  static final int DENSE_LIMIT = 400;
-  private static final int MAX_SWEEPS = 1_000_000;
-  private static final double TOLERANCE = 1e-16;
+  static final int DENSE_LIMIT = 100;
 
-  private final int n;
-  private final int[] rowStart;
-  private final int[] column;
-  private final double[] probability;
-  private final int[] sweepOrder;
+  final int n;
+  final int[] rowStart;
+  final int[] column;
+  final double[] probability;
+  /** The probability of leaving each state for conversion or null. */
+  final double[] exit;
+  final double[] conversionReward;
+  final double[] valueReward;
+  final double[] start;
 
   /**
    * @param n the number of transient states
    * @param rowStart CSR row pointers, {@code n + 1} entries
    * @param column the target state of each transition
    * @param probability the probability of each transition
-   * @param start the start distribution, used to order the sweeps
+   * @param exit the probability of each state's going to conversion or null
+   * @param conversionReward the probability of each state's going to conversion
+   * @param valueReward the expected conversion value of each state's next step
+   * @param start the start distribution
    */
-  AbsorbingChain(int n, int[] rowStart, int[] column, double[] probability, double[] start) {
+  AbsorbingChain(int n, int[] rowStart, int[] column, double[] probability, double[] exit, double[] conversionReward,
+      double[] valueReward, double[] start) {
     this.n = n;
     this.rowStart = rowStart;
     this.column = column;
     this.probability = probability;
-    this.sweepOrder = deepestFirst(start);
+    this.exit = exit;
+    this.conversionReward = conversionReward;
+    this.valueReward = valueReward;
+    this.start = start;
   }
 
   int size() {
@@ -43,18 +56,80 @@ final class AbsorbingChain {
   }
 
   /**
-   * Solves {@code x = Qx + r} for two reward vectors at once, with the states flagged in {@code removed} absorbing
-   * into null (their reward and value 0).
+   * Conversion probability and expected value from the start, whole ({@code [0]}) and without each channel
+   * ({@code [1 + c]}, for the channels in {@code channelStates}; NaN for the others): {@code {P[], V[]}}.
+   *
+   * @param channelStates the states of each channel, {@code channelStates[c]} (null or empty: absent)
    */
-  void solve(double[] r1, double[] r2, boolean[] removed, double[] x1, double[] x2) {
-    if (n <= DENSE_LIMIT) {
-      solveDense(r1, r2, removed, x1, x2);
-    } else {
-      solveIteratively(r1, r2, removed, x1, x2);
+  double[][] removals(int[][] channelStates, boolean dense) {
+    int channels = channelStates.length;
+    double[] p = new double[channels + 1];
+    double[] v = new double[channels + 1];
+    Arrays.fill(p, Double.NaN);
+    Arrays.fill(v, Double.NaN);
+    if (dense) {
+      double[] whole = denseStartValues(null);
+      p[0] = whole[0];
+      v[0] = whole[1];
+      IntStream.range(0, channels).filter(c -> present(channelStates[c])).parallel().forEach(c -> {
+        double[] without = denseStartValues(removed(channelStates[c]));
+        p[1 + c] = without[0];
+        v[1 + c] = without[1];
+      });
+      return new double[][] {p, v};
     }
+    Factors factors = Elimination.factor(this);
+    double[][] h = factors.absorption();
+    double[] g = factors.visits(start);
+    double[] diagonal = factors.inverseDiagonal();
+    p[0] = dot(start, h[0]);
+    v[0] = dot(start, h[1]);
+    // Channels of one state cost three multiplications; the others an elimination each, on both cores.
+    IntStream.range(0, channels).filter(c -> present(channelStates[c])).parallel().forEach(c -> {
+      int[] states = channelStates[c];
+      if (states.length == 1) {
+        int s = states[0];
+        double cut = g[s] / diagonal[s];
+        p[1 + c] = Math.max(0, p[0] - cut * h[0][s]);
+        v[1 + c] = Math.max(0, v[0] - cut * h[1][s]);
+      } else {
+        double[] without = Elimination.startValues(this, removed(states));
+        p[1 + c] = without[0];
+        v[1 + c] = without[1];
+      }
+    });
+    return new double[][] {p, v};
   }
 
-  void solveDense(double[] r1, double[] r2, boolean[] removed, double[] x1, double[] x2) {
+  private static boolean present(int[] states) {
+    return states != null && states.length > 0;
+  }
+
+  private boolean[] removed(int[] states) {
+    boolean[] removed = new boolean[n];
+    for (int s : states) {
+      removed[s] = true;
+    }
+    return removed;
+  }
+
+  /** {@code {P, V}} by dense LU with the {@code removed} states (may be null) sent to null. */
+  double[] denseStartValues(boolean[] removed) {
+    double[] x1 = new double[n];
+    double[] x2 = new double[n];
+    solveDense(conversionReward, valueReward, removed, x1, x2);
+    return new double[] {dot(start, x1), dot(start, x2)};
+  }
+
+  static double dot(double[] a, double[] b) {
+    double sum = 0;
+    for (int i = 0; i < a.length; i++) {
+      sum += a[i] * b[i];
+    }
+    return sum;
+  }
+
+  private void solveDense(double[] r1, double[] r2, boolean[] removed, double[] x1, double[] x2) {
     double[][] a = new double[n][n];
     double[] b1 = new double[n];
     double[] b2 = new double[n];
@@ -116,71 +191,5 @@ final class AbsorbingChain {
       x1[row] = s1 / r[row];
       x2[row] = s2 / r[row];
     }
-  }
-
-  void solveIteratively(double[] r1, double[] r2, boolean[] removed, double[] x1, double[] x2) {
-    Arrays.fill(x1, 0, n, 0);
-    Arrays.fill(x2, 0, n, 0);
-    for (int sweep = 0; sweep < MAX_SWEEPS; sweep++) {
-      double change = 0;
-      for (int s : sweepOrder) {
-        if (removed != null && removed[s]) {
-          continue;
-        }
-        double v1 = r1[s];
-        double v2 = r2[s];
-        for (int k = rowStart[s]; k < rowStart[s + 1]; k++) {
-          int t = column[k];
-          v1 += probability[k] * x1[t];
-          v2 += probability[k] * x2[t];
-        }
-        change = Math.max(change, relativeChange(x1[s], v1));
-        change = Math.max(change, relativeChange(x2[s], v2));
-        x1[s] = v1;
-        x2[s] = v2;
-      }
-      if (change <= TOLERANCE) {
-        return;
-      }
-    }
-    throw new ArithmeticException("Markov chain did not converge in " + MAX_SWEEPS + " sweeps");
-  }
-
-  private static double relativeChange(double before, double after) {
-    double delta = Math.abs(after - before);
-    return delta == 0 ? 0 : delta / Math.abs(after);
-  }
-
-  /** States by decreasing distance from the start, so that a sweep meets a state's successors before the state. */
-  private int[] deepestFirst(double[] start) {
-    int[] depth = new int[n];
-    Arrays.fill(depth, -1);
-    ArrayDeque<Integer> queue = new ArrayDeque<>();
-    for (int s = 0; s < n; s++) {
-      if (start[s] > 0) {
-        depth[s] = 0;
-        queue.add(s);
-      }
-    }
-    while (!queue.isEmpty()) {
-      int s = queue.poll();
-      for (int k = rowStart[s]; k < rowStart[s + 1]; k++) {
-        int t = column[k];
-        if (depth[t] < 0) {
-          depth[t] = depth[s] + 1;
-          queue.add(t);
-        }
-      }
-    }
-    Integer[] order = new Integer[n];
-    for (int s = 0; s < n; s++) {
-      order[s] = s;
-    }
-    Arrays.sort(order, (a, b) -> depth[a] != depth[b] ? Integer.compare(depth[b], depth[a]) : Integer.compare(a, b));
-    int[] result = new int[n];
-    for (int i = 0; i < n; i++) {
-      result[i] = order[i];
-    }
-    return result;
   }
 }

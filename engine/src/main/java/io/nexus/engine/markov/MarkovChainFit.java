@@ -9,7 +9,8 @@ import java.util.List;
 
 /**
  * A solved Markov chain. A journey's credit goes to its channels in proportion to their removal effects (equally when
- * none of them has one); a channel's touches share its credit.
+ * none of them has one); a channel's touches share its credit. Channel totals are the sums of these journey credits,
+ * as for every model; ChannelAttribution's whole-chain split is kept apart ({@link #chainTotals}).
  */
 final class MarkovChainFit implements MarkovFit {
   private static final long serialVersionUID = 1L;
@@ -74,8 +75,13 @@ final class MarkovChainFit implements MarkovFit {
   }
 
   @Override
-  public ChannelTotals trainingTotals() {
+  public ChannelTotals chainTotals() {
     return totals;
+  }
+
+  @Override
+  public List<String> notes() {
+    return totals.notes();
   }
 
   @Override

@@ -1,6 +1,7 @@
 package io.nexus.engine.markov;
 
 import io.nexus.engine.Channel;
+import io.nexus.engine.ChannelTotals;
 import io.nexus.engine.FittedModel;
 import java.io.Serializable;
 import java.util.List;
@@ -22,6 +23,14 @@ public interface MarkovFit extends FittedModel {
 
   /** The removal effect of every channel, in channel-name order. */
   List<RemovalEffect> removalEffects();
+
+  /**
+   * ChannelAttribution's channel totals of the training data: all conversions (and value) split by the channels'
+   * removal effects over the whole chain, {@code K · RE_c / Σ RE}. For comparison with ChannelAttribution only: the
+   * model's channel totals are the sums of its journey credits, which split each journey by the removal effects of
+   * the channels on it, so that journeys and channel totals always agree (docs/models.md).
+   */
+  ChannelTotals chainTotals();
 
   /** Every transition of the chain with its probability, from {@code (start)} to {@code (conversion)}/{@code (null)}. */
   List<Transition> transitions();

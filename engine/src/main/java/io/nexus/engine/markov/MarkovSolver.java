@@ -7,6 +7,7 @@ import io.nexus.engine.DecimalText;
 import io.nexus.engine.ModelSpec;
 import io.nexus.engine.internal.IntSequenceMap;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.stream.IntStream;
@@ -20,72 +21,21 @@ final class MarkovSolver {
     int n = states.size();
     int channelCount = stats.channels.size();
 
-    double[] outWeight = new double[n];
-    int[] rowCount = new int[n];
-    for (int t = 0; t < stats.transitions.size(); t++) {
-      int from = LongIndex.first(stats.transitions.key(t));
-      outWeight[from] += stats.transitionWeight[t];
-      rowCount[from]++;
-    }
-    for (int s = 0; s < n; s++) {
-      outWeight[s] += stats.conversionCount[s] + stats.nullCount[s];
-    }
-    int[] rowStart = new int[n + 1];
-    for (int s = 0; s < n; s++) {
-      rowStart[s + 1] = rowStart[s] + rowCount[s];
-    }
-    int[] fill = rowStart.clone();
-    int[] column = new int[rowStart[n]];
-    double[] probability = new double[rowStart[n]];
-    for (int t = 0; t < stats.transitions.size(); t++) {
-      long pair = stats.transitions.key(t);
-      int from = LongIndex.first(pair);
-      int k = fill[from]++;
-      column[k] = LongIndex.second(pair);
-      probability[k] = stats.transitionWeight[t] / outWeight[from];
-    }
-    sortRows(rowStart, column, probability);
-
-    double startTotal = 0;
-    for (int s = 0; s < n; s++) {
-      startTotal += stats.startWeight[s];
-    }
-    double[] start = new double[n];
-    double[] conversionReward = new double[n];
-    double[] valueReward = new double[n];
-    for (int s = 0; s < n; s++) {
-      start[s] = startTotal > 0 ? stats.startWeight[s] / startTotal : 0;
-      conversionReward[s] = outWeight[s] > 0 ? stats.conversionCount[s] / outWeight[s] : 0;
-      valueReward[s] = outWeight[s] > 0 ? stats.conversionValue[s] / outWeight[s] : 0;
-    }
-    AbsorbingChain chain = new AbsorbingChain(n, rowStart, column, probability, start);
-
-    double[] x1 = new double[n];
-    double[] x2 = new double[n];
-    chain.solve(conversionReward, valueReward, null, x1, x2);
-    double p = dot(start, x1);
-    double v = dot(start, x2);
-
+    AbsorbingChain chain = chain(stats);
+    int[][] channelStates = channelStates(states, channelCount);
+    double[][] solved = chain.removals(channelStates, n <= AbsorbingChain.DENSE_LIMIT);
+    double p = solved[0][0];
+    double v = solved[1][0];
     boolean[] present = new boolean[channelCount];
-    for (int s = 0; s < n; s++) {
-      for (int i = 0; i < states.length(s); i++) {
-        present[states.get(s, i)] = true;
-      }
-    }
     double[] conversionEffect = new double[channelCount];
     double[] valueEffect = new double[channelCount];
-    // Each removal is an independent solve of the same chain; two cores halve the wall time of orders 3 and 4.
-    IntStream.range(0, channelCount).filter(c -> present[c]).parallel().forEach(c -> {
-      boolean[] removed = new boolean[n];
-      for (int s = 0; s < n; s++) {
-        removed[s] = states.contains(s, c);
+    for (int c = 0; c < channelCount; c++) {
+      present[c] = channelStates[c] != null;
+      if (present[c]) {
+        conversionEffect[c] = effect(p, solved[0][1 + c]);
+        valueEffect[c] = effect(v, solved[1][1 + c]);
       }
-      double[] y1 = new double[n];
-      double[] y2 = new double[n];
-      chain.solve(conversionReward, valueReward, removed, y1, y2);
-      conversionEffect[c] = effect(p, dot(start, y1));
-      valueEffect[c] = effect(v, dot(start, y2));
-    });
+    }
 
     List<Integer> channels = new ArrayList<>();
     for (int c = 0; c < channelCount; c++) {
@@ -114,8 +64,62 @@ final class MarkovSolver {
       notes.add(DecimalText.plain(stats.unattributedConversions) + " conversions without touches were left unattributed");
     }
     return new MarkovChainFit(spec, stats.order, stats.channels, p, v, conversionEffect, effects,
-        transitions(stats, n, rowStart, column, probability, start, outWeight),
+        transitions(stats, chain, outWeight(stats)),
         new ChannelTotals(spec.label(), totals, notes));
+  }
+
+  /** The chain of the statistics: transition probabilities, absorption, rewards and the start distribution. */
+  static AbsorbingChain chain(MarkovStatistics stats) {
+    int n = stats.states.size();
+    double[] outWeight = outWeight(stats);
+    int[] rowCount = new int[n];
+    for (int t = 0; t < stats.transitions.size(); t++) {
+      rowCount[LongIndex.first(stats.transitions.key(t))]++;
+    }
+    int[] rowStart = new int[n + 1];
+    for (int s = 0; s < n; s++) {
+      rowStart[s + 1] = rowStart[s] + rowCount[s];
+    }
+    int[] fill = rowStart.clone();
+    int[] column = new int[rowStart[n]];
+    double[] probability = new double[rowStart[n]];
+    for (int t = 0; t < stats.transitions.size(); t++) {
+      long pair = stats.transitions.key(t);
+      int from = LongIndex.first(pair);
+      int k = fill[from]++;
+      column[k] = LongIndex.second(pair);
+      probability[k] = stats.transitionWeight[t] / outWeight[from];
+    }
+    sortRows(rowStart, column, probability);
+
+    double startTotal = 0;
+    for (int s = 0; s < n; s++) {
+      startTotal += stats.startWeight[s];
+    }
+    double[] start = new double[n];
+    double[] exit = new double[n];
+    double[] conversionReward = new double[n];
+    double[] valueReward = new double[n];
+    for (int s = 0; s < n; s++) {
+      start[s] = startTotal > 0 ? stats.startWeight[s] / startTotal : 0;
+      exit[s] = outWeight[s] > 0 ? (stats.conversionCount[s] + stats.nullCount[s]) / outWeight[s] : 1;
+      conversionReward[s] = outWeight[s] > 0 ? stats.conversionCount[s] / outWeight[s] : 0;
+      valueReward[s] = outWeight[s] > 0 ? stats.conversionValue[s] / outWeight[s] : 0;
+    }
+    return new AbsorbingChain(n, rowStart, column, probability, exit, conversionReward, valueReward, start);
+  }
+
+  /** Each state's total outgoing weight: its transitions, conversions and nulls. */
+  private static double[] outWeight(MarkovStatistics stats) {
+    int n = stats.states.size();
+    double[] outWeight = new double[n];
+    for (int t = 0; t < stats.transitions.size(); t++) {
+      outWeight[LongIndex.first(stats.transitions.key(t))] += stats.transitionWeight[t];
+    }
+    for (int s = 0; s < n; s++) {
+      outWeight[s] += stats.conversionCount[s] + stats.nullCount[s];
+    }
+    return outWeight;
   }
 
   private static double effect(double full, double without) {
@@ -126,12 +130,36 @@ final class MarkovSolver {
     return Math.min(1, Math.max(0, effect));
   }
 
-  private static double dot(double[] a, double[] b) {
-    double sum = 0;
-    for (int i = 0; i < a.length; i++) {
-      sum += a[i] * b[i];
+  /** The states holding each channel, in state order; null for a channel in none. */
+  static int[][] channelStates(IntSequenceMap states, int channelCount) {
+    int[] count = new int[channelCount];
+    int[] last = new int[channelCount];
+    Arrays.fill(last, -1);
+    for (int s = 0; s < states.size(); s++) {
+      for (int i = 0; i < states.length(s); i++) {
+        int c = states.get(s, i);
+        if (last[c] != s) {
+          last[c] = s;
+          count[c]++;
+        }
+      }
     }
-    return sum;
+    int[][] result = new int[channelCount][];
+    Arrays.fill(last, -1);
+    for (int s = 0; s < states.size(); s++) {
+      for (int i = 0; i < states.length(s); i++) {
+        int c = states.get(s, i);
+        if (last[c] != s) {
+          last[c] = s;
+          if (result[c] == null) {
+            result[c] = new int[count[c]];
+            count[c] = 0;
+          }
+          result[c][count[c]++] = s;
+        }
+      }
+    }
+    return result;
   }
 
   private static void sortRows(int[] rowStart, int[] column, double[] probability) {
@@ -151,8 +179,13 @@ final class MarkovSolver {
     }
   }
 
-  private static List<MarkovFit.Transition> transitions(MarkovStatistics stats, int n, int[] rowStart, int[] column,
-      double[] probability, double[] start, double[] outWeight) {
+  private static List<MarkovFit.Transition> transitions(MarkovStatistics stats, AbsorbingChain chain,
+      double[] outWeight) {
+    int n = chain.n;
+    int[] rowStart = chain.rowStart;
+    int[] column = chain.column;
+    double[] probability = chain.probability;
+    double[] start = chain.start;
     String[] names = new String[n];
     for (int s = 0; s < n; s++) {
       StringBuilder name = new StringBuilder();

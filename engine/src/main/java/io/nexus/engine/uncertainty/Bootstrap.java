@@ -140,12 +140,10 @@ public final class Bootstrap implements Serializable {
   /**
    * The intervals of one model fitted on the journeys of {@code training} and crediting those of {@code credited}, as
    * a service reports over a date range with a model trained on a window of its own (rules ignore {@code training}).
-   * Each replicate re-weights both batches, refits a data-driven model on the training replicate and adds up the
-   * credits of the credited one ({@link Attribution#creditTotals}: a Markov fit's own totals are those of its
-   * training data). Journeys are drawn by id, so a journey in both batches weighs the same in a replicate.
+   * Each replicate re-weights both batches, refits a data-driven model on the training replicate and totals the
+   * credited one. Journeys are drawn by id, so a journey in both batches weighs the same in a replicate.
    *
-   * @param pointEstimate the model, its fit on {@code training} and its totals over {@code credited} as
-   *     {@link Attribution#creditTotals} gives them
+   * @param pointEstimate the model, its fit on {@code training} and its totals over {@code credited}
    * @throws IllegalArgumentException when a batch is not of journeys (path files have no ids) or the resampling is
    *     multinomial, which cannot keep one journey's weight across two batches
    */
@@ -160,7 +158,7 @@ public final class Bootstrap implements Serializable {
     ChannelTotals[][] totals = compute(1, () -> b -> {
       long replicateSeed = PoissonDraws.replicateSeed(seed, b);
       FittedModel fit = refit ? pointEstimate.model().fit(fitted.draw(replicateSeed, null)) : pointEstimate.fit();
-      return new ChannelTotals[] {Attribution.creditTotals(fit, totalled.draw(replicateSeed, null))};
+      return new ChannelTotals[] {Attribution.totals(fit, totalled.draw(replicateSeed, null))};
     });
     List<ChannelTotals> byReplicate = new ArrayList<>(replicates);
     for (ChannelTotals[] replicate : totals) {

@@ -11,7 +11,7 @@ import java.util.SplittableRandom;
 /**
  * A first-order Markov chain over three channels with known transition probabilities: journeys drawn from it (no
  * channel follows itself, so the model's merging of repeats changes nothing), aggregated into path rows, and the
- * chain's true removal-effect shares, which the Markov model estimates.
+ * true shares of conversions the Markov model estimates from them.
  */
 final class KnownChain {
   static final String[] CHANNELS = {"search", "social", "email"};
@@ -74,16 +74,71 @@ final class KnownChain {
     return probabilities.length - 1;
   }
 
-  /** The true share of conversions the Markov model gives channel {@code c}: its removal effect over their sum. */
+  /**
+   * The true share of conversions the Markov model gives channel {@code c}. The model splits each converting journey
+   * over its channels in proportion to their removal effects and adds the journeys up (docs/models.md), so with
+   * infinite data the share is the expectation, over converting journeys, of {@code RE_c / Σ RE} over the channels
+   * the journey visited, taken with the chain's true removal effects.
+   */
   static double trueShare(int c) {
+    double[] effects = removalEffects();
+    double[] bySet = conversionsByVisitedSet();
+    double credited = 0;
+    double all = 0;
+    for (int set = 1; set < bySet.length; set++) {
+      all += bySet[set];
+      if ((set & (1 << c)) != 0) {
+        double sum = 0;
+        for (int k = 0; k < CHANNELS.length; k++) {
+          sum += (set & (1 << k)) != 0 ? effects[k] : 0;
+        }
+        credited += bySet[set] * effects[c] / sum;
+      }
+    }
+    return credited / all;
+  }
+
+  /** The chain's removal effects: 1 − P(conversion with the channel sent to null) / P(conversion). */
+  static double[] removalEffects() {
     double[] effects = new double[CHANNELS.length];
     double base = conversionProbability(-1);
-    double sum = 0;
     for (int k = 0; k < CHANNELS.length; k++) {
       effects[k] = 1 - conversionProbability(k) / base;
-      sum += effects[k];
     }
-    return effects[c] / sum;
+    return effects;
+  }
+
+  /**
+   * The probability that a journey converts having visited exactly the channels of each bit set: a linear system over
+   * (current channel, channels visited so far) for each final set.
+   */
+  private static double[] conversionsByVisitedSet() {
+    int n = CHANNELS.length;
+    int sets = 1 << n;
+    double[] bySet = new double[sets];
+    for (int target = 1; target < sets; target++) {
+      // Unknown y[i * sets + mask]: the probability of converting with visited set target from channel i, visited mask.
+      int size = n * sets;
+      double[][] a = new double[size][size + 1];
+      for (int i = 0; i < n; i++) {
+        for (int mask = 0; mask < sets; mask++) {
+          int row = i * sets + mask;
+          a[row][row] = 1;
+          if ((mask & (1 << i)) == 0) {
+            continue; // unreachable: the current channel is always visited
+          }
+          a[row][size] = mask == target ? STEP[i][n] : 0;
+          for (int k = 0; k < n; k++) {
+            a[row][k * sets + (mask | (1 << k))] -= STEP[i][k];
+          }
+        }
+      }
+      double[] y = solve(a);
+      for (int k = 0; k < n; k++) {
+        bySet[target] += START[k] * y[k * sets + (1 << k)];
+      }
+    }
+    return bySet;
   }
 
   /** The probability of reaching conversion from the start with channel {@code removed} (or none, -1) sent to null. */

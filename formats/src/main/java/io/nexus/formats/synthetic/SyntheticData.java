@@ -201,13 +201,19 @@ public final class SyntheticData {
   }
 
   private int pickChannel() {
+    // The first channel whose cumulative share exceeds u, by bisection: 100,000 channels cost 17 steps, not a scan.
     double u = random.nextDouble();
-    for (int i = 0; i < cumulativeShare.length; i++) {
-      if (u < cumulativeShare[i]) {
-        return i;
+    int low = 0;
+    int high = cumulativeShare.length - 1;
+    while (low < high) {
+      int mid = (low + high) >>> 1;
+      if (u < cumulativeShare[mid]) {
+        high = mid;
+      } else {
+        low = mid + 1;
       }
     }
-    return cumulativeShare.length - 1;
+    return low;
   }
 
   private double conversionProbability(int[] path, int length) {

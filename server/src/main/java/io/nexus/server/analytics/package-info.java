@@ -1,5 +1,9 @@
-/** Reports over many journeys: channel ROI and ROAS, model comparison, top conversion paths. */
-@ApplicationModule(allowedDependencies = {"attribution", "journey", "channel", "model", "cache", "web"})
+/**
+ * Reports over many journeys: channel ROI and ROAS (calibrated by lift tests on request), model comparison, top
+ * conversion paths, budget plans and what-ifs on response curves.
+ */
+@ApplicationModule(allowedDependencies = {"attribution", "calibration", "journey", "channel", "model", "cache",
+    "web"})
 package io.nexus.server.analytics;
 
 import org.springframework.modulith.ApplicationModule;

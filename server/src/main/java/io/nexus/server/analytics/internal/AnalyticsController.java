@@ -33,7 +33,7 @@ class AnalyticsController {
   List<ChannelRoiReport.Row> channelRoi(@Valid @RequestBody AnalyticsRequests.ChannelRoi request) {
     Dates.Range range = Dates.range(request.startDate(), request.endDate());
     return roi.run(request.channelIds(), range.from(), range.to(), request.attributionModelId(),
-        request.withIntervals());
+        request.withIntervals(), Boolean.TRUE.equals(request.calibrated()));
   }
 
   @PostMapping("/model-comparison")

@@ -13,14 +13,16 @@ final class AnalyticsRequests {
 
   /**
    * Channel ROI: the channels (all when left out), the date range and the model; {@code intervals} asks for bootstrap
-   * intervals of revenue, ROI and ROAS.
+   * intervals of revenue, ROI and ROAS; {@code calibrated} adds each channel's lift-test calibration beside the
+   * model's own numbers.
    */
   record ChannelRoi(
       @Size(max = 1000, message = "must hold at most 1000 ids") List<Long> channelIds,
       @NotBlank(message = "required") String startDate,
       @NotBlank(message = "required") String endDate,
       @NotNull(message = "required") Long attributionModelId,
-      Boolean intervals) {
+      Boolean intervals,
+      Boolean calibrated) {
 
     boolean withIntervals() {
       return Boolean.TRUE.equals(intervals);

@@ -10,6 +10,8 @@ import io.nexus.server.attribution.ChannelAmount;
 import io.nexus.server.cache.AttributionCache.Region;
 import io.nexus.server.cache.AttributionCache;
 import io.nexus.server.cache.VersionedKey;
+import io.nexus.server.calibration.CalibrationFactors;
+import io.nexus.server.calibration.ChannelCalibration;
 import io.nexus.server.channel.Channel;
 import io.nexus.server.channel.ChannelCatalog;
 import io.nexus.server.journey.JourneyData;
@@ -27,7 +29,8 @@ import org.springframework.stereotype.Component;
 /**
  * Return on investment per channel: revenue a model credits to the channel over the converting journeys started in
  * the range, against what the channel's touchpoints in the range cost, both to the cent; ROI and ROAS of those as
- * {@link ReturnOnSpend} gives them ({@code null}, never NaN or infinity, when nothing was spent).
+ * {@link ReturnOnSpend} gives them ({@code null}, never NaN or infinity, when nothing was spent); on request, each
+ * channel's credit calibrated by its lift tests beside them.
  */
 @Component
 class ChannelRoiReport {
@@ -36,33 +39,71 @@ class ChannelRoiReport {
   private final ChannelCatalog channels;
   private final AttributionCache cache;
   private final AttributionIntervals intervals;
+  private final CalibrationFactors calibration;
 
   ChannelRoiReport(AttributionReports attribution, JourneyData journeys, ChannelCatalog channels,
-      AttributionCache cache, AttributionIntervals intervals) {
+      AttributionCache cache, AttributionIntervals intervals, CalibrationFactors calibration) {
     this.intervals = intervals;
     this.attribution = attribution;
     this.journeys = journeys;
     this.channels = channels;
     this.cache = cache;
+    this.calibration = calibration;
   }
 
   /**
    * One channel's row; the intervals ({@code [low, high]}) only when asked for, ROI's and ROAS's also only when
-   * something was spent.
+   * something was spent; {@code calibration} only when asked for, beside the model's own numbers.
    */
   record Row(long channelId, String channelName, String channelType, BigDecimal attributedRevenue,
       double attributedConversions, BigDecimal cost, BigDecimal roi, BigDecimal roas, long journeys,
       BigDecimal revenueShare,
       @JsonInclude(Include.NON_NULL) List<BigDecimal> attributedRevenueInterval,
       @JsonInclude(Include.NON_NULL) List<BigDecimal> roiInterval,
-      @JsonInclude(Include.NON_NULL) List<BigDecimal> roasInterval) {}
+      @JsonInclude(Include.NON_NULL) List<BigDecimal> roasInterval,
+      @JsonInclude(Include.NON_NULL) CalibratedCredit calibration) {
+
+    Row calibrated(CalibratedCredit credit) {
+      return new Row(channelId, channelName, channelType, attributedRevenue, attributedConversions, cost, roi, roas,
+          journeys, revenueShare, attributedRevenueInterval, roiInterval, roasInterval, credit);
+    }
+  }
+
+  /**
+   * A channel's credit calibrated by lift tests: the model's revenue and conversions times the factor, with ROI and
+   * ROAS of those; {@code calibrated} is false (factor 1) for a channel without an applicable test.
+   */
+  record CalibratedCredit(boolean calibrated, double factor, Double rawFactor, Double weight, List<Long> liftTestIds,
+      BigDecimal attributedRevenue, double attributedConversions, BigDecimal roi, BigDecimal roas) {}
 
   /** The rows of {@code channelIds} (every channel when none) under model {@code modelId}, cached. */
-  List<Row> run(List<Long> channelIds, Instant from, Instant to, long modelId, boolean withIntervals) {
+  List<Row> run(List<Long> channelIds, Instant from, Instant to, long modelId, boolean withIntervals,
+      boolean calibrated) {
     VersionedKey key = cache.versions().keyOnAllData("roi:" + modelId + ":" + from + ":" + to + ":" + channelIds
         + (withIntervals ? ":intervals" : ""));
-    return Arrays.asList(cache.getOrCompute(Region.REPORTS, key, Row[].class,
+    List<Row> rows = Arrays.asList(cache.getOrCompute(Region.REPORTS, key, Row[].class,
         () -> compute(channelIds, from, to, modelId, withIntervals).toArray(Row[]::new)));
+    // Calibration is applied after the cache: lift tests change without moving the data versions.
+    return calibrated ? calibrate(rows, calibration.factors(modelId)) : rows;
+  }
+
+  private static List<Row> calibrate(List<Row> rows, Map<Long, ChannelCalibration> factors) {
+    List<Row> calibrated = new ArrayList<>(rows.size());
+    for (Row row : rows) {
+      ChannelCalibration factor = factors.get(row.channelId());
+      if (factor == null) {
+        calibrated.add(row.calibrated(new CalibratedCredit(false, 1, null, null, List.of(), row.attributedRevenue(),
+            row.attributedConversions(), row.roi(), row.roas())));
+        continue;
+      }
+      BigDecimal revenue = row.attributedRevenue().multiply(BigDecimal.valueOf(factor.factor()))
+          .setScale(2, RoundingMode.HALF_UP);
+      ReturnOnSpend returned = new ReturnOnSpend(revenue, row.cost());
+      calibrated.add(row.calibrated(new CalibratedCredit(true, factor.factor(), factor.rawFactor(), factor.weight(),
+          factor.liftTestIds(), revenue, row.attributedConversions() * factor.factor(), returned.roi(),
+          returned.roas())));
+    }
+    return calibrated;
   }
 
   private List<Row> compute(List<Long> channelIds, Instant from, Instant to, long modelId, boolean withIntervals) {
@@ -95,7 +136,7 @@ class ChannelRoiReport {
           amount == null ? 0 : amount.conversions(), cost, returned.roi(), returned.roas(),
           amount == null ? 0 : amount.journeys(),
           total.signum() == 0 ? BigDecimal.ZERO : revenue.divide(total, 6, RoundingMode.HALF_UP),
-          revenueInterval, roiInterval, roasInterval));
+          revenueInterval, roiInterval, roasInterval, null));
     }
     return rows;
   }

@@ -96,8 +96,7 @@ class ReportIntervals implements AttributionIntervals {
     }
     JourneyBatch batch = JourneyBatch.of(credited, dictionary);
     FittedModel fit = training != null ? engineModel.fit(training) : engineModel.fit(TrainingStatistics.none());
-    // The reports add up journey credits; a Markov fit's own totals are those of its training window.
-    ModelRun point = new ModelRun(engineModel, fit, Attribution.creditTotals(fit, batch));
+    ModelRun point = new ModelRun(engineModel, fit, Attribution.totals(fit, batch));
     ModelIntervals intervals = Bootstrap.replicates(REPLICATES).confidence(CONFIDENCE).seed(SEED)
         .run(training != null ? training : batch, batch, point);
     List<AmountInterval> result = new ArrayList<>(intervals.channels().size());
