@@ -82,6 +82,19 @@ abstract class AnalyticsIntervalsContract {
   }
 
   @Test
+  void aMarkovReportOverPartOfItsTrainingWindowHasIntervalsAroundItsOwnNumbers() {
+    // The chain learns from all of March and credits the first half only: the report adds up those journeys' credits,
+    // which are not the chain's own totals for its training window.
+    JsonNode rows = api.post("/analytics/channel-roi", "{\"channel_ids\":[" + PAID_SEARCH + "," + EMAIL + "],"
+        + "\"start_date\":\"2090-03-01\",\"end_date\":\"2090-03-14\",\"attribution_model_id\":" + MARKOV
+        + ",\"intervals\":true}", 200);
+
+    for (JsonNode row : rows) {
+      assertWithin(row.get("attributed_revenue_interval"), row.get("attributed_revenue").decimalValue());
+    }
+  }
+
+  @Test
   void channelRoiLeavesTheIntervalsOutUnlessAsked() {
     JsonNode rows = api.post("/analytics/channel-roi", "{\"channel_ids\":[" + PAID_SEARCH + "]," + RANGE
         + ",\"attribution_model_id\":" + LINEAR + "}", 200);
