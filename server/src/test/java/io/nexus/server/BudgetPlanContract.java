@@ -9,6 +9,7 @@ import io.nexus.engine.budget.CurveFit;
 import io.nexus.engine.budget.ResponseCurve;
 import io.nexus.server.journey.ImportedJourney;
 import io.nexus.server.journey.JourneyImport;
+import io.nexus.server.support.DefaultTenant;
 import io.nexus.server.support.Api;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -22,6 +23,7 @@ import java.util.Map;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
@@ -34,6 +36,7 @@ import tools.jackson.databind.json.JsonMapper;
  * know (one single-touch journey per channel and day, so every model credits the channel with exactly that revenue),
  * a channel whose spend never changes and one that costs nothing.
  */
+@ExtendWith(DefaultTenant.class)
 @SpringBootTest
 @AutoConfigureMockMvc
 abstract class BudgetPlanContract {
