@@ -85,6 +85,11 @@ abstract class IsolationMatrixContract {
     send(keyOfB, HttpMethod.POST, "/api/v1/attribution/calculate/" + journey + "/" + model, null);
     String job = send(keyOfB, HttpMethod.POST, "/api/v1/attribution/calculate/bulk",
         "{\"start_date\":\"2025-03-01\",\"end_date\":\"2025-03-31\",\"model_ids\":[1]}").get("job_id").asString();
+    // The job ends before the matrix starts, so that B's snapshot changes only if another tenant changes it.
+    for (int i = 0; i < 300 && send(keyOfB, HttpMethod.GET, "/api/v1/attribution/jobs/" + job, null).get("status")
+        .asString().matches("queued|running"); i++) {
+      Thread.sleep(100);
+    }
     idsOfB.put("channels", channel);
     idsOfB.put("models", model);
     idsOfB.put("journeys", journey);

@@ -2,9 +2,11 @@ package io.nexus.server.persistence;
 
 import javax.sql.DataSource;
 import org.springframework.beans.factory.config.BeanPostProcessor;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.boot.flyway.autoconfigure.FlywayMigrationStrategy;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.event.EventListener;
 import org.springframework.core.env.Environment;
 
 /**
@@ -14,6 +16,11 @@ import org.springframework.core.env.Environment;
  */
 @Configuration(proxyBeanMethods = false)
 class TenantConnectionsConfiguration {
+  private final DataSource dataSource;
+
+  TenantConnectionsConfiguration(DataSource dataSource) {
+    this.dataSource = dataSource;
+  }
 
   @Bean
   static BeanPostProcessor tenantConnections(Environment environment) {
@@ -27,8 +34,16 @@ class TenantConnectionsConfiguration {
     };
   }
 
+  /** With migrations switched off the service still works as its role, never as the owner (fail closed). */
+  @EventListener(ApplicationReadyEvent.class)
+  void actAsTheServiceRoleEvenWithoutMigrations() {
+    if (dataSource instanceof TenantConnections connections) {
+      connections.activate();
+    }
+  }
+
   @Bean
-  FlywayMigrationStrategy migrateThenActAsTheServiceRole(DataSource dataSource) {
+  FlywayMigrationStrategy migrateThenActAsTheServiceRole() {
     return flyway -> {
       flyway.migrate();
       if (dataSource instanceof TenantConnections connections) {

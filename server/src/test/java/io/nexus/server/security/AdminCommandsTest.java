@@ -6,21 +6,30 @@ import io.nexus.server.support.Databases;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** bin/nexus keys|tenants work straight in the database: create, list, revoke, delete; bad input exits 2. */
 class AdminCommandsTest {
-  private final String url = "--spring.datasource.url=" + Databases.freshH2();
+  private String url;
   private final ByteArrayOutputStream out = new ByteArrayOutputStream();
   private final ByteArrayOutputStream err = new ByteArrayOutputStream();
 
   private int run(String... args) {
     out.reset();
     err.reset();
-    String[] all = new String[args.length + 2];
+    String[] all = new String[args.length + 3];
     System.arraycopy(args, 0, all, 0, args.length);
-    all[args.length] = url;
-    all[args.length + 1] = "--nexus.security.pepper=test";
+    all[args.length] = "--spring.datasource.url=" + url;
+    all[args.length + 1] = "--spring.datasource.username="
+        + (url.startsWith("jdbc:h2") ? "sa" : Databases.postgresUser());
+    all[args.length + 2] = "--nexus.security.pepper=test";
     return new AdminCommands(new PrintStream(out, true, StandardCharsets.UTF_8),
         new PrintStream(err, true, StandardCharsets.UTF_8)).execute(all);
   }
@@ -33,9 +42,21 @@ class AdminCommandsTest {
     return err.toString(StandardCharsets.UTF_8);
   }
 
-  @Test
-  void keysAndTenantsAreAdministeredWithoutAService() {
-    assertThat(run("tenants", "create", "acme")).isZero();
+  private long channelsOf(String tenant) throws SQLException {
+    String user = url.startsWith("jdbc:h2") ? "sa" : Databases.postgresUser();
+    try (Connection c = DriverManager.getConnection(url, user, ""); Statement s = c.createStatement();
+        ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM channels WHERE tenant_id = '" + tenant + "'")) {
+      rs.next();
+      return rs.getLong(1);
+    }
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"h2", "postgres"})
+  void keysAndTenantsAreAdministeredWithoutAService(String database) throws SQLException {
+    url = database.equals("h2") ? Databases.freshH2() : Databases.freshPostgres();
+    assertThat(run("tenants", "create", "acme")).as("%s", err).isZero();
+    assertThat(channelsOf("acme")).isEqualTo(19);
     assertThat(run("keys", "create", "--tenant", "acme", "--scopes", "ingest,read", "--expires", "90d", "--name",
         "ETL job")).isZero();
     String key = out().strip();
@@ -50,12 +71,14 @@ class AdminCommandsTest {
     assertThat(run("tenants", "delete", "acme")).isEqualTo(2);
     assertThat(err()).contains("--yes");
     assertThat(run("tenants", "delete", "acme", "--yes")).isZero();
+    assertThat(channelsOf("acme")).isZero();
     assertThat(run("tenants", "list")).isZero();
     assertThat(out()).doesNotContain("acme");
   }
 
   @Test
   void badInputExits2AndSaysWhy() {
+    url = Databases.freshH2();
     assertThat(run("keys", "create", "--tenant", "default", "--scopes", "root")).isEqualTo(2);
     assertThat(err()).contains("unknown scope 'root'");
     assertThat(run("keys", "create", "--tenant", "Not A Tenant", "--scopes", "read")).isEqualTo(2);

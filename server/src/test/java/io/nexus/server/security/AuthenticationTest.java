@@ -6,11 +6,15 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
 import io.nexus.server.persistence.TenantId;
+import io.nexus.server.security.internal.ApiKeyRepository;
 import io.nexus.server.security.internal.ApiKeys;
 import io.nexus.server.support.Databases;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumSet;
+import java.util.Optional;
 import java.util.Set;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -36,6 +40,8 @@ class AuthenticationTest {
   JsonMapper json;
   @Autowired
   ApiKeys keys;
+  @Autowired
+  ApiKeyRepository repository;
 
   @DynamicPropertySource
   static void database(DynamicPropertyRegistry registry) {
@@ -104,6 +110,16 @@ class AuthenticationTest {
   }
 
   @Test
+  void aKeyRevokedByAnotherInstanceIsRefusedWithinAFractionOfASecond() throws Exception {
+    String read = key(Scope.READ);
+    assertThat(send(get("/api/v1/attribution/channels").header("X-API-Key", read)).getStatus()).isEqualTo(200);
+    // Another instance revokes it in the shared database: this one learns it from the revision it polls.
+    repository.revoke(new KeyPrefix(read.substring(0, 11)), Optional.empty(), Instant.now());
+    Awaitility.await().atMost(Duration.ofSeconds(2)).untilAsserted(() ->
+        assertThat(send(get("/api/v1/attribution/channels").header("X-API-Key", read)).getStatus()).isEqualTo(401));
+  }
+
+  @Test
   void anExpiredKeyIsAnswered401() throws Exception {
     String expired = keys.create(TenantId.DEFAULT, EnumSet.of(Scope.READ), "old", Instant.now().minusSeconds(1),
         Instant.now().minusSeconds(60)).key();
@@ -122,7 +138,8 @@ class AuthenticationTest {
   void anAdminKeyCreatesKeysShownOnceAndListedWithoutThem() throws Exception {
     String admin = key(Scope.ADMIN);
     MockHttpServletResponse created = send(post("/api/v1/admin/keys").header("X-API-Key", admin)
-        .contentType(MediaType.APPLICATION_JSON).content("{\"scopes\":[\"read\"],\"name\":\"ETL\",\"expires_in\":\"90d\"}"));
+        .contentType(MediaType.APPLICATION_JSON)
+        .content("{\"scopes\":[\"read\"],\"name\":\"ETL\",\"expires_in\":\"90d\"}"));
     assertThat(created.getStatus()).isEqualTo(201);
     String newKey = body(created).get("key").asString();
     assertThat(newKey).startsWith("nx_").hasSize(3 + 8 + 1 + 43);

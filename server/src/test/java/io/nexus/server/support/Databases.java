@@ -34,6 +34,10 @@ public final class Databases {
     registry.add("spring.datasource.url", () -> url);
     registry.add("spring.datasource.username", Databases::postgresUser);
     registry.add("spring.datasource.password", () -> "");
+    // Test contexts stay cached while others run, and the server's connection limit is shared: a cached context
+    // keeps one idle connection, not its whole pool.
+    registry.add("spring.datasource.hikari.minimum-idle", () -> "1");
+    registry.add("spring.datasource.hikari.idle-timeout", () -> "10000");
     return url;
   }
 
