@@ -9,7 +9,6 @@ import io.nexus.engine.budget.CurveFit;
 import io.nexus.engine.budget.ResponseCurve;
 import io.nexus.server.journey.ImportedJourney;
 import io.nexus.server.journey.JourneyImport;
-import io.nexus.server.support.DefaultTenant;
 import io.nexus.server.support.Api;
 import io.nexus.server.support.DefaultTenant;
 import java.math.BigDecimal;
@@ -37,7 +36,6 @@ import tools.jackson.databind.json.JsonMapper;
  * know (one single-touch journey per channel and day, so every model credits the channel with exactly that revenue),
  * a channel whose spend never changes and one that costs nothing.
  */
-@ExtendWith(DefaultTenant.class)
 @SpringBootTest
 @AutoConfigureMockMvc
 @ExtendWith(DefaultTenant.class)
