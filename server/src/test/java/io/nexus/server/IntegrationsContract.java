@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import example.shop.ShopIntegration;
 import io.nexus.server.support.Api;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.AfterEach;
@@ -24,6 +26,9 @@ import tools.jackson.databind.json.JsonMapper;
 @SpringBootTest
 @AutoConfigureMockMvc
 abstract class IntegrationsContract {
+  /** The example export the command line's Ga4ExportTest attributes. */
+  private static final Path GA4_EXPORT = Path.of("..", "examples", "ga4-export", "events.ndjson.gz");
+
   private static final String HEADER = "user_id,timestamp,channel,source,medium,campaign,cost,conversion,revenue\n";
 
   @Autowired
@@ -181,6 +186,54 @@ abstract class IntegrationsContract {
     JsonNode retried = finished(api.post("/integrations/test_shop/import",
         "{\"start_date\":\"2025-04-02\",\"end_date\":\"2025-04-02\"}"));
     assertThat(retried.get("journeys").asLong()).isEqualTo(1);
+  }
+
+  /** The channels of the user's one journey, in order, and its value. */
+  private String journeyOf(String userId) {
+    JsonNode page = api.get("/journeys?user_id=" + userId, 200);
+    assertThat(page.get("total_items").asLong()).as(userId).isEqualTo(1);
+    JsonNode detail = api.get("/journeys/" + page.get("items").get(0).get("id").asLong(), 200);
+    StringBuilder path = new StringBuilder();
+    for (JsonNode t : detail.get("touchpoints")) {
+      path.append(t.get("channel_id").asLong()).append(' ');
+    }
+    return path + "= " + detail.get("conversion_value").decimalValue().stripTrailingZeros().toPlainString();
+  }
+
+  @Test
+  void aGa4ExportUploadStoresTheJourneysTheCommandLineAttributes() throws Exception {
+    // examples/ga4-export/events.ndjson.gz, whose credits under the command line Ga4ExportTest pins: 300 users,
+    // 400 sessions, 200 purchases worth 8000 and 100 repeated transaction ids.
+    byte[] export = Files.readAllBytes(GA4_EXPORT);
+
+    JsonNode job = finished(api.upload("/integrations/google_analytics/upload", "application/x-ndjson", export));
+
+    assertThat(job.get("status").asString()).as("%s", job).isEqualTo("succeeded");
+    assertThat(job.get("rows_read").asLong()).isEqualTo(800);
+    assertThat(job.get("journeys").asLong()).isEqualTo(300);
+    assertThat(job.get("touchpoints").asLong()).isEqualTo(400);
+    assertThat(job.get("conversions").asLong()).isEqualTo(200);
+    assertThat(job.get("duplicate_events").asLong()).isEqualTo(100);
+    assertThat(job.get("rejected_rows").asLong()).isZero();
+    // Channels 1 Paid Search (gclid), 3 Email, 7 Direct, 2 Paid Social, as GA4's default channel groups have them.
+    assertThat(journeyOf("1000000.1735000000")).isEqualTo("1 3 = 50");
+    assertThat(journeyOf("1000001.1735000000")).isEqualTo("7 = 30");
+    assertThat(journeyOf("1000002.1735000000")).isEqualTo("2 = 0");
+    JsonNode again = finished(api.upload("/integrations/google_analytics/upload", "application/x-ndjson", export));
+    assertThat(again.get("journeys").asLong()).isZero();
+    assertThat(again.get("duplicate_events").asLong()).isEqualTo(700);
+  }
+
+  @Test
+  void aGa4ExportWithABadLineIsRefusedNamingIt() {
+    byte[] body = ("{\"event_name\":\"session_start\",\"event_timestamp\":\"1735689600000000\","
+        + "\"user_pseudo_id\":\"" + user + "\"}\n{broken\n").getBytes(StandardCharsets.UTF_8);
+
+    Api.Answer refused = api.upload("/integrations/google_analytics/upload", "application/x-ndjson", body);
+
+    assertThat(refused.status()).isEqualTo(422);
+    assertThat(refused.body().get("errors").get(0).get("field").asString()).isEqualTo("line 2");
+    assertThat(refused.body().get("errors").get(0).get("reason").asString()).startsWith("not valid JSON");
   }
 
   @Test

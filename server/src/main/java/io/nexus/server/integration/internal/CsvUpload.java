@@ -34,8 +34,12 @@ final class CsvUpload {
 
   private CsvUpload() {}
 
-  /** The rows read, the events of the good ones with their lines, and the rows refused. */
-  record Read(long rows, List<PlatformEvent> events, List<Long> lines, List<ImportJob.Rejection> rejections) {}
+  /**
+   * An upload as read: the rows, the events of the good ones with their lines, the rows refused, and the events the
+   * file itself repeats (left out before storing).
+   */
+  record Read(long rows, List<PlatformEvent> events, List<Long> lines, List<ImportJob.Rejection> rejections,
+      long duplicates) {}
 
   /**
    * Reads {@code body}.
@@ -94,7 +98,7 @@ final class CsvUpload {
         if (rows == 0) {
           throw new InputException(2, "empty upload: the file has a header but no rows");
         }
-        return new Read(rows, events, lines, rejections);
+        return new Read(rows, events, lines, rejections, 0);
       }
     } catch (UncheckedIOException | IOException e) {
       throw new InputException(1, "not readable as CSV: " + e.getMessage());

@@ -50,10 +50,12 @@ class ImportJobs {
   }
 
   /** Queues the storing of an upload's events, already read and resolved; the job's id. */
-  long submitUpload(String platform, long rowsRead, List<PlatformEvent> events, List<ImportJob.Rejection> refused) {
+  long submitUpload(String platform, long rowsRead, List<PlatformEvent> events, List<ImportJob.Rejection> refused,
+      long repeated) {
     long id = jobs.start(platform, null, null, null, rowsRead, refused);
     TenantId tenant = TenantContext.current();
-    runner.submit(() -> TenantContext.runAs(tenant, () -> run(id, platform, rowsRead, () -> events, refused, false)));
+    runner.submit(() -> TenantContext.runAs(tenant,
+        () -> run(id, platform, rowsRead, () -> events, refused, false, repeated)));
     return id;
   }
 
@@ -66,12 +68,12 @@ class ImportJobs {
       List<PlatformEvent> all = new ArrayList<>(integration.fetchTouchpoints(range));
       all.addAll(integration.fetchConversions(range));
       return all;
-    }, List.of(), true)));
+    }, List.of(), true, 0)));
     return id;
   }
 
   private void run(long id, String platform, long rowsRead, Fetch fetch, List<ImportJob.Rejection> refused,
-      boolean resolve) {
+      boolean resolve, long repeated) {
     long read = rowsRead;
     try {
       List<PlatformEvent> events = fetch.events();
@@ -81,7 +83,7 @@ class ImportJobs {
           : new ImportWriter.Resolved(events, List.of());
       List<ImportJob.Rejection> rejections = new ArrayList<>(refused);
       rejections.addAll(resolved.rejections());
-      ImportWriter.Stored stored = writer.store(platform, id, resolved.events());
+      ImportWriter.Stored stored = writer.store(platform, id, resolved.events()).plusDuplicates(repeated);
       jobs.succeeded(id, read, stored, rejections);
     } catch (PlatformException e) {
       jobs.failed(id, read, platform + ": " + e.getMessage() + "; nothing of this import was stored");

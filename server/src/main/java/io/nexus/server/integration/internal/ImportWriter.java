@@ -47,7 +47,12 @@ class ImportWriter {
   }
 
   /** What an import stored. */
-  record Stored(long journeys, long touchpoints, long conversions, long duplicateEvents) {}
+  record Stored(long journeys, long touchpoints, long conversions, long duplicateEvents) {
+    /** The same, with {@code more} duplicates found before storing. */
+    Stored plusDuplicates(long more) {
+      return new Stored(journeys, touchpoints, conversions, duplicateEvents + more);
+    }
+  }
 
   /** Events whose channel is known, each naming its catalogue channel, and the events refused. */
   record Resolved(List<PlatformEvent> events, List<ImportJob.Rejection> rejections) {}

@@ -56,10 +56,11 @@ class IntegrationController {
     return accepted(integrations.startImport(platform, start, end, request.userId()));
   }
 
-  @PostMapping(path = "/{platform}/upload", consumes = {"text/csv", MediaType.TEXT_PLAIN_VALUE,
-      MediaType.APPLICATION_OCTET_STREAM_VALUE, "application/gzip"})
-  @Operation(summary = "Upload a file (csv: the command line's touchpoint columns, gzip or not) as a job; every bad "
-      + "row is refused with its line and reason (422, nothing stored) unless partial=true stores the good rows")
+  @PostMapping(path = "/{platform}/upload", consumes = {"text/csv", "application/x-ndjson",
+      MediaType.TEXT_PLAIN_VALUE, MediaType.APPLICATION_OCTET_STREAM_VALUE, "application/gzip"})
+  @Operation(summary = "Upload a file as a job (csv: the command line's touchpoint columns; google_analytics: the GA4 "
+      + "BigQuery export as NDJSON; gzip or not); every bad row is refused with its line and reason (422, nothing "
+      + "stored) unless partial=true stores the good rows")
   ResponseEntity<ImportJob> upload(@PathVariable String platform, @RequestBody(required = false) byte[] body,
       @RequestParam(defaultValue = "false") boolean partial) {
     return accepted(integrations.upload(platform, body, partial));

@@ -67,11 +67,11 @@ class IntegrationService {
           : ApiException.notFound("Upload format", platform);
     }
     if (body == null || body.length == 0) {
-      throw ApiException.badRequest("body", "empty upload: expected CSV with a header user_id,timestamp,channel,...");
+      throw ApiException.badRequest("body", "empty upload");
     }
     CsvUpload.Read read;
     try {
-      read = CsvUpload.read(body);
+      read = platform.equals(UploadFormats.GOOGLE_ANALYTICS) ? Ga4Upload.read(body) : CsvUpload.read(body);
     } catch (InputException e) {
       throw ApiException.badRequest(e.column() == null ? "line " + e.line() : "line " + e.line() + "." + e.column(),
           e.column() == null ? e.reason() : "\"" + e.value() + "\": " + e.reason());
@@ -86,7 +86,7 @@ class IntegrationService {
       throw ApiException.unprocessable(rejections.size() + " of " + read.rows() + " rows refused, nothing stored; "
           + "fix them, or upload with partial=true to store the good rows", fields);
     }
-    long id = runner.submitUpload(platform, read.rows(), resolved.events(), rejections);
+    long id = runner.submitUpload(platform, read.rows(), resolved.events(), rejections, read.duplicates());
     return job(id);
   }
 

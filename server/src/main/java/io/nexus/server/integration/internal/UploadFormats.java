@@ -6,7 +6,9 @@ import java.util.Set;
 final class UploadFormats {
   /** The command line's touchpoint columns, as CSV. */
   static final String CSV = "csv";
-  static final Set<String> NAMES = Set.of(CSV);
+  /** The GA4 BigQuery export, as NDJSON. */
+  static final String GOOGLE_ANALYTICS = "google_analytics";
+  static final Set<String> NAMES = Set.of(CSV, GOOGLE_ANALYTICS);
 
   private UploadFormats() {}
 }
