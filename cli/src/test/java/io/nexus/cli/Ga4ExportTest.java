@@ -43,4 +43,13 @@ class Ga4ExportTest {
     assertThat(run.exitCode()).isEqualTo(2);
     assertThat(run.err()).contains("line 1: event_timestamp \"\": missing value");
   }
+
+  @Test
+  void anUnknownFormatIsNamedWithTheFormatsThereAre() {
+    CommandRun run = CommandRun.of("attribute", "--format", "ga5", "--input", "-");
+
+    assertThat(run.exitCode()).isEqualTo(2);
+    assertThat(run.err()).contains("'ga5': expected one of paths, touchpoints, ga4-export")
+        .doesNotContain("Exception");
+  }
 }
