@@ -18,6 +18,7 @@ import io.nexus.formats.InputFile;
 import io.nexus.formats.IntervalSettings;
 import io.nexus.formats.OutputFile;
 import io.nexus.formats.ResultFiles;
+import io.nexus.formats.ga4.Ga4ExportReader;
 import io.nexus.formats.paths.PathFileReader;
 import io.nexus.formats.touchpoints.ChannelRulesFile;
 import io.nexus.formats.touchpoints.TouchpointFileReader;
@@ -41,7 +42,24 @@ import picocli.CommandLine.Spec;
     description = "Credit conversions to channels under one or more models.")
 final class AttributeCommand implements Callable<Integer> {
 
-  enum Format { paths, touchpoints }
+  enum Format {
+    paths, touchpoints, ga4_export;
+
+    @Override
+    public String toString() {
+      return name().replace('_', '-');
+    }
+
+    /** Reads {@code ga4-export} (and the other names as they are) for picocli. */
+    static Format parse(String text) {
+      for (Format f : values()) {
+        if (f.toString().equals(text)) {
+          return f;
+        }
+      }
+      throw new IllegalArgumentException("expected one of paths, touchpoints, ga4-export");
+    }
+  }
 
   @Spec
   CommandSpec spec;
@@ -55,9 +73,10 @@ final class AttributeCommand implements Callable<Integer> {
       description = "Input CSV file; - for standard input; gzip-compressed files are read as they are.")
   Path input;
 
-  @Option(names = "--format", defaultValue = "paths", paramLabel = "FORMAT",
-      description = "paths (ChannelAttribution: path,total_conversions[,total_conversion_value][,total_null]) or "
-          + "touchpoints (user_id,timestamp,channel|source/medium/campaign,...); default ${DEFAULT-VALUE}.")
+  @Option(names = "--format", defaultValue = "paths", paramLabel = "FORMAT", converter = FormatConverter.class,
+      description = "paths (ChannelAttribution: path,total_conversions[,total_conversion_value][,total_null]), "
+          + "touchpoints (user_id,timestamp,channel|source/medium/campaign,...) or ga4-export (GA4 BigQuery export "
+          + "events as NDJSON, docs/integrations.md); default ${DEFAULT-VALUE}.")
   Format format;
 
   @Option(names = {"-m", "--models"}, paramLabel = "LIST", defaultValue = AttributionSettings.DEFAULT_MODELS,
@@ -141,7 +160,7 @@ final class AttributeCommand implements Callable<Integer> {
     warnAboutOptionsThatDoNothing();
     // Only touchpoints are grouped; path files do without compiling GA4's rules.
     ChannelGrouping grouping = null;
-    if (format == Format.touchpoints) {
+    if (format != Format.paths) {
       grouping = ChannelGrouping.ga4();
       if (channelRules != null) {
         checkReadable("--channel-rules", channelRules, false);
@@ -208,7 +227,7 @@ final class AttributeCommand implements Callable<Integer> {
     if (format == Format.paths) {
       return PathFileReader.read(in, pathSeparator, new ChannelDictionary()).transformed(pathTransform);
     }
-    List<UserEvent> events = TouchpointFileReader.read(in);
+    List<UserEvent> events = format == Format.ga4_export ? Ga4ExportReader.read(in) : TouchpointFileReader.read(in);
     timing.mark("read " + events.size() + " events");
     long[] built = new long[1];
     progress.phase("building journeys", () -> built[0], events.size(), "events", 1);

@@ -3,9 +3,9 @@ package io.nexus.server.security;
 import java.util.Optional;
 
 /**
- * Which scope a request needs, from its method and path: {@code admin} for the admin API, deletes and changes to
- * channels and models; {@code ingest} for new journeys, touchpoints, conversions and imports; {@code read} for every
- * other API call. Health, the OpenAPI document and the service's pages need none.
+ * Which scope a request needs, from its method and path: {@code admin} for the admin API, deletes, changes to
+ * channels and models, and platform integrations (which use the platforms' credentials); {@code ingest} for new
+ * journeys, touchpoints, conversions and imports; {@code read} for every other API call. Health, the OpenAPI document and the service's pages need none.
  */
 public final class ScopeRules {
   private static final String API = "/api/";
@@ -25,7 +25,8 @@ public final class ScopeRules {
     if (!path.startsWith(API)) {
       return Optional.empty();
     }
-    if (path.startsWith("/api/v1/admin/") || path.equals("/api/v1/admin") || "DELETE".equals(method)) {
+    if (path.startsWith("/api/v1/admin/") || path.equals("/api/v1/admin") || "DELETE".equals(method)
+        || under(path, "integrations")) {
       return Optional.of(Scope.ADMIN);
     }
     boolean reads = "GET".equals(method) || "HEAD".equals(method) || "OPTIONS".equals(method);

@@ -55,5 +55,9 @@ class AuthSettingsTest {
         .contains(Scope.ADMIN);
     assertThat(ScopeRules.required("GET", "/actuator/prometheus"))
         .contains(Scope.ADMIN);
+    assertThat(ScopeRules.required("GET", "/api/v1/attribution/integrations"))
+        .contains(Scope.ADMIN);
+    assertThat(ScopeRules.required("POST", "/api/v1/attribution/integrations/csv/upload"))
+        .contains(Scope.ADMIN);
   }
 }

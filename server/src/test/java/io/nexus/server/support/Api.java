@@ -33,6 +33,11 @@ public final class Api {
     return send(MockMvcRequestBuilders.post(BASE + path).contentType(MediaType.APPLICATION_JSON).content(body));
   }
 
+  /** POSTs a file body of the given content type. */
+  public Answer upload(String path, String contentType, byte[] body) {
+    return send(MockMvcRequestBuilders.post(BASE + path).contentType(contentType).content(body));
+  }
+
   public Answer put(String path, String body) {
     return send(MockMvcRequestBuilders.put(BASE + path).contentType(MediaType.APPLICATION_JSON).content(body));
   }

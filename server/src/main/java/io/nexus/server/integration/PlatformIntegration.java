@@ -1,0 +1,30 @@
+package io.nexus.server.integration;
+
+import java.util.List;
+
+/**
+ * A platform that journeys come from, registered as a Spring bean or as a {@code ServiceLoader} provider of this
+ * interface in a jar on the class path; implementations must be thread-safe.
+ */
+public interface PlatformIntegration {
+
+  /** The platform's name in URLs, such as {@code facebook_ads}: lower case letters, digits and underscores. */
+  String platform();
+
+  /** The names of the settings this platform needs and that are not set; empty when it is configured. */
+  List<String> missingSettings();
+
+  /**
+   * The platform's touches (visits, clicks, ...) in the range, of one user when the range names one.
+   *
+   * @throws PlatformException when the platform cannot be read; nothing of the import is then stored
+   */
+  List<PlatformEvent> fetchTouchpoints(ImportRange range);
+
+  /**
+   * The platform's conversions in the range, of one user when the range names one.
+   *
+   * @throws PlatformException when the platform cannot be read; nothing of the import is then stored
+   */
+  List<PlatformEvent> fetchConversions(ImportRange range);
+}

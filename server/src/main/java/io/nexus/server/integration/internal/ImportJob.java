@@ -1,0 +1,39 @@
+package io.nexus.server.integration.internal;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * An import as stored: what it imports, how far it got and what it refused; immutable.
+ *
+ * @param id the job's id
+ * @param platform the platform or upload format
+ * @param status {@code running}, {@code succeeded} or {@code failed}
+ * @param startDate the first day imported, or {@code null} for an upload
+ * @param endDate the last day imported, or {@code null} for an upload
+ * @param userId the one user imported, or {@code null}
+ * @param rowsRead rows or platform events read
+ * @param journeys journeys stored
+ * @param touchpoints touchpoints stored
+ * @param conversions conversions stored
+ * @param spendRows spend rows stored
+ * @param duplicateEvents events left out because an earlier import (or the same one) already had their event id
+ * @param rejectedRows rows refused
+ * @param rejections the first refused rows, with line and reason
+ * @param error why the job failed, or {@code null}
+ * @param createdAt when it was accepted
+ * @param finishedAt when it ended, or {@code null} while running
+ */
+record ImportJob(long id, String platform, String status, LocalDate startDate, LocalDate endDate, String userId,
+    long rowsRead, long journeys, long touchpoints, long conversions, long spendRows, long duplicateEvents,
+    long rejectedRows, List<Rejection> rejections, String error, Instant createdAt, Instant finishedAt) {
+
+  /**
+   * A row that was refused.
+   *
+   * @param line its line in the file (the header being line 1), or its position among the platform's events
+   * @param reason why
+   */
+  record Rejection(long line, String reason) {}
+}

@@ -1,0 +1,94 @@
+package io.nexus.server.integration.internal;
+
+import io.nexus.server.web.ApiException;
+import io.nexus.server.web.FieldProblem;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import java.net.URI;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** {@code /api/v1/attribution/integrations}: platforms, imports from them, file uploads and their jobs. */
+@RestController
+@RequestMapping(path = "/api/v1/attribution/integrations", produces = MediaType.APPLICATION_JSON_VALUE)
+@Tag(name = "Integrations")
+class IntegrationController {
+  private static final LocalDate EARLIEST = LocalDate.of(1900, 1, 1);
+  private static final LocalDate LATEST = LocalDate.of(2200, 12, 31);
+
+  private final IntegrationService integrations;
+
+  IntegrationController(IntegrationService integrations) {
+    this.integrations = integrations;
+  }
+
+  @GetMapping
+  @Operation(summary = "Every platform: configured or not, the settings it lacks, its latest import and counts")
+  List<IntegrationService.Platform> list() {
+    return integrations.platforms();
+  }
+
+  @PostMapping(path = "/{platform}/import", consumes = MediaType.APPLICATION_JSON_VALUE)
+  @Operation(summary = "Import the platform's journeys of some days as a job; 202 with the job, whose progress is at "
+      + "the Location; re-importing the same days adds nothing")
+  ResponseEntity<ImportJob> importFrom(@PathVariable String platform, @Valid @RequestBody ImportRequest request) {
+    List<FieldProblem> problems = new ArrayList<>();
+    LocalDate start = date(request.startDate(), "start_date", problems);
+    LocalDate end = date(request.endDate(), "end_date", problems);
+    if (start != null && end != null && end.isBefore(start)) {
+      problems.add(new FieldProblem("end_date", "must not be before start_date"));
+    }
+    if (!problems.isEmpty()) {
+      throw ApiException.badRequest(problems);
+    }
+    return accepted(integrations.startImport(platform, start, end, request.userId()));
+  }
+
+  @PostMapping(path = "/{platform}/upload", consumes = {"text/csv", "application/x-ndjson",
+      MediaType.TEXT_PLAIN_VALUE, MediaType.APPLICATION_OCTET_STREAM_VALUE, "application/gzip"})
+  @Operation(summary = "Upload a file as a job (csv: the command line's touchpoint columns; google_analytics: the GA4 "
+      + "BigQuery export as NDJSON; gzip or not); every bad row is refused with its line and reason (422, nothing "
+      + "stored) unless partial=true stores the good rows")
+  ResponseEntity<ImportJob> upload(@PathVariable String platform, @RequestBody(required = false) byte[] body,
+      @RequestParam(defaultValue = "false") boolean partial) {
+    return accepted(integrations.upload(platform, body, partial));
+  }
+
+  @GetMapping("/jobs/{id}")
+  @Operation(summary = "An import job: status, rows read, journeys, touchpoints, conversions, spend rows, duplicate "
+      + "events left out, rejected rows with line and reason")
+  ImportJob job(@PathVariable long id) {
+    return integrations.job(id);
+  }
+
+  private static ResponseEntity<ImportJob> accepted(ImportJob job) {
+    return ResponseEntity.accepted().location(URI.create("/api/v1/attribution/integrations/jobs/" + job.id()))
+        .body(job);
+  }
+
+  private static LocalDate date(String text, String field, List<FieldProblem> problems) {
+    try {
+      LocalDate date = LocalDate.parse(text.strip());
+      if (date.isBefore(EARLIEST) || date.isAfter(LATEST)) {
+        problems.add(new FieldProblem(field, "must be in the years 1900 to 2200"));
+        return null;
+      }
+      return date;
+    } catch (DateTimeParseException e) {
+      problems.add(new FieldProblem(field, "must be a date such as 2025-01-31"));
+      return null;
+    }
+  }
+}

@@ -1,0 +1,96 @@
+package io.nexus.server.integration.internal;
+
+import io.nexus.formats.InputException;
+import io.nexus.server.integration.ImportRange;
+import io.nexus.server.integration.PlatformIntegration;
+import io.nexus.server.web.ApiException;
+import io.nexus.server.web.FieldProblem;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import org.springframework.stereotype.Service;
+
+/** Lists the platforms, starts imports and uploads, and reports their jobs. */
+@Service
+class IntegrationService {
+  private final IntegrationRegistry registry;
+  private final ImportJobs runner;
+  private final IntegrationJobRepository jobs;
+
+  IntegrationService(IntegrationRegistry registry, ImportJobs runner, IntegrationJobRepository jobs) {
+    this.registry = registry;
+    this.runner = runner;
+    this.jobs = jobs;
+  }
+
+  /**
+   * A platform as listed.
+   *
+   * @param platform its name in URLs
+   * @param source {@code api} when journeys are fetched from the platform, {@code upload} when files are posted
+   * @param configured whether every setting it needs is set
+   * @param missingSettings the settings it needs that are not set
+   * @param lastImport its latest import, or {@code null}
+   */
+  record Platform(String platform, String source, boolean configured, List<String> missingSettings,
+      ImportJob lastImport) {}
+
+  List<Platform> platforms() {
+    List<Platform> all = new ArrayList<>();
+    registry.all().forEach((name, integration) -> {
+      List<String> missing = List.copyOf(integration.missingSettings());
+      all.add(new Platform(name, "api", missing.isEmpty(), missing, jobs.latest(name).orElse(null)));
+    });
+    for (String name : UploadFormats.NAMES.stream().sorted().toList()) {
+      all.add(new Platform(name, "upload", true, List.of(), jobs.latest(name).orElse(null)));
+    }
+    return all;
+  }
+
+  ImportJob startImport(String platform, LocalDate start, LocalDate end, String userId) {
+    PlatformIntegration integration = registry.find(platform).orElseThrow(() -> UploadFormats.NAMES.contains(platform)
+        ? ApiException.unprocessable("platform", platform + " takes uploads: POST /integrations/" + platform
+            + "/upload") : ApiException.notFound("Platform", platform));
+    List<String> missing = integration.missingSettings();
+    if (!missing.isEmpty()) {
+      throw ApiException.unprocessable("platform", platform + " is not configured: set " + String.join(", ", missing));
+    }
+    long id = runner.submitImport(integration, new ImportRange(start, end, userId));
+    return job(id);
+  }
+
+  ImportJob upload(String platform, byte[] body, boolean partial) {
+    if (!UploadFormats.NAMES.contains(platform)) {
+      throw registry.find(platform).isPresent()
+          ? ApiException.unprocessable("platform", platform + " is imported from the platform: POST /integrations/"
+              + platform + "/import")
+          : ApiException.notFound("Upload format", platform);
+    }
+    if (body == null || body.length == 0) {
+      throw ApiException.badRequest("body", "empty upload");
+    }
+    CsvUpload.Read read;
+    try {
+      read = platform.equals(UploadFormats.GOOGLE_ANALYTICS) ? Ga4Upload.read(body) : CsvUpload.read(body);
+    } catch (InputException e) {
+      throw ApiException.badRequest(e.column() == null ? "line " + e.line() : "line " + e.line() + "." + e.column(),
+          e.column() == null ? e.reason() : "\"" + e.value() + "\": " + e.reason());
+    }
+    List<ImportJob.Rejection> rejections = new ArrayList<>(read.rejections());
+    ImportWriter.Resolved resolved = runner.resolve(read.events(), read.lines());
+    rejections.addAll(resolved.rejections());
+    rejections.sort((a, b) -> Long.compare(a.line(), b.line()));
+    if (!rejections.isEmpty() && !partial) {
+      List<FieldProblem> fields = rejections.stream().limit(IntegrationJobRepository.KEPT_REJECTIONS)
+          .map(r -> new FieldProblem("line " + r.line(), r.reason())).toList();
+      throw ApiException.unprocessable(rejections.size() + " of " + read.rows() + " rows refused, nothing stored; "
+          + "fix them, or upload with partial=true to store the good rows", fields);
+    }
+    long id = runner.submitUpload(platform, read.rows(), resolved.events(), rejections, read.duplicates());
+    return job(id);
+  }
+
+  ImportJob job(long id) {
+    return jobs.find(id).orElseThrow(() -> ApiException.notFound("Integration job", id));
+  }
+}
