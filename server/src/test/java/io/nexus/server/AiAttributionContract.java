@@ -299,4 +299,43 @@ abstract class AiAttributionContract {
     assertThat(failed.get("error").get("status").asInt()).isEqualTo(429);
     assertThat(failed.get("error").get("detail").asString()).contains("nexus.ai.max-calls-per-request");
   }
+
+  /** A journey of one touch converting 10.00 in May 2046; its id and its touchpoint's. */
+  private long[] mayJourney(int day) {
+    long channel = api.channel("Job " + System.nanoTime(), "1");
+    String at = "2046-05-" + String.format("%02d", day);
+    long j = api.journey("ai-job-" + System.nanoTime(), at + "T10:00:00Z");
+    long touch = api.touch(j, channel, "click", at + "T10:00:00Z", "1");
+    api.purchase(j, at + "T11:00:00Z", "10");
+    return new long[] {j, touch};
+  }
+
+  @Test
+  void aBackgroundJobReportsTheJourneysTheProviderAnsweredWronglyBesideTheOthers() throws Exception {
+    long[] good = mayJourney(3);
+    long[] bad = mayJourney(4);
+    STUB.stubFor(post("/v1/messages").withRequestBody(containing("touchpoint_id\\\":" + good[1] + ","))
+        .willReturn(okJson(toolAnswer("{\"weights\":[{\"touchpoint_id\":" + good[1] + ",\"weight\":2}],"
+            + "\"reasoning\":\"The only touch.\"}"))));
+    STUB.stubFor(post("/v1/messages").withRequestBody(containing("touchpoint_id\\\":" + bad[1] + ","))
+        .willReturn(okJson(toolAnswer("{\"weights\":[{\"touchpoint_id\":" + bad[1] + ",\"weight\":0}],"
+            + "\"reasoning\":\"Nothing.\"}"))));
+    Api.Answer accepted = api.post("/calculate/bulk", "{\"start_date\":\"2046-05-01\",\"end_date\":\"2046-05-31\","
+        + "\"model_ids\":[6]}");
+    assertThat(accepted.status()).as("%s", accepted.body()).isEqualTo(202);
+
+    JsonNode job = null;
+    for (int i = 0; i < 300 && (job == null || !job.get("status").asString().matches("succeeded|partial|failed"));
+        i++) {
+      Thread.sleep(100);
+      job = api.get("/jobs/" + accepted.body().get("job_id").asLong(), 200);
+    }
+
+    assertThat(job.get("status").asString()).isEqualTo("partial");
+    assertThat(job.get("failed_pairs").asLong()).isEqualTo(1);
+    assertThat(job.get("errors").get(0).get("journey_id").asLong()).isEqualTo(bad[0]);
+    assertThat(job.get("errors").get(0).get("status").asInt()).isEqualTo(502);
+    assertThat(storedRows(good[0])).isEqualTo(1);
+    assertThat(storedRows(bad[0])).isZero();
+  }
 }

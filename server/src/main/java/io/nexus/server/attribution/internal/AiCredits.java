@@ -14,6 +14,9 @@ import io.nexus.server.journey.JourneyDetail;
 import io.nexus.server.journey.StoredConversion;
 import io.nexus.server.journey.StoredTouchpoint;
 import io.nexus.server.model.ModelDefinition;
+import io.nexus.server.persistence.TenantContext;
+import io.nexus.server.persistence.TenantId;
+import io.nexus.server.web.ApiException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -21,6 +24,11 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.BiConsumer;
 import org.springframework.stereotype.Component;
 
 /**
@@ -67,6 +75,44 @@ class AiCredits {
     JourneyAttribution result = CreditMapper.map(journey, model, credits, channels, Instant.now());
     sample.stop(meters.timer("nexus.attribution.calculation", "model_type", model.modelType()));
     return result.withAi(weights.reasoning(), weights.usage());
+  }
+
+  /**
+   * Credits {@code chunk} with at most {@link AiAttribution#concurrency()} provider calls at once, in the chunk's
+   * order; a journey refused with a problem goes to {@code refused} instead.
+   */
+  List<JourneyAttribution> creditAll(List<JourneyDetail> chunk, ModelDefinition model, Map<Long, Channel> channels,
+      AiCallBudget budget, BiConsumer<Long, ApiException> refused) {
+    TenantId tenant = TenantContext.current();
+    ExecutorService pool = Executors.newFixedThreadPool(Math.min(ai.concurrency(), Math.max(1, chunk.size())));
+    try {
+      List<Future<JourneyAttribution>> answers = new ArrayList<>(chunk.size());
+      for (JourneyDetail journey : chunk) {
+        answers.add(pool.submit(() -> TenantContext.callAs(tenant, () -> {
+          try {
+            return credit(journey, model, channels, budget);
+          } catch (ApiException e) {
+            refused.accept(journey.journey().id(), e);
+            return null;
+          }
+        })));
+      }
+      List<JourneyAttribution> credited = new ArrayList<>(chunk.size());
+      for (Future<JourneyAttribution> answer : answers) {
+        JourneyAttribution result = answer.get();
+        if (result != null) {
+          credited.add(result);
+        }
+      }
+      return credited;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while asking the AI provider", e);
+    } catch (ExecutionException e) {
+      throw e.getCause() instanceof RuntimeException runtime ? runtime : new IllegalStateException(e.getCause());
+    } finally {
+      pool.shutdownNow();
+    }
   }
 
   /**

@@ -272,6 +272,25 @@ class CalculationService implements AttributionReports {
     return computed;
   }
 
+  /** Whether the data-driven model has an AI provider. */
+  boolean aiConfigured() {
+    return aiCredits.configured();
+  }
+
+  /**
+   * Credits a chunk of journeys under the data-driven model, asking the provider about up to
+   * {@code nexus.ai.concurrency} journeys at once; each journey the provider or the budget refused is reported in
+   * {@code errors} beside the others' results.
+   */
+  List<JourneyAttribution> creditAllWithAi(List<JourneyDetail> chunk, ModelDefinition model,
+      Map<Long, Channel> channelsById, List<BulkError> errors, AiCallBudget budget) {
+    return aiCredits.creditAll(chunk, model, channelsById, budget, (journeyId, e) -> {
+      synchronized (errors) {
+        errors.add(BulkError.of(journeyId, model.id(), e));
+      }
+    });
+  }
+
   /** A pair that could not be calculated, with the problem it got. */
   record BulkError(long journeyId, long modelId, int status, String title, String detail) {
     static BulkError of(long journeyId, long modelId, ApiException e) {

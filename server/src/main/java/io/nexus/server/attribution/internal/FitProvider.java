@@ -83,7 +83,7 @@ class FitProvider {
     if (model.isAi()) {
       throw aiConfigured.getAsBoolean()
           ? ApiException.unavailable("attribution model " + modelId + " (" + model.name() + ") credits journeys one "
-              + "by one (calculate, bulk with journey_ids); reports and background jobs over it are not available")
+              + "by one (calculate, bulk, jobs); reports over date ranges are not available for it")
           : aiUnconfigured(model);
     }
     return model;
