@@ -99,7 +99,7 @@ class RowLevelSecurityOnPostgresTest {
     String tenantTables = "SELECT c.table_name FROM information_schema.columns c JOIN pg_class t "
         + "ON t.relname = c.table_name AND t.relnamespace = 'public'::regnamespace WHERE c.table_schema = 'public' "
         + "AND c.column_name = 'tenant_id' AND c.is_nullable = 'NO' AND c.table_name <> 'api_keys'";
-    assertThat(jdbc.queryForList(tenantTables, String.class)).contains("journeys", "lift_tests");
+    assertThat(jdbc.queryForList(tenantTables, String.class)).contains("journeys", "lift_tests", "ai_answers");
     assertThat(jdbc.queryForList(tenantTables + " AND NOT (t.relrowsecurity AND t.relforcerowsecurity)",
         String.class)).isEmpty();
   }

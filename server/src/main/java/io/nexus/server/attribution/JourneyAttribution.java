@@ -1,5 +1,8 @@
 package io.nexus.server.attribution;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonInclude.Include;
+import io.nexus.server.ai.AiUsage;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
@@ -23,6 +26,9 @@ import java.util.List;
  * @param cached whether this answer came from the cache
  * @param calculatedAt when it was calculated
  * @param attributions one entry per channel on the journey, in order of first touch
+ * @param reasoning the AI model's explanation of its weights (data-driven model only)
+ * @param ai the AI call's model, tokens, latency and whether its answer was stored before (data-driven model only)
+ * @param fallback the data-driven model this answer stands in for, and why (fallback answers only)
  */
 public record JourneyAttribution(
     long journeyId,
@@ -36,15 +42,40 @@ public record JourneyAttribution(
     boolean additive,
     boolean cached,
     Instant calculatedAt,
-    List<ChannelCreditView> attributions) {
+    List<ChannelCreditView> attributions,
+    @JsonInclude(Include.NON_NULL) String reasoning,
+    @JsonInclude(Include.NON_NULL) AiUsage ai,
+    @JsonInclude(Include.NON_NULL) AiFallback fallback) {
 
   public JourneyAttribution {
     attributions = List.copyOf(attributions);
   }
 
+  /** An engine model's answer, without AI metadata. */
+  public JourneyAttribution(long journeyId, long modelId, String modelName, String modelType,
+      BigDecimal conversionValue, int conversions, int uncreditedConversions, BigDecimal uncreditedValue,
+      boolean additive, boolean cached, Instant calculatedAt, List<ChannelCreditView> attributions) {
+    this(journeyId, modelId, modelName, modelType, conversionValue, conversions, uncreditedConversions,
+        uncreditedValue, additive, cached, calculatedAt, attributions, null, null, null);
+  }
+
+  /** The same answer with the AI model's explanation and call metadata. */
+  public JourneyAttribution withAi(String explanation, AiUsage usage) {
+    return new JourneyAttribution(journeyId, modelId, modelName, modelType, conversionValue, conversions,
+        uncreditedConversions, uncreditedValue, additive, cached, calculatedAt, attributions, explanation, usage,
+        fallback);
+  }
+
+  /** The same answer, standing in for the data-driven model as {@code standIn} says. */
+  public JourneyAttribution withFallback(AiFallback standIn) {
+    return new JourneyAttribution(journeyId, modelId, modelName, modelType, conversionValue, conversions,
+        uncreditedConversions, uncreditedValue, additive, cached, calculatedAt, attributions, reasoning, ai,
+        standIn);
+  }
+
   /** The same answer, marked as coming from the cache. */
   public JourneyAttribution fromCache() {
     return new JourneyAttribution(journeyId, modelId, modelName, modelType, conversionValue, conversions,
-        uncreditedConversions, uncreditedValue, additive, true, calculatedAt, attributions);
+        uncreditedConversions, uncreditedValue, additive, true, calculatedAt, attributions, reasoning, ai, fallback);
   }
 }

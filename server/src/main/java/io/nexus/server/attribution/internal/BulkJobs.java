@@ -1,6 +1,7 @@
 package io.nexus.server.attribution.internal;
 
 import io.nexus.engine.FittedModel;
+import io.nexus.server.ai.AiCallBudget;
 import io.nexus.server.attribution.JourneyAttribution;
 import io.nexus.server.channel.Channel;
 import io.nexus.server.journey.JourneyData;
@@ -146,15 +147,22 @@ class BulkJobs {
     Map<Long, FittedModel> fitted = new LinkedHashMap<>();
     for (long modelId : modelIds) {
       try {
-        ModelDefinition model = fits.usable(modelId);
+        ModelDefinition model = fits.usableForJourneys(modelId, -1);
+        if (model.isAi() && !calculations.aiConfigured()) {
+          throw FitProvider.aiUnconfigured(model);
+        }
         models.put(modelId, model);
-        fitted.put(modelId, fits.fit(model));
+        if (!model.isAi()) {
+          fitted.put(modelId, fits.fit(model));
+        }
       } catch (ApiException e) {
         // A model that cannot run fails all of its pairs with one reason, reported once.
         tally.fail(CalculationService.BulkError.of(0, modelId, e), journeyIds.size());
         tally.done += journeyIds.size();
       }
     }
+    // A job is one request: its provider calls share one budget.
+    AiCallBudget aiBudget = calculations.newAiBudget();
     Semaphore inFlight = new Semaphore(WRITERS);
     List<Future<?>> writes = new ArrayList<>();
     for (int from = 0; from < journeyIds.size(); from += CHUNK) {
@@ -173,8 +181,10 @@ class BulkJobs {
       Map<Long, List<JourneyAttribution>> computed = new LinkedHashMap<>();
       for (Map.Entry<Long, ModelDefinition> entry : models.entrySet()) {
         List<CalculationService.BulkError> chunkErrors = new ArrayList<>();
-        computed.put(entry.getKey(), calculations.creditAll(chunk, entry.getValue(), fitted.get(entry.getKey()),
-            channels, chunkErrors, entry.getKey()));
+        computed.put(entry.getKey(), entry.getValue().isAi()
+            ? calculations.creditAllWithAi(chunk, entry.getValue(), channels, chunkErrors, aiBudget)
+            : calculations.creditAll(chunk, entry.getValue(), fitted.get(entry.getKey()), channels, chunkErrors,
+                entry.getKey()));
         chunkErrors.forEach(e -> tally.fail(e, 1));
       }
       inFlight.acquire();

@@ -1,5 +1,6 @@
 package io.nexus.server.attribution.internal;
 
+import io.nexus.server.ai.AiCallBudget;
 import io.nexus.server.attribution.JourneyAttribution;
 import io.nexus.server.journey.JourneyData;
 import io.nexus.server.journey.JourneyQuery;
@@ -55,11 +56,12 @@ class BulkService {
     boolean useCache = request.useCache() == null || request.useCache();
     List<PairResult> results = new ArrayList<>();
     int failed = 0;
+    AiCallBudget budget = calculations.newAiBudget();
     for (long journeyId : new LinkedHashSet<>(request.journeyIds())) {
       for (long modelId : new LinkedHashSet<>(request.modelIds())) {
         try {
           results.add(new PairResult(journeyId, modelId, "succeeded",
-              calculations.calculate(journeyId, modelId, useCache), null));
+              calculations.calculate(journeyId, modelId, useCache, budget), null));
         } catch (ApiException e) {
           failed++;
           results.add(new PairResult(journeyId, modelId, "failed", null,

@@ -7,6 +7,8 @@ import io.nexus.engine.ChannelCredit;
 import io.nexus.engine.FittedModel;
 import io.nexus.engine.Journey;
 import io.nexus.engine.JourneyCredits;
+import io.nexus.server.ai.AiCallBudget;
+import io.nexus.server.attribution.AiFallback;
 import io.nexus.server.attribution.AttributionReports;
 import io.nexus.server.attribution.ChannelAmount;
 import io.nexus.server.attribution.JourneyAttribution;
@@ -52,9 +54,11 @@ class CalculationService implements AttributionReports {
   private final AttributionCache cache;
   private final TransactionTemplate transactions;
   private final MeterRegistry meters;
+  private final AiCredits aiCredits;
 
   CalculationService(FitProvider fits, JourneyData journeys, ChannelCatalog channels, ResultRepository results,
-      AttributionCache cache, TransactionTemplate transactions, MeterRegistry meters) {
+      AttributionCache cache, TransactionTemplate transactions, MeterRegistry meters, AiCredits aiCredits) {
+    this.aiCredits = aiCredits;
     this.fits = fits;
     this.journeys = journeys;
     this.channels = channels;
@@ -69,8 +73,18 @@ class CalculationService implements AttributionReports {
    * when allowed and current.
    */
   JourneyAttribution calculate(long journeyId, long modelId, boolean useCache) {
+    return calculate(journeyId, modelId, useCache, aiCredits.newRequestBudget());
+  }
+
+  /** A budget of AI provider calls for one request. */
+  AiCallBudget newAiBudget() {
+    return aiCredits.newRequestBudget();
+  }
+
+  /** Like {@link #calculate(long, long, boolean)}, spending AI provider calls from the request's {@code budget}. */
+  JourneyAttribution calculate(long journeyId, long modelId, boolean useCache, AiCallBudget budget) {
     long started = System.nanoTime();
-    JourneyAttribution answer = cachedOrCalculated(journeyId, modelId, useCache);
+    JourneyAttribution answer = cachedOrCalculated(journeyId, modelId, useCache, budget);
     meters.timer("nexus.attribution.single", "cached", Boolean.toString(answer.cached()))
         .record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
     return answer;
@@ -80,20 +94,49 @@ class CalculationService implements AttributionReports {
    * The journey's credits under the model: from the cache when allowed and filed under the current versions of the
    * journey, the catalogue and (for data-driven models) all journey data; otherwise computed and stored.
    */
-  private JourneyAttribution cachedOrCalculated(long journeyId, long modelId, boolean useCache) {
+  private JourneyAttribution cachedOrCalculated(long journeyId, long modelId, boolean useCache,
+      AiCallBudget budget) {
     CacheVersions versions = cache.versions();
-    ModelDefinition model = fits.usable(modelId, versions.catalog());
+    ModelDefinition model = fits.usableForJourneys(modelId, versions.catalog());
+    if (model.isAi() && !aiCredits.configured()) {
+      return fallback(journeyId, model, useCache, budget);
+    }
     long journeyVersion = journeys.version(journeyId).orElseThrow(() -> ApiException.notFound("journey", journeyId));
     VersionedKey key = FitProvider.answerKey(versions, model, "j" + journeyId + "v" + journeyVersion + ":m" + modelId);
-    Supplier<JourneyAttribution> calculate = () -> calculateAndStore(journeyId, model);
+    Supplier<JourneyAttribution> calculate = () -> calculateAndStore(journeyId, model, budget);
     return useCache
         ? cache.getOrCompute(Region.RESULTS, key, JourneyAttribution.class, calculate, JourneyAttribution::fromCache)
         : cache.recompute(Region.RESULTS, key, calculate);
   }
 
-  private JourneyAttribution calculateAndStore(long journeyId, ModelDefinition model) {
+  /**
+   * The data-driven model without a provider: the credits of the model its {@code fallback_model_id} names, saying
+   * so, or 503 naming the variable to set.
+   */
+  private JourneyAttribution fallback(long journeyId, ModelDefinition model, boolean useCache, AiCallBudget budget) {
+    Object named = model.mlParameters().get("fallback_model_id");
+    if (named == null) {
+      throw FitProvider.aiUnconfigured(model);
+    }
+    long fallbackId;
+    try {
+      fallbackId = Long.parseLong(String.valueOf(named));
+    } catch (NumberFormatException e) {
+      throw ApiException.unprocessable("attribution model " + model.id() + " has fallback_model_id " + named
+          + ", which is not a model id", List.of(new FieldProblem("ml_parameters.fallback_model_id", "not an id")));
+    }
+    if (fallbackId == model.id()) {
+      throw FitProvider.aiUnconfigured(model);
+    }
+    return cachedOrCalculated(journeyId, fallbackId, useCache, budget)
+        .withFallback(new AiFallback(fallbackId, "AI provider not configured"));
+  }
+
+  private JourneyAttribution calculateAndStore(long journeyId, ModelDefinition model, AiCallBudget budget) {
     JourneyDetail journey = journeys.find(journeyId).orElseThrow(() -> ApiException.notFound("journey", journeyId));
-    JourneyAttribution result = credit(journey, model, fits.fit(model), channelsOf(List.of(journey)));
+    JourneyAttribution result = model.isAi()
+        ? aiCredits.credit(journey, model, channelsOf(List.of(journey)), budget)
+        : credit(journey, model, fits.fit(model), channelsOf(List.of(journey)));
     store(model.id(), List.of(result));
     return result;
   }
@@ -227,6 +270,25 @@ class CalculationService implements AttributionReports {
     }
     sample.stop(meters.timer("nexus.attribution.bulk.chunk", "model_type", model.modelType()));
     return computed;
+  }
+
+  /** Whether the data-driven model has an AI provider. */
+  boolean aiConfigured() {
+    return aiCredits.configured();
+  }
+
+  /**
+   * Credits a chunk of journeys under the data-driven model, asking the provider about up to
+   * {@code nexus.ai.concurrency} journeys at once; each journey the provider or the budget refused is reported in
+   * {@code errors} beside the others' results.
+   */
+  List<JourneyAttribution> creditAllWithAi(List<JourneyDetail> chunk, ModelDefinition model,
+      Map<Long, Channel> channelsById, List<BulkError> errors, AiCallBudget budget) {
+    return aiCredits.creditAll(chunk, model, channelsById, budget, (journeyId, e) -> {
+      synchronized (errors) {
+        errors.add(BulkError.of(journeyId, model.id(), e));
+      }
+    });
   }
 
   /** A pair that could not be calculated, with the problem it got. */

@@ -12,6 +12,7 @@ import io.nexus.engine.Journey;
 import io.nexus.engine.JourneyBatch;
 import io.nexus.engine.Models;
 import io.nexus.engine.TrainingStatistics;
+import io.nexus.server.ai.AiAttribution;
 import io.nexus.server.cache.AttributionCache;
 import io.nexus.server.persistence.TenantContext;
 import io.nexus.server.persistence.TenantId;
@@ -32,6 +33,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.BooleanSupplier;
 import org.springframework.stereotype.Component;
 
 /**
@@ -47,11 +49,13 @@ class FitProvider {
   private final ChannelCatalog channels;
   private final AttributionCache cache;
   private final MeterRegistry meters;
+  private final BooleanSupplier aiConfigured;
   private final Cache<String, FittedModel> fits = Caffeine.newBuilder().maximumSize(32)
       .expireAfterAccess(Duration.ofHours(6)).build();
 
   FitProvider(ModelCatalog models, JourneyData journeys, ChannelCatalog channels, AttributionCache cache,
-      MeterRegistry meters) {
+      MeterRegistry meters, AiAttribution ai) {
+    this.aiConfigured = ai::configured;
     this.models = models;
     this.journeys = journeys;
     this.channels = channels;
@@ -77,10 +81,29 @@ class FitProvider {
           + "activate it or choose another model");
     }
     if (model.isAi()) {
-      throw ApiException.unavailable("AI provider not configured: attribution model " + modelId + " ("
-          + model.name() + ") needs an AI provider");
+      throw aiConfigured.getAsBoolean()
+          ? ApiException.unavailable("attribution model " + modelId + " (" + model.name() + ") credits journeys one "
+              + "by one (calculate, bulk, jobs); reports over date ranges are not available for it")
+          : aiUnconfigured(model);
     }
     return model;
+  }
+
+  /**
+   * Like {@link #usable(long, long)}, but also the data-driven model, which credits single journeys through the AI
+   * provider (or its fallback model when no provider is configured).
+   */
+  ModelDefinition usableForJourneys(long modelId, long catalogVersion) {
+    ModelDefinition model = definition(modelId, catalogVersion)
+        .orElseThrow(() -> ApiException.notFound("attribution model", modelId));
+    return model.isAi() && model.isActive() ? model : usable(modelId, catalogVersion);
+  }
+
+  /** 503 naming the variable to set. */
+  static ApiException aiUnconfigured(ModelDefinition model) {
+    return ApiException.unavailable("AI provider not configured: attribution model " + model.id() + " ("
+        + model.name() + ") needs an AI provider; set the environment variable ANTHROPIC_API_KEY (and "
+        + "ANTHROPIC_BASE_URL for a proxy), or name a fallback_model_id in its ml_parameters");
   }
 
   /** The fitted model for {@code model}, fitting a data-driven one on its training window if the data changed. */

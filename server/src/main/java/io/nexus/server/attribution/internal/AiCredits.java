@@ -1,0 +1,161 @@
+package io.nexus.server.attribution.internal;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.nexus.engine.Attribution;
+import io.nexus.engine.JourneyCredits;
+import io.nexus.server.ai.AiAttribution;
+import io.nexus.server.ai.AiCallBudget;
+import io.nexus.server.ai.AiJourneyQuestion;
+import io.nexus.server.ai.AiWeights;
+import io.nexus.server.attribution.JourneyAttribution;
+import io.nexus.server.channel.Channel;
+import io.nexus.server.journey.JourneyDetail;
+import io.nexus.server.journey.StoredConversion;
+import io.nexus.server.journey.StoredTouchpoint;
+import io.nexus.server.model.ModelDefinition;
+import io.nexus.server.persistence.TenantContext;
+import io.nexus.server.persistence.TenantId;
+import io.nexus.server.web.ApiException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.BiConsumer;
+import org.springframework.stereotype.Component;
+
+/**
+ * Credits a journey under the data-driven (AI) model: the journey goes to the provider as data, the validated
+ * weights become a fit the engine credits exactly like its own models, the explanation and call metadata go along.
+ */
+@Component
+class AiCredits {
+  /** The provider model asked when the attribution model names none. */
+  static final String DEFAULT_MODEL = "claude-sonnet-4-5-20250929";
+
+  private final AiAttribution ai;
+  private final MeterRegistry meters;
+
+  AiCredits(AiAttribution ai, MeterRegistry meters) {
+    this.ai = ai;
+    this.meters = meters;
+  }
+
+  boolean configured() {
+    return ai.configured();
+  }
+
+  AiCallBudget newRequestBudget() {
+    return ai.newRequestBudget();
+  }
+
+  JourneyAttribution credit(JourneyDetail journey, ModelDefinition model, Map<Long, Channel> channels,
+      AiCallBudget budget) {
+    CalculationService.whyUncreditable(journey).ifPresent(refusal -> {
+      throw refusal;
+    });
+    // The engine orders touches by time, keeping the stored order of equal times: the shares follow the same order.
+    List<StoredTouchpoint> touches = new ArrayList<>(journey.touchpoints());
+    touches.sort(Comparator.comparing(StoredTouchpoint::timestamp));
+    String providerModel = model.mlModelType() == null || model.mlModelType().isBlank() ? DEFAULT_MODEL
+        : model.mlModelType();
+    AiWeights weights = ai.weigh(new AiJourneyQuestion(providerModel, journeyData(journey, touches, channels),
+        touches.stream().map(StoredTouchpoint::id).toList()), budget);
+    double[] shares = touches.stream().mapToDouble(t -> weights.shares().get(t.id())).toArray();
+    Timer.Sample sample = Timer.start(meters);
+    JourneyCredits credits = Attribution.credit(new GivenShares(shares),
+        journey.toEngineJourney(new EngineChannels(channels.values())));
+    JourneyAttribution result = CreditMapper.map(journey, model, credits, channels, Instant.now());
+    sample.stop(meters.timer("nexus.attribution.calculation", "model_type", model.modelType()));
+    return result.withAi(weights.reasoning(), weights.usage());
+  }
+
+  /**
+   * Credits {@code chunk} with at most {@link AiAttribution#concurrency()} provider calls at once, in the chunk's
+   * order; a journey refused with a problem goes to {@code refused} instead.
+   */
+  List<JourneyAttribution> creditAll(List<JourneyDetail> chunk, ModelDefinition model, Map<Long, Channel> channels,
+      AiCallBudget budget, BiConsumer<Long, ApiException> refused) {
+    TenantId tenant = TenantContext.current();
+    ExecutorService pool = Executors.newFixedThreadPool(Math.min(ai.concurrency(), Math.max(1, chunk.size())));
+    try {
+      List<Future<JourneyAttribution>> answers = new ArrayList<>(chunk.size());
+      for (JourneyDetail journey : chunk) {
+        answers.add(pool.submit(() -> TenantContext.callAs(tenant, () -> {
+          try {
+            return credit(journey, model, channels, budget);
+          } catch (ApiException e) {
+            refused.accept(journey.journey().id(), e);
+            return null;
+          }
+        })));
+      }
+      List<JourneyAttribution> credited = new ArrayList<>(chunk.size());
+      for (Future<JourneyAttribution> answer : answers) {
+        JourneyAttribution result = answer.get();
+        if (result != null) {
+          credited.add(result);
+        }
+      }
+      return credited;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while asking the AI provider", e);
+    } catch (ExecutionException e) {
+      throw e.getCause() instanceof RuntimeException runtime ? runtime : new IllegalStateException(e.getCause());
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  /**
+   * What the provider is told about the journey: its touchpoints (no user id, no event ids) and conversions. Text
+   * fields are values inside JSON, so that none of them can become an instruction.
+   */
+  static Map<String, Object> journeyData(JourneyDetail journey, List<StoredTouchpoint> touches,
+      Map<Long, Channel> channels) {
+    Instant conversionTime = journey.conversions().stream().map(StoredConversion::timestamp)
+        .max(Instant::compareTo).orElseThrow();
+    List<Map<String, Object>> touchpoints = new ArrayList<>(touches.size());
+    int position = 0;
+    for (StoredTouchpoint t : touches) {
+      Channel channel = channels.get(t.channelId());
+      Map<String, Object> touch = new LinkedHashMap<>();
+      touch.put("touchpoint_id", t.id());
+      touch.put("position", ++position);
+      touch.put("channel", channel == null ? null : channel.name());
+      touch.put("channel_type", channel == null ? null : channel.channelType());
+      touch.put("touchpoint_type", t.touchpointType());
+      touch.put("timestamp", t.timestamp().toString());
+      touch.put("seconds_before_conversion", Duration.between(t.timestamp(), conversionTime).toSeconds());
+      touch.put("time_spent_seconds", t.timeSpentSeconds());
+      touch.put("pages_viewed", t.pagesViewed());
+      touch.put("engagement_score", t.engagementScore());
+      touch.put("cost", t.cost());
+      touch.put("campaign_id", t.campaignId());
+      touch.put("campaign_name", t.campaignName());
+      touch.put("device_type", t.deviceType());
+      touch.put("browser", t.browser());
+      touchpoints.add(touch);
+    }
+    List<Map<String, Object>> conversions = new ArrayList<>();
+    for (StoredConversion c : journey.conversions()) {
+      Map<String, Object> conversion = new LinkedHashMap<>();
+      conversion.put("conversion_type", c.conversionType());
+      conversion.put("timestamp", c.timestamp().toString());
+      conversion.put("revenue", c.revenue());
+      conversions.add(conversion);
+    }
+    Map<String, Object> data = new LinkedHashMap<>();
+    data.put("touchpoints", touchpoints);
+    data.put("conversions", conversions);
+    return data;
+  }
+}
