@@ -14,6 +14,7 @@ import io.nexus.engine.journey.UserEvent;
 import io.nexus.formats.AttributionSettings;
 import io.nexus.formats.InputException;
 import io.nexus.formats.InputFile;
+import io.nexus.formats.IntervalSettings;
 import io.nexus.formats.OutputFile;
 import io.nexus.formats.touchpoints.ChannelRulesFile;
 import io.nexus.formats.touchpoints.TouchpointFileReader;
@@ -78,11 +79,12 @@ final class PlanCommand implements Callable<Integer> {
       description = "Bootstrap N replicates over days for intervals of the expected revenue and the spends.")
   Integer intervals;
 
-  @Option(names = "--confidence", defaultValue = "0.9", paramLabel = "C",
+  @Option(names = "--confidence", defaultValue = IntervalSettings.DEFAULT_CONFIDENCE, paramLabel = "C",
       description = "Confidence of the intervals; default ${DEFAULT-VALUE}.")
   double confidence;
 
-  @Option(names = "--seed", defaultValue = "1", paramLabel = "S", description = "Bootstrap seed; default 1.")
+  @Option(names = "--seed", defaultValue = IntervalSettings.DEFAULT_SEED, paramLabel = "S",
+      description = "Bootstrap seed; default ${DEFAULT-VALUE}.")
   long seed;
 
   @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Output CSV (default: standard output).")
