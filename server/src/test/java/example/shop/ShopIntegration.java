@@ -5,8 +5,11 @@ import io.nexus.server.integration.ImportRange;
 import io.nexus.server.integration.PlatformEvent;
 import io.nexus.server.integration.PlatformException;
 import io.nexus.server.integration.PlatformIntegration;
+import io.nexus.server.integration.PlatformSpend;
+import io.nexus.server.integration.SpendReport;
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -18,6 +21,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 public class ShopIntegration implements PlatformIntegration {
   /** The shop's events, as tests set them. */
   public static final List<PlatformEvent> EVENTS = new CopyOnWriteArrayList<>();
+  /** The shop's ad spend, as tests set it. */
+  public static final List<SpendReport> SPEND = new CopyOnWriteArrayList<>();
   /** Whether the shop is out of reach. */
   public static volatile boolean failing;
 
@@ -42,6 +47,22 @@ public class ShopIntegration implements PlatformIntegration {
       throw new PlatformException("the shop answered 503 for its orders");
     }
     return select(range, true);
+  }
+
+  @Override
+  public List<SpendReport> fetchSpend(ImportRange range) {
+    if (failing) {
+      throw new PlatformException("the shop answered 503 for its ad spend");
+    }
+    return SPEND.stream().map(report -> new SpendReport(report.accountId(), report.rows().stream()
+        .filter(r -> !r.date().isBefore(range.startDate()) && !r.date().isAfter(range.endDate())).toList()))
+        .toList();
+  }
+
+  /** A campaign's day of spend on {@code channel}, in EUR, with the conversions the shop reports for it. */
+  public static PlatformSpend spend(String campaign, String channel, String day, String amount) {
+    return new PlatformSpend(campaign, "Campaign " + campaign, channel, LocalDate.parse(day), "EUR",
+        new BigDecimal(amount), 1000, 50, BigDecimal.ONE, new BigDecimal("10.00"));
   }
 
   private static List<PlatformEvent> select(ImportRange range, boolean conversions) {

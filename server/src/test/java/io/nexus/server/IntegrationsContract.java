@@ -48,6 +48,7 @@ abstract class IntegrationsContract {
   @AfterEach
   void shopBackToNormal() {
     ShopIntegration.EVENTS.clear();
+    ShopIntegration.SPEND.clear();
     ShopIntegration.failing = false;
   }
 

@@ -3,7 +3,7 @@
  * conversion paths, budget plans and what-ifs on response curves.
  */
 @ApplicationModule(allowedDependencies = {"attribution", "calibration", "journey", "channel", "model", "cache",
-    "web"})
+    "spend", "web"})
 package io.nexus.server.analytics;
 
 import org.springframework.modulith.ApplicationModule;

@@ -4,7 +4,7 @@
  * the answer depends on, read before its data. It knows the other modules only by the change events it versions.
  */
 @ApplicationModule(allowedDependencies = {"web", "persistence", "channel :: events", "model :: events",
-    "journey :: events"})
+    "journey :: events", "spend :: events"})
 package io.nexus.server.cache;
 
 import org.springframework.modulith.ApplicationModule;

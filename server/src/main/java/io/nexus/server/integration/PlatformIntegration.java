@@ -27,4 +27,14 @@ public interface PlatformIntegration {
    * @throws PlatformException when the platform cannot be read; nothing of the import is then stored
    */
   List<PlatformEvent> fetchConversions(ImportRange range);
+
+  /**
+   * What the platform's ad accounts spent in the range, per campaign and day; none for platforms without spend (the
+   * default). Spend is per account, never per user: an import of one user takes none.
+   *
+   * @throws PlatformException when the platform cannot be read; nothing of the import is then stored
+   */
+  default List<SpendReport> fetchSpend(ImportRange range) {
+    return List.of();
+  }
 }

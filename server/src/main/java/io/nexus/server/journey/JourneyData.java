@@ -2,6 +2,7 @@ package io.nexus.server.journey;
 
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -35,4 +36,7 @@ public interface JourneyData {
 
   /** Total touchpoint cost per channel id of the touchpoints in {@code [from, to)}. */
   Map<Long, BigDecimal> costByChannel(Instant from, Instant to);
+
+  /** Total touchpoint cost per channel id and UTC day of the touchpoints in {@code [from, to)}. */
+  Map<Long, Map<LocalDate, BigDecimal>> costByChannelAndDay(Instant from, Instant to);
 }

@@ -14,7 +14,6 @@ import io.nexus.server.calibration.CalibrationFactors;
 import io.nexus.server.calibration.ChannelCalibration;
 import io.nexus.server.channel.Channel;
 import io.nexus.server.channel.ChannelCatalog;
-import io.nexus.server.journey.JourneyData;
 import io.nexus.server.web.ApiException;
 import io.nexus.server.web.FieldProblem;
 import java.math.BigDecimal;
@@ -28,24 +27,25 @@ import org.springframework.stereotype.Component;
 
 /**
  * Return on investment per channel: revenue a model credits to the channel over the converting journeys started in
- * the range, against what the channel's touchpoints in the range cost, both to the cent; ROI and ROAS of those as
+ * the range, against what the channel cost in the range by {@link ChannelCosts}' rule (platform spend replaces the
+ * touchpoint costs of the channel's days it covers), both to the cent, saying which cost source it used; ROI and ROAS of those as
  * {@link ReturnOnSpend} gives them ({@code null}, never NaN or infinity, when nothing was spent); on request, each
  * channel's credit calibrated by its lift tests beside them.
  */
 @Component
 class ChannelRoiReport {
   private final AttributionReports attribution;
-  private final JourneyData journeys;
+  private final ChannelCosts costs;
   private final ChannelCatalog channels;
   private final AttributionCache cache;
   private final AttributionIntervals intervals;
   private final CalibrationFactors calibration;
 
-  ChannelRoiReport(AttributionReports attribution, JourneyData journeys, ChannelCatalog channels,
+  ChannelRoiReport(AttributionReports attribution, ChannelCosts costs, ChannelCatalog channels,
       AttributionCache cache, AttributionIntervals intervals, CalibrationFactors calibration) {
     this.intervals = intervals;
     this.attribution = attribution;
-    this.journeys = journeys;
+    this.costs = costs;
     this.channels = channels;
     this.cache = cache;
     this.calibration = calibration;
@@ -56,7 +56,9 @@ class ChannelRoiReport {
    * something was spent; {@code calibration} only when asked for, beside the model's own numbers.
    */
   record Row(long channelId, String channelName, String channelType, BigDecimal attributedRevenue,
-      double attributedConversions, BigDecimal cost, BigDecimal roi, BigDecimal roas, long journeys,
+      double attributedConversions, BigDecimal cost, String costSource, BigDecimal touchpointCost,
+      BigDecimal platformSpend, BigDecimal replacedTouchpointCost,
+      @JsonInclude(Include.NON_NULL) String spendCurrency, BigDecimal roi, BigDecimal roas, long journeys,
       BigDecimal revenueShare,
       @JsonInclude(Include.NON_NULL) List<BigDecimal> attributedRevenueInterval,
       @JsonInclude(Include.NON_NULL) List<BigDecimal> roiInterval,
@@ -64,8 +66,8 @@ class ChannelRoiReport {
       @JsonInclude(Include.NON_NULL) CalibratedCredit calibration) {
 
     Row calibrated(CalibratedCredit credit) {
-      return new Row(channelId, channelName, channelType, attributedRevenue, attributedConversions, cost, roi, roas,
-          journeys, revenueShare, attributedRevenueInterval, roiInterval, roasInterval, credit);
+      return new Row(channelId, channelName, channelType, attributedRevenue, attributedConversions, cost, costSource,
+          touchpointCost, platformSpend, replacedTouchpointCost, spendCurrency, roi, roas, journeys, revenueShare, attributedRevenueInterval, roiInterval, roasInterval, credit);
     }
   }
 
@@ -110,13 +112,15 @@ class ChannelRoiReport {
     List<Channel> selected = select(channels, channelIds);
     Map<Long, ChannelAmount> credited = attribution.channelTotals(modelId, from, to);
     Map<Long, AmountInterval> bounds = withIntervals ? intervals.channelIntervals(modelId, from, to) : null;
-    Map<Long, BigDecimal> costs = journeys.costByChannel(from, to);
+    Map<Long, ChannelCosts.Cost> costs = this.costs.costs(from, to);
+    ChannelCosts.requireOneCurrency(costs, selected.stream().map(Channel::id).toList());
     BigDecimal total = credited.values().stream().map(ChannelAmount::revenue).reduce(BigDecimal.ZERO, BigDecimal::add);
     List<Row> rows = new ArrayList<>(selected.size());
     for (Channel channel : selected) {
       ChannelAmount amount = credited.get(channel.id());
       BigDecimal revenue = amount == null ? BigDecimal.ZERO : amount.revenue().setScale(2, RoundingMode.HALF_UP);
-      BigDecimal cost = costs.getOrDefault(channel.id(), BigDecimal.ZERO).setScale(2, RoundingMode.HALF_UP);
+      ChannelCosts.Cost spent = costs.getOrDefault(channel.id(), ChannelCosts.Cost.ZERO);
+      BigDecimal cost = spent.cost().setScale(2, RoundingMode.HALF_UP);
       ReturnOnSpend returned = new ReturnOnSpend(revenue, cost);
       List<BigDecimal> revenueInterval = null;
       List<BigDecimal> roiInterval = null;
@@ -133,12 +137,18 @@ class ChannelRoiReport {
         roasInterval = lowReturn.roas() == null ? null : List.of(lowReturn.roas(), highReturn.roas());
       }
       rows.add(new Row(channel.id(), channel.name(), channel.channelType(), revenue,
-          amount == null ? 0 : amount.conversions(), cost, returned.roi(), returned.roas(),
+          amount == null ? 0 : amount.conversions(), cost, spent.source(), cents(spent.touchpointCost()),
+          cents(spent.platformSpend()), cents(spent.replacedTouchpointCost()), spent.currency(), returned.roi(),
+          returned.roas(),
           amount == null ? 0 : amount.journeys(),
           total.signum() == 0 ? BigDecimal.ZERO : revenue.divide(total, 6, RoundingMode.HALF_UP),
           revenueInterval, roiInterval, roasInterval, null));
     }
     return rows;
+  }
+
+  private static BigDecimal cents(BigDecimal amount) {
+    return amount.setScale(2, RoundingMode.HALF_UP);
   }
 
   /** The named channels in request order (all channels when none are named); unknown ids are refused. */

@@ -6,9 +6,7 @@ import io.nexus.server.attribution.ChannelAmount;
 import io.nexus.server.cache.AttributionCache;
 import io.nexus.server.cache.AttributionCache.Region;
 import io.nexus.server.cache.VersionedKey;
-import io.nexus.server.journey.JourneyData;
 import io.nexus.server.web.ApiException;
-import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -20,7 +18,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Each channel's daily spend and daily attributed revenue over a range, for the response curves: spend is what the
- * channel's touchpoints of the day cost (the journey module's costs; there is no table of imported platform spend),
+ * channel cost that day by {@link ChannelCosts}' rule (platform spend, else the touchpoints' costs),
  * revenue what the model credits the channel over the converting journeys started that day, as channel ROI computes
  * it for any range. Days are whole UTC days from the range's start; cached like the reports.
  */
@@ -30,12 +28,12 @@ class DailyHistories {
   static final int MAX_DAYS = 731;
 
   private final AttributionReports attribution;
-  private final JourneyData journeys;
+  private final ChannelCosts costs;
   private final AttributionCache cache;
 
-  DailyHistories(AttributionReports attribution, JourneyData journeys, AttributionCache cache) {
+  DailyHistories(AttributionReports attribution, ChannelCosts costs, AttributionCache cache) {
     this.attribution = attribution;
-    this.journeys = journeys;
+    this.costs = costs;
     this.cache = cache;
   }
 
@@ -66,11 +64,14 @@ class DailyHistories {
 
   private List<ChannelDays> compute(long modelId, Instant from, Instant to, int days) {
     Map<Long, ChannelDays> byChannel = new TreeMap<>();
+    // A response curve adds a channel's days: they must all be in one currency.
+    Map<Long, ChannelCosts.Cost> whole = costs.costs(from, to);
+    ChannelCosts.requireOneCurrency(whole, whole.keySet());
     for (int day = 0; day < days; day++) {
       Instant dayFrom = from.plus(Duration.ofDays(day));
       Instant dayTo = dayFrom.plus(Duration.ofDays(1)).isBefore(to) ? dayFrom.plus(Duration.ofDays(1)) : to;
-      for (Map.Entry<Long, BigDecimal> cost : journeys.costByChannel(dayFrom, dayTo).entrySet()) {
-        channel(byChannel, cost.getKey(), days).spend()[day] += cost.getValue().doubleValue();
+      for (Map.Entry<Long, ChannelCosts.Cost> cost : costs.costs(dayFrom, dayTo).entrySet()) {
+        channel(byChannel, cost.getKey(), days).spend()[day] += cost.getValue().cost().doubleValue();
       }
       for (ChannelAmount amount : attribution.channelTotals(modelId, dayFrom, dayTo).values()) {
         channel(byChannel, amount.channelId(), days).revenue()[day] += amount.revenue().doubleValue();

@@ -3,6 +3,7 @@ package io.nexus.server.cache.internal;
 import io.nexus.server.channel.ChannelsChanged;
 import io.nexus.server.journey.JourneysChanged;
 import io.nexus.server.model.ModelsChanged;
+import io.nexus.server.spend.SpendChanged;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionalEventListener;
 
@@ -17,6 +18,12 @@ class CacheInvalidation {
 
   @TransactionalEventListener(fallbackExecution = true)
   void on(JourneysChanged event) {
+    cache.dataChanged();
+  }
+
+  @TransactionalEventListener(fallbackExecution = true)
+  void on(SpendChanged event) {
+    // Channel ROI, ROAS and budget plans read spend; they are keyed on all data.
     cache.dataChanged();
   }
 

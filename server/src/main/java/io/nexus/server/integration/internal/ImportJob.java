@@ -1,5 +1,8 @@
 package io.nexus.server.integration.internal;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonInclude.Include;
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -18,6 +21,8 @@ import java.util.List;
  * @param touchpoints touchpoints stored
  * @param conversions conversions stored
  * @param spendRows spend rows stored
+ * @param reportedConversions the conversions the platform reports beside its spend, summed, or {@code null}
+ * @param reportedConversionValue their value as the platform reports it, or {@code null}
  * @param duplicateEvents events left out because an earlier import (or the same one) already had their event id
  * @param rejectedRows rows refused
  * @param rejections the first refused rows, with line and reason
@@ -26,7 +31,9 @@ import java.util.List;
  * @param finishedAt when it ended, or {@code null} while running
  */
 record ImportJob(long id, String platform, String status, LocalDate startDate, LocalDate endDate, String userId,
-    long rowsRead, long journeys, long touchpoints, long conversions, long spendRows, long duplicateEvents,
+    long rowsRead, long journeys, long touchpoints, long conversions, long spendRows,
+    @JsonInclude(Include.NON_NULL) BigDecimal reportedConversions,
+    @JsonInclude(Include.NON_NULL) BigDecimal reportedConversionValue, long duplicateEvents,
     long rejectedRows, List<Rejection> rejections, String error, Instant createdAt, Instant finishedAt) {
 
   /**

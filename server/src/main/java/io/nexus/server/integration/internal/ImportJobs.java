@@ -4,6 +4,8 @@ import io.nexus.server.integration.ImportRange;
 import io.nexus.server.integration.PlatformEvent;
 import io.nexus.server.integration.PlatformException;
 import io.nexus.server.integration.PlatformIntegration;
+import io.nexus.server.integration.SpendReport;
+import io.nexus.server.channel.ChannelCatalog;
 import io.nexus.server.persistence.DatabaseProduct;
 import io.nexus.server.persistence.TenantContext;
 import io.nexus.server.persistence.TenantDirectory;
@@ -31,13 +33,16 @@ class ImportJobs {
   private final IntegrationJobRepository jobs;
   private final TenantDirectory tenants;
   private final DatabaseProduct database;
+  private final ChannelCatalog channels;
   private final ExecutorService runner = Executors.newSingleThreadExecutor(r -> {
     Thread t = new Thread(r, "nexus-integration");
     t.setDaemon(true);
     return t;
   });
 
-  ImportJobs(ImportWriter writer, IntegrationJobRepository jobs, TenantDirectory tenants, DatabaseProduct database) {
+  ImportJobs(ImportWriter writer, IntegrationJobRepository jobs, TenantDirectory tenants, DatabaseProduct database,
+      ChannelCatalog channels) {
+    this.channels = channels;
     this.writer = writer;
     this.jobs = jobs;
     this.tenants = tenants;
@@ -55,7 +60,7 @@ class ImportJobs {
     long id = jobs.start(platform, null, null, null, rowsRead, refused);
     TenantId tenant = TenantContext.current();
     runner.submit(() -> TenantContext.runAs(tenant,
-        () -> run(id, platform, rowsRead, () -> events, refused, false, repeated)));
+        () -> run(id, platform, rowsRead, () -> new Fetched(events, null), refused, false, repeated)));
     return id;
   }
 
@@ -67,7 +72,10 @@ class ImportJobs {
     runner.submit(() -> TenantContext.runAs(tenant, () -> run(id, platform, -1, () -> {
       List<PlatformEvent> all = new ArrayList<>(integration.fetchTouchpoints(range));
       all.addAll(integration.fetchConversions(range));
-      return all;
+      // Spend is per ad account, never per user.
+      List<SpendReport> spend = range.user().isPresent() ? List.of() : integration.fetchSpend(range);
+      return new Fetched(all, SpendRows.resolve(platform, range.startDate(), range.endDate(), spend,
+          channels.all()));
     }, List.of(), true, 0)));
     return id;
   }
@@ -76,14 +84,19 @@ class ImportJobs {
       boolean resolve, long repeated) {
     long read = rowsRead;
     try {
-      List<PlatformEvent> events = fetch.events();
-      read = rowsRead >= 0 ? rowsRead : events.size();
+      Fetched fetched = fetch.fetch();
+      List<PlatformEvent> events = fetched.events();
+      read = rowsRead >= 0 ? rowsRead : events.size() + (fetched.spend() == null ? 0 : fetched.spend().rowsRead());
       List<Long> positions = LongStream.rangeClosed(1, events.size()).boxed().toList();
       ImportWriter.Resolved resolved = resolve ? writer.resolveChannels(events, positions)
           : new ImportWriter.Resolved(events, List.of());
       List<ImportJob.Rejection> rejections = new ArrayList<>(refused);
       rejections.addAll(resolved.rejections());
-      ImportWriter.Stored stored = writer.store(platform, id, resolved.events()).plusDuplicates(repeated);
+      if (fetched.spend() != null) {
+        rejections.addAll(fetched.spend().rejections());
+      }
+      ImportWriter.Stored stored = writer.store(platform, id, resolved.events(), fetched.spend())
+          .plusDuplicates(repeated);
       jobs.succeeded(id, read, stored, rejections);
     } catch (PlatformException e) {
       jobs.failed(id, read, platform + ": " + e.getMessage() + "; nothing of this import was stored");
@@ -104,9 +117,12 @@ class ImportJobs {
         + "stored; submit it again"));
   }
 
-  /** Where a job's events come from: read already, or fetched from the platform when the job runs. */
+  /** Where a job's events and spend come from: read already, or fetched from the platform when the job runs. */
   @FunctionalInterface
   private interface Fetch {
-    List<PlatformEvent> events();
+    Fetched fetch();
   }
+
+  /** A job's events, and its spend or {@code null} when it has none to replace. */
+  private record Fetched(List<PlatformEvent> events, SpendRows.Resolved spend) {}
 }

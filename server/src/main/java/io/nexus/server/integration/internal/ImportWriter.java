@@ -11,6 +11,7 @@ import io.nexus.server.channel.ChannelCatalog;
 import io.nexus.server.integration.PlatformEvent;
 import io.nexus.server.journey.ImportedJourney;
 import io.nexus.server.journey.JourneyImport;
+import io.nexus.server.spend.SpendLedger;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -37,20 +38,27 @@ class ImportWriter {
   private final JourneyImport journeys;
   private final ImportedEvents imported;
   private final TransactionTemplate transactions;
+  private final SpendLedger ledger;
 
   ImportWriter(ChannelCatalog channels, JourneyImport journeys, ImportedEvents imported,
-      TransactionTemplate transactions) {
+      TransactionTemplate transactions, SpendLedger ledger) {
+    this.ledger = ledger;
     this.channels = channels;
     this.journeys = journeys;
     this.imported = imported;
     this.transactions = transactions;
   }
 
-  /** What an import stored. */
-  record Stored(long journeys, long touchpoints, long conversions, long duplicateEvents) {
+  /**
+   * What an import stored: journeys, touchpoints and conversions, events left out as imported before, spend rows, and
+   * the sums of the conversions the platform reports beside its spend ({@code null} when it reports none).
+   */
+  record Stored(long journeys, long touchpoints, long conversions, long duplicateEvents, long spendRows,
+      BigDecimal reportedConversions, BigDecimal reportedConversionValue) {
     /** The same, with {@code more} duplicates found before storing. */
     Stored plusDuplicates(long more) {
-      return new Stored(journeys, touchpoints, conversions, duplicateEvents + more);
+      return new Stored(journeys, touchpoints, conversions, duplicateEvents + more, spendRows, reportedConversions,
+          reportedConversionValue);
     }
   }
 
@@ -95,6 +103,17 @@ class ImportWriter {
    * @param events events whose channels {@link #resolveChannels} named
    */
   Stored store(String platform, long jobId, List<PlatformEvent> events) {
+    return store(platform, jobId, events, null);
+  }
+
+  /**
+   * Stores the journeys of the events not imported before and the platform's spend of the range's days, in one
+   * transaction with the event ids: all of it or nothing.
+   *
+   * @param events events whose channels {@link #resolveChannels} named
+   * @param spend spend whose channels {@link SpendRows#resolve} named, or {@code null} for none
+   */
+  Stored store(String platform, long jobId, List<PlatformEvent> events, SpendRows.Resolved spend) {
     return transactions.execute(tx -> {
       List<String> ids = events.stream().map(PlatformEvent::eventId).toList();
       Set<String> known = imported.known(platform, ids);
@@ -125,7 +144,14 @@ class ImportWriter {
         journeys.importJourneys(toStore);
       }
       imported.record(platform, jobId, freshIds);
-      return new Stored(toStore.size(), touches, purchases, events.size() - fresh.size());
+      long spendRows = 0;
+      if (spend != null) {
+        for (SpendRows.Account account : spend.accounts()) {
+          spendRows += ledger.replace(platform, account.accountId(), spend.first(), spend.last(), account.rows());
+        }
+      }
+      return new Stored(toStore.size(), touches, purchases, events.size() - fresh.size(), spendRows,
+          spend == null ? null : spend.reportedConversions(), spend == null ? null : spend.reportedConversionValue());
     });
   }
 

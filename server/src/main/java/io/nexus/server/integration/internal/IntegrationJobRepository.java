@@ -18,7 +18,7 @@ import tools.jackson.databind.json.JsonMapper;
 @Repository
 class IntegrationJobRepository {
   private static final String COLUMNS = "id, platform, status, start_date, end_date, user_id, rows_read, journeys, "
-      + "touchpoints, conversions, spend_rows, duplicate_events, rejected_rows, rejections, error, created_at, "
+      + "touchpoints, conversions, spend_rows, reported_conversions, reported_conversion_value, duplicate_events, rejected_rows, rejections, error, created_at, "
       + "finished_at";
   /** How many refused rows a job keeps with their reasons; the count covers all of them. */
   static final int KEPT_REJECTIONS = 100;
@@ -46,9 +46,11 @@ class IntegrationJobRepository {
   /** Marks the job succeeded with what it stored. */
   void succeeded(long id, long rowsRead, ImportWriter.Stored stored, List<ImportJob.Rejection> rejections) {
     jdbc.sql("UPDATE integration_jobs SET status = 'succeeded', rows_read = ?, journeys = ?, touchpoints = ?, "
-            + "conversions = ?, duplicate_events = ?, rejected_rows = ?, rejections = ?, finished_at = ? "
+            + "conversions = ?, spend_rows = ?, reported_conversions = ?, reported_conversion_value = ?, "
+            + "duplicate_events = ?, rejected_rows = ?, rejections = ?, finished_at = ? "
             + "WHERE tenant_id = current_tenant() AND id = ?")
-        .params(rowsRead, stored.journeys(), stored.touchpoints(), stored.conversions(), stored.duplicateEvents(),
+        .params(rowsRead, stored.journeys(), stored.touchpoints(), stored.conversions(), stored.spendRows(),
+            stored.reportedConversions(), stored.reportedConversionValue(), stored.duplicateEvents(),
             rejections.size(), encode(rejections), TimestampColumns.now(), id)
         .update();
   }
@@ -93,7 +95,8 @@ class IntegrationJobRepository {
     return new ImportJob(rs.getLong("id"), rs.getString("platform"), rs.getString("status"),
         start == null ? null : start.toLocalDate(), end == null ? null : end.toLocalDate(), rs.getString("user_id"),
         rs.getLong("rows_read"), rs.getLong("journeys"), rs.getLong("touchpoints"), rs.getLong("conversions"),
-        rs.getLong("spend_rows"), rs.getLong("duplicate_events"), rs.getLong("rejected_rows"),
+        rs.getLong("spend_rows"), rs.getBigDecimal("reported_conversions"),
+        rs.getBigDecimal("reported_conversion_value"), rs.getLong("duplicate_events"), rs.getLong("rejected_rows"),
         rejections == null ? List.of() : json.readValue(rejections, new TypeReference<List<ImportJob.Rejection>>() { }),
         rs.getString("error"), TimestampColumns.instant(rs, "created_at"),
         TimestampColumns.instant(rs, "finished_at"));

@@ -9,6 +9,7 @@ import io.nexus.server.journey.StoredTouchpoint;
 import io.nexus.server.web.ApiException;
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -103,5 +104,10 @@ class JourneyQueries implements JourneyData {
   @Override
   public Map<Long, BigDecimal> costByChannel(Instant from, Instant to) {
     return touchpoints.costByChannel(from, to);
+  }
+
+  @Override
+  public Map<Long, Map<LocalDate, BigDecimal>> costByChannelAndDay(Instant from, Instant to) {
+    return touchpoints.costByChannelAndDay(from, to);
   }
 }

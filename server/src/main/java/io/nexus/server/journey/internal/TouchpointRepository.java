@@ -7,6 +7,7 @@ import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -68,6 +69,19 @@ class TouchpointRepository {
             + "GROUP BY channel_id")
         .params(TimestampColumns.param(from), TimestampColumns.param(to))
         .query((rs, n) -> costs.put(rs.getLong("channel_id"), rs.getBigDecimal("total")))
+        .list();
+    return costs;
+  }
+
+  Map<Long, Map<LocalDate, BigDecimal>> costByChannelAndDay(Instant from, Instant to) {
+    Map<Long, Map<LocalDate, BigDecimal>> costs = new HashMap<>();
+    // AT TIME ZONE 'UTC' makes the day the UTC one whatever the session's time zone, on PostgreSQL and on H2.
+    jdbc.sql("SELECT channel_id, CAST(\"timestamp\" AT TIME ZONE 'UTC' AS DATE) AS utc_day, SUM(cost) AS total "
+            + "FROM touchpoints WHERE tenant_id = current_tenant() AND \"timestamp\" >= ? AND \"timestamp\" < ? "
+            + "GROUP BY channel_id, CAST(\"timestamp\" AT TIME ZONE 'UTC' AS DATE)")
+        .params(TimestampColumns.param(from), TimestampColumns.param(to))
+        .query((rs, n) -> costs.computeIfAbsent(rs.getLong("channel_id"), c -> new HashMap<>())
+            .put(rs.getObject("utc_day", LocalDate.class), rs.getBigDecimal("total")))
         .list();
     return costs;
   }

@@ -1,0 +1,127 @@
+package io.nexus.server.analytics.internal;
+
+import io.nexus.server.journey.JourneyData;
+import io.nexus.server.spend.DailySpend;
+import io.nexus.server.spend.SpendLedger;
+import io.nexus.server.web.ApiException;
+import io.nexus.server.web.FieldProblem;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import org.springframework.stereotype.Component;
+
+/**
+ * What each channel cost over a range, from the touchpoints' own costs and the spend ad platforms reported, never
+ * counting a day twice: per channel and UTC day, platform spend (any row of it, even zero) replaces the costs of that
+ * channel's touchpoints of that day; days without platform spend keep their touchpoint costs. A spend day counts when
+ * its midnight UTC falls in the range. Amounts of different currencies are never added: a report over a channel with
+ * spend in more than one currency in the range is refused ({@link #requireOneCurrency}).
+ */
+@Component
+class ChannelCosts {
+  /** {@link Cost#source}: no cost at all. */
+  static final String NONE = "none";
+  /** {@link Cost#source}: only touchpoint costs. */
+  static final String TOUCHPOINTS = "touchpoints";
+  /** {@link Cost#source}: only platform spend (touchpoint costs, if any, were on days with spend). */
+  static final String PLATFORM_SPEND = "platform_spend";
+  /** {@link Cost#source}: platform spend on some days, touchpoint costs on others. */
+  static final String BOTH = "both";
+
+  private final JourneyData journeys;
+  private final SpendLedger spend;
+
+  ChannelCosts(JourneyData journeys, SpendLedger spend) {
+    this.journeys = journeys;
+    this.spend = spend;
+  }
+
+  /**
+   * One channel's cost over the range.
+   *
+   * @param cost what is counted: {@code touchpointCost} plus {@code platformSpend}
+   * @param touchpointCost touchpoint costs of the days without platform spend
+   * @param platformSpend platform spend of the range's days
+   * @param replacedTouchpointCost touchpoint costs left out because platform spend covers their day
+   * @param source {@link #NONE}, {@link #TOUCHPOINTS}, {@link #PLATFORM_SPEND} or {@link #BOTH}
+   * @param currencies the platform spend's currencies, empty without platform spend
+   */
+  record Cost(BigDecimal cost, BigDecimal touchpointCost, BigDecimal platformSpend, BigDecimal replacedTouchpointCost,
+      String source, List<String> currencies) {
+    static final Cost ZERO = new Cost(BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO, NONE,
+        List.of());
+
+    /** The platform spend's one currency, or {@code null} without platform spend. */
+    String currency() {
+      return currencies.isEmpty() ? null : currencies.get(0);
+    }
+  }
+
+  /** Each channel's cost over {@code [from, to)}, by channel id; channels without any are left out. */
+  Map<Long, Cost> costs(Instant from, Instant to) {
+    Map<Long, Map<LocalDate, BigDecimal>> touchpoints = journeys.costByChannelAndDay(from, to);
+    Map<Long, Map<LocalDate, BigDecimal>> platform = new HashMap<>();
+    Map<Long, TreeSet<String>> currencies = new TreeMap<>();
+    LocalDate first = firstWholeDay(from);
+    LocalDate last = to.atOffset(ZoneOffset.UTC).toLocalDate();
+    if (to.equals(last.atStartOfDay().toInstant(ZoneOffset.UTC))) {
+      last = last.minusDays(1);
+    }
+    if (!last.isBefore(first)) {
+      for (DailySpend day : spend.daily(first, last)) {
+        platform.computeIfAbsent(day.channelId(), c -> new HashMap<>()).merge(day.date(), day.spend(),
+            BigDecimal::add);
+        currencies.computeIfAbsent(day.channelId(), c -> new TreeSet<>()).add(day.currency());
+      }
+    }
+    Map<Long, Cost> costs = new HashMap<>();
+    TreeSet<Long> channels = new TreeSet<>(touchpoints.keySet());
+    channels.addAll(platform.keySet());
+    for (long channel : channels) {
+      Map<LocalDate, BigDecimal> spent = platform.getOrDefault(channel, Map.of());
+      BigDecimal kept = BigDecimal.ZERO;
+      BigDecimal replaced = BigDecimal.ZERO;
+      for (Map.Entry<LocalDate, BigDecimal> day : touchpoints.getOrDefault(channel, Map.of()).entrySet()) {
+        if (spent.containsKey(day.getKey())) {
+          replaced = replaced.add(day.getValue());
+        } else {
+          kept = kept.add(day.getValue());
+        }
+      }
+      BigDecimal paid = spent.values().stream().reduce(BigDecimal.ZERO, BigDecimal::add);
+      String source = spent.isEmpty() ? (kept.signum() == 0 ? NONE : TOUCHPOINTS)
+          : kept.signum() == 0 ? PLATFORM_SPEND : BOTH;
+      costs.put(channel, new Cost(kept.add(paid), kept, paid, replaced, source,
+          spent.isEmpty() ? List.of() : List.copyOf(currencies.get(channel))));
+    }
+    return costs;
+  }
+
+  private static LocalDate firstWholeDay(Instant from) {
+    LocalDate day = from.atOffset(ZoneOffset.UTC).toLocalDate();
+    return from.equals(day.atStartOfDay().toInstant(ZoneOffset.UTC)) ? day : day.plusDays(1);
+  }
+
+  /** Refuses, naming each, the channels among {@code channels} whose spend in {@code costs} has several currencies. */
+  static void requireOneCurrency(Map<Long, Cost> costs, Collection<Long> channels) {
+    List<FieldProblem> mixed = new ArrayList<>();
+    new TreeSet<>(channels).forEach(channel -> {
+      List<String> codes = costs.getOrDefault(channel, Cost.ZERO).currencies();
+      if (codes.size() > 1) {
+        mixed.add(new FieldProblem("channel " + channel, "has platform spend in " + String.join(" and ", codes)
+            + " in the range; amounts of different currencies are not added (narrow the range or the ad accounts)"));
+      }
+    });
+    if (!mixed.isEmpty()) {
+      throw ApiException.unprocessable("platform spend in several currencies", mixed);
+    }
+  }
+}
