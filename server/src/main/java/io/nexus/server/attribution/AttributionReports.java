@@ -1,6 +1,8 @@
 package io.nexus.server.attribution;
 
+import io.nexus.server.journey.JourneyDetail;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.Map;
 
 /** Attribution over many journeys, for the analytics module; thread-safe. */
@@ -14,4 +16,12 @@ public interface AttributionReports {
    *     model without a provider
    */
   Map<Long, ChannelAmount> channelTotals(long modelId, Instant from, Instant to);
+
+  /**
+   * What model {@code modelId} credits to each channel over {@code journeys} (those that cannot be credited, without
+   * conversion or touch before one, are left out), computed like {@link #channelTotals(long, Instant, Instant)}.
+   *
+   * @throws io.nexus.server.web.ApiException as {@link #channelTotals(long, Instant, Instant)}
+   */
+  Map<Long, ChannelAmount> channelTotals(long modelId, Collection<JourneyDetail> journeys);
 }

@@ -20,10 +20,6 @@ import io.nexus.server.web.ApiException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.time.Duration;
-import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -33,7 +29,6 @@ import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 
 /**
@@ -103,25 +98,10 @@ class ClaudeAttribution implements AiAttribution, DisposableBean {
       meters.counter("nexus.ai.cache.hits", "model", question.model(), "tenant", tenant).increment();
       return fromStored(stored.get(), question.touchpointIds(), true);
     }
-    spend(budget);
+    CallBudgets.spend(budget, answers, settings);
     AnswerStore.Stored answer = ask(question, journeyJson, tenant);
     answers.save(hash, answer);
     return fromStored(answer, question.touchpointIds(), false);
-  }
-
-  private void spend(AiCallBudget budget) {
-    if (!budget.tryTake()) {
-      throw new ApiException(HttpStatus.TOO_MANY_REQUESTS, "AI budget exhausted", "this request reached the AI "
-          + "budget nexus.ai.max-calls-per-request (" + budget.limit() + " provider calls); ask for fewer "
-          + "journeys per request", List.of());
-    }
-    Instant midnight = LocalDate.now(ZoneOffset.UTC).atStartOfDay(ZoneOffset.UTC).toInstant();
-    if (answers.countSince(midnight) >= settings.maxCallsPerDay()) {
-      long wait = Duration.between(Instant.now(), midnight.plus(Duration.ofDays(1))).toSeconds();
-      throw new ApiException(HttpStatus.TOO_MANY_REQUESTS, "AI budget exhausted", "the tenant reached the AI budget "
-          + "nexus.ai.max-calls-per-day (" + settings.maxCallsPerDay() + " provider calls per UTC day)", List.of())
-          .retryAfter((int) Math.max(1, wait));
-    }
   }
 
   private AnswerStore.Stored ask(AiJourneyQuestion question, String journeyJson, String tenant) {

@@ -1,6 +1,7 @@
 package io.nexus.server.analytics.internal;
 
 import io.nexus.engine.PathTransform;
+import io.nexus.server.analytics.ConversionPath;
 import io.nexus.server.web.ApiException;
 import io.nexus.server.web.Dates;
 import io.swagger.v3.oas.annotations.Operation;
@@ -46,7 +47,7 @@ class AnalyticsController {
 
   @PostMapping("/top-paths")
   @Operation(summary = "The most converting channel paths with counts, conversion rate and time to conversion")
-  List<ConversionPathReport.PathRow> topPaths(@Valid @RequestBody AnalyticsRequests.TopPaths request) {
+  List<ConversionPath> topPaths(@Valid @RequestBody AnalyticsRequests.TopPaths request) {
     Dates.Range range = Dates.range(request.startDate(), request.endDate());
     PathTransform transform;
     try {

@@ -1,6 +1,8 @@
 package io.nexus.server.analytics.internal;
 
 import io.nexus.engine.PathTransform;
+import io.nexus.server.analytics.ConversionPath;
+import io.nexus.server.analytics.PathTally;
 import io.nexus.server.cache.AttributionCache.Region;
 import io.nexus.server.cache.AttributionCache;
 import io.nexus.server.cache.VersionedKey;
@@ -9,14 +11,8 @@ import io.nexus.server.channel.ChannelCatalog;
 import io.nexus.server.journey.JourneyData;
 import io.nexus.server.journey.JourneyDetail;
 import io.nexus.server.journey.JourneyQuery;
-import io.nexus.server.journey.StoredTouchpoint;
-import java.math.BigDecimal;
-import java.math.RoundingMode;
-import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -38,62 +34,24 @@ class ConversionPathReport {
     this.cache = cache;
   }
 
-  record PathRow(List<String> path, List<Long> channelIds, long journeys, long conversions, double conversionRate,
-      BigDecimal revenue, Double avgDaysToConversion, Double avgTouchesToConversion) {}
-
-  private static final class Tally {
-    long journeys;
-    long converting;
-    long conversions;
-    BigDecimal revenue = BigDecimal.ZERO;
-    double days;
-    long touches;
-  }
-
   /** The {@code limit} most converting paths, each made of its touches as {@code transform} keeps them, cached. */
-  List<PathRow> run(Instant from, Instant to, int limit, PathTransform transform) {
+  List<ConversionPath> run(Instant from, Instant to, int limit, PathTransform transform) {
     VersionedKey key = cache.versions().keyOnAllData("paths:" + from + ":" + to + ":" + limit + ":" + transform);
-    return Arrays.asList(cache.getOrCompute(Region.REPORTS, key, PathRow[].class,
-        () -> compute(from, to, limit, transform).toArray(PathRow[]::new)));
+    return Arrays.asList(cache.getOrCompute(Region.REPORTS, key, ConversionPath[].class,
+        () -> compute(from, to, limit, transform).toArray(ConversionPath[]::new)));
   }
 
-  private List<PathRow> compute(Instant from, Instant to, int limit, PathTransform transform) {
-    Map<List<Long>, Tally> tallies = new HashMap<>();
+  private List<ConversionPath> compute(Instant from, Instant to, int limit, PathTransform transform) {
+    PathTally tally = new PathTally(transform);
     journeys.forEachChunk(JourneyQuery.between(from, to), 5_000, chunk -> {
       for (JourneyDetail journey : chunk) {
-        if (journey.touchpoints().isEmpty()) {
-          continue;
-        }
-        List<StoredTouchpoint> touches = new ArrayList<>(journey.touchpoints());
-        touches.sort(Comparator.comparing(StoredTouchpoint::timestamp));
-        List<Long> path = transform.apply(touches, StoredTouchpoint::channelId).stream()
-            .map(StoredTouchpoint::channelId).toList();
-        Tally tally = tallies.computeIfAbsent(path, p -> new Tally());
-        tally.journeys++;
-        if (!journey.conversions().isEmpty()) {
-          tally.converting++;
-          tally.conversions += journey.conversions().size();
-          tally.revenue = tally.revenue.add(journey.journey().conversionValue());
-          Instant converted = journey.conversions().get(journey.conversions().size() - 1).timestamp();
-          tally.days += Duration.between(touches.get(0).timestamp(), converted).toMillis() / 86_400_000.0;
-          tally.touches += touches.size();
-        }
+        tally.add(journey);
       }
     });
-    Map<Long, Channel> names = channels.findAll(tallies.keySet().stream().flatMap(List::stream).distinct().toList());
-    return tallies.entrySet().stream()
-        .filter(e -> e.getValue().converting > 0)
-        .sorted(Comparator.<Map.Entry<List<Long>, Tally>>comparingLong(e -> -e.getValue().conversions)
-            .thenComparingLong(e -> -e.getValue().journeys)
-            .thenComparing(e -> e.getKey().toString()))
-        .limit(limit)
-        .map(e -> {
-          Tally t = e.getValue();
-          List<String> path = e.getKey().stream().map(id -> names.containsKey(id) ? names.get(id).name() : "#" + id)
-              .toList();
-          return new PathRow(path, e.getKey(), t.journeys, t.conversions, (double) t.converting / t.journeys,
-              t.revenue.setScale(2, RoundingMode.HALF_UP), t.days / t.converting, (double) t.touches / t.converting);
-        })
-        .toList();
+    Map<Long, String> names = new HashMap<>();
+    for (Channel channel : channels.findAll(List.copyOf(tally.channelIds())).values()) {
+      names.put(channel.id(), channel.name());
+    }
+    return tally.top(limit, names);
   }
 }

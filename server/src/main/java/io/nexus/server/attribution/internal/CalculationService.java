@@ -29,6 +29,7 @@ import io.nexus.server.web.FieldProblem;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -217,30 +218,55 @@ class CalculationService implements AttributionReports {
   @Override
   public Map<Long, ChannelAmount> channelTotals(long modelId, Instant from, Instant to) {
     ModelDefinition model = fits.usable(modelId);
-    FittedModel fit = fits.fit(model);
-    Map<Long, BigDecimal> revenue = new HashMap<>();
-    Map<Long, Double> conversions = new HashMap<>();
-    Map<Long, Long> journeyCounts = new HashMap<>();
-    EngineChannels catalogue = new EngineChannels(channels.all());
+    ChannelTotals totals = new ChannelTotals(fits.fit(model), new EngineChannels(channels.all()));
     journeys.forEachChunk(new JourneyQuery(from, to, true, null), REPORT_CHUNK, chunk -> {
-      for (JourneyDetail journey : chunk) {
-        if (whyUncreditable(journey).isPresent()) {
-          continue;
-        }
-        JourneyCredits credits = Attribution.credit(fit, journey.toEngineJourney(catalogue));
-        for (ChannelCredit credit : credits.credits()) {
-          long channelId = credit.channel().id();
-          revenue.merge(channelId, credit.value(), BigDecimal::add);
-          conversions.merge(channelId, credit.conversions(), Double::sum);
-          journeyCounts.merge(channelId, 1L, Long::sum);
-        }
-      }
+      chunk.forEach(totals::add);
       meters.counter("nexus.journeys.processed", "stage", "report").increment(chunk.size());
     });
-    Map<Long, ChannelAmount> totals = new HashMap<>();
-    revenue.forEach((id, value) -> totals.put(id, new ChannelAmount(id, value, conversions.get(id),
-        journeyCounts.get(id))));
-    return totals;
+    return totals.byChannel();
+  }
+
+  @Override
+  public Map<Long, ChannelAmount> channelTotals(long modelId, Collection<JourneyDetail> selected) {
+    ModelDefinition model = fits.usable(modelId);
+    ChannelTotals totals = new ChannelTotals(fits.fit(model), new EngineChannels(channels.all()));
+    selected.forEach(totals::add);
+    meters.counter("nexus.journeys.processed", "stage", "report").increment(selected.size());
+    return totals.byChannel();
+  }
+
+  /** Sums one fit's credits per channel over the journeys added, skipping those that cannot be credited. */
+  private static final class ChannelTotals {
+    private final FittedModel fit;
+    private final EngineChannels catalogue;
+    private final Map<Long, BigDecimal> revenue = new HashMap<>();
+    private final Map<Long, Double> conversions = new HashMap<>();
+    private final Map<Long, Long> journeyCounts = new HashMap<>();
+
+    ChannelTotals(FittedModel fit, EngineChannels catalogue) {
+      this.fit = fit;
+      this.catalogue = catalogue;
+    }
+
+    void add(JourneyDetail journey) {
+      if (whyUncreditable(journey).isPresent()) {
+        return;
+      }
+      JourneyCredits credits = Attribution.credit(fit, journey.toEngineJourney(catalogue));
+      for (ChannelCredit credit : credits.credits()) {
+        long channelId = credit.channel().id();
+        revenue.merge(channelId, credit.value(), BigDecimal::add);
+        conversions.merge(channelId, credit.conversions(), Double::sum);
+        journeyCounts.merge(channelId, 1L, Long::sum);
+      }
+    }
+
+    Map<Long, ChannelAmount> byChannel() {
+      Map<Long, ChannelAmount> totals = new HashMap<>();
+      revenue.forEach((id, value) -> totals.put(id, new ChannelAmount(id, value, conversions.get(id),
+          journeyCounts.get(id))));
+      return totals;
+    }
   }
 
   /**

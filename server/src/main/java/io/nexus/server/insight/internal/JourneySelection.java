@@ -1,0 +1,135 @@
+package io.nexus.server.insight.internal;
+
+import io.nexus.server.attribution.AttributionReports;
+import io.nexus.server.attribution.ChannelAmount;
+import io.nexus.server.journey.JourneyData;
+import io.nexus.server.journey.JourneyDetail;
+import io.nexus.server.journey.JourneyQuery;
+import io.nexus.server.journey.StoredTouchpoint;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/**
+ * The journeys an insight request is about, by id or by start date, and the reports over them: what each model
+ * credits to each channel, what the channels cost, and each journey in turn; also over the selection's last two
+ * weeks, for week-over-week change.
+ */
+interface JourneySelection {
+  /** The length of a week, the unit of week-over-week change. */
+  Duration WEEK = Duration.ofDays(7);
+
+  /** What model {@code modelId} credits to each channel over the selection's converting journeys. */
+  Map<Long, ChannelAmount> totals(long modelId);
+
+  /** The same over the selected journeys started in {@code [from, to)}. */
+  Map<Long, ChannelAmount> totals(long modelId, Instant from, Instant to);
+
+  /** What the selection's touches cost per channel. */
+  Map<Long, BigDecimal> cost();
+
+  /** What the selection's touches in {@code [from, to)} cost per channel. */
+  Map<Long, BigDecimal> cost(Instant from, Instant to);
+
+  /** Hands every selected journey to {@code sink}, converting or not. */
+  void forEach(Consumer<JourneyDetail> sink);
+
+  /** The end of the last of the two weeks compared week over week (exclusive). */
+  Instant weekAnchor();
+
+  /** Journeys given by id: at most {@code InsightRequest.MAX_JOURNEY_IDS}, all in memory. */
+  record ById(List<JourneyDetail> journeys, AttributionReports attribution) implements JourneySelection {
+
+    @Override
+    public Map<Long, ChannelAmount> totals(long modelId) {
+      return attribution.channelTotals(modelId, journeys);
+    }
+
+    @Override
+    public Map<Long, ChannelAmount> totals(long modelId, Instant from, Instant to) {
+      return attribution.channelTotals(modelId, journeys.stream()
+          .filter(j -> !j.journey().startTime().isBefore(from) && j.journey().startTime().isBefore(to)).toList());
+    }
+
+    @Override
+    public Map<Long, BigDecimal> cost() {
+      return cost(Instant.MIN, Instant.MAX);
+    }
+
+    @Override
+    public Map<Long, BigDecimal> cost(Instant from, Instant to) {
+      Map<Long, BigDecimal> cost = new HashMap<>();
+      for (JourneyDetail journey : journeys) {
+        for (StoredTouchpoint t : journey.touchpoints()) {
+          if (!t.timestamp().isBefore(from) && t.timestamp().isBefore(to)) {
+            cost.merge(t.channelId(), t.cost(), BigDecimal::add);
+          }
+        }
+      }
+      return cost;
+    }
+
+    @Override
+    public void forEach(Consumer<JourneyDetail> sink) {
+      journeys.forEach(sink);
+    }
+
+    /** The end of the UTC day the latest of the journeys started on. */
+    @Override
+    public Instant weekAnchor() {
+      Instant latest = journeys.stream().map(j -> j.journey().startTime()).max(Instant::compareTo)
+          .orElse(Instant.EPOCH);
+      return latest.atZone(ZoneOffset.UTC).truncatedTo(ChronoUnit.DAYS).plusDays(1).toInstant();
+    }
+  }
+
+  /** Journeys started in {@code [from, to)}: walked in chunks, never all in memory. */
+  record ByRange(Instant from, Instant to, JourneyData data, AttributionReports attribution)
+      implements JourneySelection {
+
+    @Override
+    public Map<Long, ChannelAmount> totals(long modelId) {
+      return attribution.channelTotals(modelId, from, to);
+    }
+
+    @Override
+    public Map<Long, ChannelAmount> totals(long modelId, Instant weekFrom, Instant weekTo) {
+      return attribution.channelTotals(modelId, later(weekFrom), earlier(weekTo));
+    }
+
+    @Override
+    public Map<Long, BigDecimal> cost() {
+      return data.costByChannel(from, to);
+    }
+
+    @Override
+    public Map<Long, BigDecimal> cost(Instant weekFrom, Instant weekTo) {
+      return data.costByChannel(later(weekFrom), earlier(weekTo));
+    }
+
+    @Override
+    public void forEach(Consumer<JourneyDetail> sink) {
+      data.forEachChunk(JourneyQuery.between(from, to), 5_000, chunk -> chunk.forEach(sink));
+    }
+
+    /** The end of the range. */
+    @Override
+    public Instant weekAnchor() {
+      return to;
+    }
+
+    private Instant later(Instant t) {
+      return t.isAfter(from) ? t : from;
+    }
+
+    private Instant earlier(Instant t) {
+      return t.isBefore(to) ? t : to;
+    }
+  }
+}

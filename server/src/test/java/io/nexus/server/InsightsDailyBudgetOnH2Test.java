@@ -1,0 +1,82 @@
+package io.nexus.server;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import io.nexus.server.support.Api;
+import io.nexus.server.support.Databases;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.http.MediaType;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
+import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
+import tools.jackson.databind.json.JsonMapper;
+
+/** An insights call counts against the tenant's daily budget of AI calls: beyond it 429 naming the budget. */
+@SpringBootTest
+@AutoConfigureMockMvc
+class InsightsDailyBudgetOnH2Test {
+  static final WireMockServer STUB = new WireMockServer(options().dynamicPort());
+
+  static {
+    STUB.start();
+  }
+
+  @Autowired
+  MockMvc mvc;
+  @Autowired
+  JsonMapper json;
+
+  Api api;
+
+  @DynamicPropertySource
+  static void settings(DynamicPropertyRegistry registry) {
+    Databases.useFreshH2(registry);
+    registry.add("nexus.ai.api-key", () -> "sk-ant-test-insights-daily");
+    registry.add("nexus.ai.base-url", STUB::baseUrl);
+    registry.add("nexus.ai.max-retries", () -> 0);
+    registry.add("nexus.ai.max-calls-per-day", () -> 1);
+  }
+
+  @BeforeEach
+  void client() {
+    api = new Api(mvc, json);
+  }
+
+  private String request() {
+    long channel = api.channel("Daily insights " + System.nanoTime(), "1");
+    long j = api.journey("daily-insights-" + System.nanoTime(), "2045-02-01T10:00:00Z");
+    api.touch(j, channel, "click", "2045-02-01T10:00:00Z", "1");
+    api.purchase(j, "2045-02-01T11:00:00Z", "10");
+    return "{\"journey_ids\":[" + j + "],\"analysis_type\":\"performance\",\"attribution_model_ids\":[3]}";
+  }
+
+  @Test
+  void theCallOverTheDailyBudgetIs429NamingItAndMakesNoCall() throws Exception {
+    STUB.stubFor(post("/v1/messages").willReturn(okJson("{\"id\":\"msg_04\",\"type\":\"message\",\"role\":"
+        + "\"assistant\",\"model\":\"claude-sonnet-4-5-20250929\",\"content\":[{\"type\":\"tool_use\",\"id\":\"toolu_04\","
+        + "\"name\":\"report_insights\",\"input\":{\"insights\":[{\"title\":\"One sale\",\"finding\":\"10.00\","
+        + "\"evidence\":[\"totals.revenue\"],\"recommendation\":\"Wait for more data.\"}],\"summary\":\"One sale.\"}}],"
+        + "\"stop_reason\":\"tool_use\",\"stop_sequence\":null,\"usage\":{\"input_tokens\":1210,\"output_tokens\":95}}")));
+    api.post("/ai/insights", request(), 200);
+
+    MvcResult over = mvc.perform(MockMvcRequestBuilders.post(Api.BASE + "/ai/insights")
+        .contentType(MediaType.APPLICATION_JSON).content(request())).andReturn();
+
+    assertThat(over.getResponse().getStatus()).isEqualTo(429);
+    assertThat(over.getResponse().getContentAsString()).contains("nexus.ai.max-calls-per-day");
+    assertThat(Long.parseLong(over.getResponse().getHeader("Retry-After"))).isBetween(1L, 86_400L);
+    STUB.verify(1, postRequestedFor(urlEqualTo("/v1/messages")));
+  }
+}
