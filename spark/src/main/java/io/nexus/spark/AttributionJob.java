@@ -191,6 +191,17 @@ public final class AttributionJob {
       FileSystem fs = fileSystem(output);
       boolean existed = checkOutput(fs, output);
       InputSource input = InputSource.open(spark, options);
+      try {
+        return execute(models, transform, rules, output, fs, existed, input);
+      } finally {
+        if (input.ga4 != null) {
+          input.ga4.release();
+        }
+      }
+    }
+
+    private JobSummary execute(Map<String, AttributionModel> models, PathTransform transform, String rules,
+        Path output, FileSystem fs, boolean existed, InputSource input) {
       if (input.layout.paths) {
         for (AttributionModel model : models.values()) {
           if (model.needsTimes()) {
@@ -246,6 +257,17 @@ public final class AttributionJob {
         return input.cells.javaRDD().mapPartitionsWithIndex(
             new PathChunker(input.layout, options.pathSeparator(), transform), false);
       }
+      if (input.ga4 != null) {
+        // A user's rows together and in input order: sessions and the order of their rows are the user's alone.
+        Dataset<Row> rows = input.ga4.deduplicated();
+        Column user = col("user_id");
+        Dataset<Row> byUser = options.partitions != null ? rows.repartition(options.partitions, user)
+            : rows.repartition(user);
+        JourneyChunker chunker = new JourneyChunker(options.lookbackDays(), transform, rules,
+            options.serviceUrl != null, Ga4Rows.USER_ROWS);
+        return byUser.sortWithinPartitions(user, col("file"), col("block"), col("position")).javaRDD()
+            .mapPartitionsWithIndex(chunker, false);
+      }
       Dataset<Row> events = parsedEvents(input);
       // Rejected rows have no user: keying them by their text spreads them instead of piling them on one partition.
       Column key = coalesce(col("user_id"), col("record"));
@@ -292,6 +314,9 @@ public final class AttributionJob {
         for (String note : runs.get(m).totals().notes()) {
           notes.add(labels.get(m) + ": " + note);
         }
+      }
+      if (input.ga4 != null && input.ga4.duplicatePurchases > 0) {
+        notes.add(input.ga4.duplicatePurchases + " purchases left out: their transaction id came on an earlier row");
       }
       if (scan.unattributedConversions > 0) {
         notes.add(scan.unattributedConversions

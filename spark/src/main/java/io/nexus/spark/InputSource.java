@@ -48,6 +48,7 @@ import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 import org.apache.spark.sql.types.TimestampNTZType;
 import org.apache.spark.sql.types.TimestampType;
+import org.apache.spark.storage.StorageLevel;
 
 /**
  * The job's input as the driver finds it: which files, CSV or Parquet, which layout, which columns; checked before any
@@ -63,11 +64,18 @@ final class InputSource {
   final RowLayout layout;
   final Dataset<Row> cells;
   final String description;
+  /** The GA4 export's rows, for {@code --format ga4-export}; else {@code null}. */
+  final Ga4Input ga4;
 
   private InputSource(RowLayout layout, Dataset<Row> cells, String description) {
+    this(layout, cells, description, null);
+  }
+
+  private InputSource(RowLayout layout, Dataset<Row> cells, String description, Ga4Input ga4) {
     this.layout = layout;
     this.cells = cells;
     this.description = description;
+    this.ga4 = ga4;
   }
 
   /**
@@ -79,10 +87,15 @@ final class InputSource {
     Configuration conf = spark.sparkContext().hadoopConfiguration();
     List<FileStatus> files = dataFiles(options.input, conf);
     boolean parquet = switch (options.fileFormat) {
-      case csv -> false;
+      case csv, json -> false;
       case parquet -> true;
       case auto -> looksLikeParquet(files, conf);
     };
+    if (options.layout == JobOptions.Layout.ga4_export) {
+      Ga4Input ga4 = Ga4Input.open(spark, options, files.stream().map(f -> f.getPath().toString()).toList(), parquet,
+          StorageLevel.fromString(options.storageLevel));
+      return new InputSource(RowLayout.ga4(), null, ga4.description, ga4);
+    }
     return parquet ? parquet(spark, options, files) : csv(spark, options, files, conf);
   }
 
@@ -304,7 +317,7 @@ final class InputSource {
     }
     boolean paths = switch (options.layout) {
       case paths -> true;
-      case touchpoints -> false;
+      case touchpoints, ga4_export -> false;
       case auto -> columns.containsKey("path") && columns.containsKey("total_conversions");
     };
     if (paths) {

@@ -26,9 +26,30 @@ import picocli.CommandLine.Option;
         "Exit codes: 0 done, 2 input, schema or options to fix (nothing written), 1 anything else."})
 final class JobOptions {
 
-  enum Layout { auto, touchpoints, paths }
+  enum Layout {
+    auto, touchpoints, paths, ga4_export;
 
-  enum FileFormat { auto, csv, parquet }
+    @Override
+    public String toString() {
+      return name().replace('_', '-');
+    }
+  }
+
+  enum FileFormat { auto, csv, parquet, json }
+
+  /** Reads {@code --format}, whose {@code ga4-export} is no Java name. */
+  static final class LayoutConverter implements CommandLine.ITypeConverter<Layout> {
+    @Override
+    public Layout convert(String value) {
+      for (Layout layout : Layout.values()) {
+        if (layout.toString().equalsIgnoreCase(value.strip())) {
+          return layout;
+        }
+      }
+      throw new CommandLine.TypeConversionException("'" + value + "': expected one of auto, touchpoints, paths, "
+          + "ga4-export");
+    }
+  }
 
   @Option(names = "--name", paramLabel = "NAME",
       description = "The application's name in the Spark UI and the history server; default: spark-submit's --name "
@@ -59,14 +80,16 @@ final class JobOptions {
       description = "Input file, directory or glob, on any file system Spark reads (file:, hdfs:, s3a:, ...).")
   String input;
 
-  @Option(names = "--format", defaultValue = "auto", paramLabel = "LAYOUT",
+  @Option(names = "--format", defaultValue = "auto", paramLabel = "LAYOUT", converter = LayoutConverter.class,
       description = "touchpoints (user_id,timestamp,channel|source/medium/campaign,...), paths "
-          + "(ChannelAttribution: path,total_conversions[,total_conversion_value][,total_null]) or auto "
-          + "(from the columns); default ${DEFAULT-VALUE}.")
+          + "(ChannelAttribution: path,total_conversions[,total_conversion_value][,total_null]), ga4-export (GA4's "
+          + "BigQuery export events_*, NDJSON or Parquet) or auto (touchpoints or paths, from the columns); "
+          + "default ${DEFAULT-VALUE}.")
   Layout layout;
 
   @Option(names = "--file-format", defaultValue = "auto", paramLabel = "TYPE",
-      description = "csv, parquet or auto (from the file names, else the file's first bytes); default ${DEFAULT-VALUE}.")
+      description = "csv, parquet, json (NDJSON, for ga4-export) or auto (from the file names, else the file's "
+          + "first bytes); default ${DEFAULT-VALUE}.")
   FileFormat fileFormat;
 
   @Option(names = "--channel-rules", paramLabel = "FILE",
@@ -191,6 +214,13 @@ final class JobOptions {
       intervalSettings().check();
     } catch (InvalidSettingException e) {
       throw new JobException(e.getMessage());
+    }
+    if (layout == Layout.ga4_export && fileFormat == FileFormat.csv) {
+      throw new JobException("--file-format csv: the GA4 export is read as NDJSON (json) or Parquet");
+    }
+    if (layout != Layout.ga4_export && fileFormat == FileFormat.json) {
+      throw new JobException("--file-format json: only for --format ga4-export; touchpoints and paths are CSV or "
+          + "Parquet");
     }
     if (partitions != null && partitions < 1) {
       throw new JobException("--partitions " + partitions + ": must be at least 1");

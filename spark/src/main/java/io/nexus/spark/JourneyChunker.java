@@ -35,12 +35,53 @@ final class JourneyChunker implements Function2<Integer, Iterator<Row>, Iterator
   private final PathTransform transform;
   private final String channelRules;
   private final boolean keepJourneys;
+  private final UserRows userRows;
+
+  /** How the rows of a partition sorted by user are read: which are rejected, whose they are, what events they make. */
+  interface UserRows extends Serializable {
+    boolean rejected(Row row);
+
+    String user(Row row);
+
+    /** The events of one user's rows, in the order the partition holds them. */
+    List<UserEvent> events(List<Row> rows);
+  }
+
+  /** Touchpoint rows parsed by {@link EventRows}: one event per row. */
+  static final UserRows TOUCHPOINTS = new UserRows() {
+    private static final long serialVersionUID = 1L;
+
+    @Override
+    public boolean rejected(Row row) {
+      return EventRows.rejected(row);
+    }
+
+    @Override
+    public String user(Row row) {
+      return row.getString(EventRows.USER);
+    }
+
+    @Override
+    public List<UserEvent> events(List<Row> rows) {
+      List<UserEvent> events = new ArrayList<>(rows.size());
+      for (Row row : rows) {
+        events.add(EventRows.event(row));
+      }
+      return events;
+    }
+  };
 
   /**
    * @param channelRules the text of a channel rules file, or {@code null} for GA4's groups alone
    * @param keepJourneys whether chunks keep their journeys whole (for the service output)
    */
   JourneyChunker(double lookbackDays, PathTransform transform, String channelRules, boolean keepJourneys) {
+    this(lookbackDays, transform, channelRules, keepJourneys, TOUCHPOINTS);
+  }
+
+  JourneyChunker(double lookbackDays, PathTransform transform, String channelRules, boolean keepJourneys,
+      UserRows userRows) {
+    this.userRows = userRows;
     this.lookbackDays = lookbackDays;
     this.transform = transform;
     this.channelRules = channelRules;
@@ -116,7 +157,7 @@ final class JourneyChunker implements Function2<Integer, Iterator<Row>, Iterator
       long expired = 0;
       long unattributed = 0;
       int touches = 0;
-      List<UserEvent> events = new ArrayList<>();
+      List<Row> userRowList = new ArrayList<>();
       while (batch.size() < CHUNK_JOURNEYS && touches < CHUNK_TOUCHES) {
         Row row = lookahead != null ? lookahead : rows.hasNext() ? rows.next() : null;
         lookahead = null;
@@ -124,17 +165,17 @@ final class JourneyChunker implements Function2<Integer, Iterator<Row>, Iterator
           break;
         }
         read++;
-        if (EventRows.rejected(row)) {
+        if (userRows.rejected(row)) {
           rejected++;
           continue;
         }
-        String user = row.getString(EventRows.USER);
-        events.clear();
-        events.add(EventRows.event(row));
+        String user = userRows.user(row);
+        userRowList.clear();
+        userRowList.add(row);
         while (rows.hasNext()) {
           Row more = rows.next();
-          if (!EventRows.rejected(more) && user.equals(more.getString(EventRows.USER))) {
-            events.add(EventRows.event(more));
+          if (!userRows.rejected(more) && user.equals(userRows.user(more))) {
+            userRowList.add(more);
             read++;
           } else {
             lookahead = more;
@@ -142,7 +183,7 @@ final class JourneyChunker implements Function2<Integer, Iterator<Row>, Iterator
           }
         }
         users++;
-        JourneyBuilder.Result built = journeys.buildUser(user, events);
+        JourneyBuilder.Result built = journeys.buildUser(user, userRows.events(userRowList));
         expired += built.expiredTouches();
         unattributed += built.unattributedConversions();
         for (Journey journey : built.journeys()) {

@@ -15,8 +15,15 @@ final class RowLayout implements Serializable {
   final int dataColumns;
   final char delimiter;
   final boolean hasSource;
+  /** Whether the rows are GA4 export events, read by {@link Ga4Rows} rather than by cell. */
+  final boolean ga4;
 
   RowLayout(boolean paths, int[] index, int dataColumns, char delimiter, boolean hasSource) {
+    this(paths, index, dataColumns, delimiter, hasSource, false);
+  }
+
+  private RowLayout(boolean paths, int[] index, int dataColumns, char delimiter, boolean hasSource, boolean ga4) {
+    this.ga4 = ga4;
     this.paths = paths;
     this.index = index.clone();
     this.dataColumns = dataColumns;
@@ -24,8 +31,13 @@ final class RowLayout implements Serializable {
     this.hasSource = hasSource;
   }
 
+  /** The layout of GA4 export events. */
+  static RowLayout ga4() {
+    return new RowLayout(false, new int[0], 0, ',', false, true);
+  }
+
   String layoutName() {
-    return paths ? "paths" : "touchpoints";
+    return ga4 ? "ga4-export" : paths ? "paths" : "touchpoints";
   }
 
   /** Cell {@code k} of the layout's columns in {@code row}, stripped; empty when absent or null. */

@@ -1,7 +1,6 @@
 package io.nexus.spark;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.data.Offset.offset;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -134,21 +133,7 @@ class StandaloneClusterIT {
 
   /** Every line the command line's; the data-driven models' numbers within 1e-12 relative (see the class comment). */
   private static void assertSameTotals(List<String> totals) {
-    assertThat(totals).hasSameSizeAs(commandLine);
-    for (int i = 0; i < totals.size(); i++) {
-      String expected = commandLine.get(i);
-      if (!expected.startsWith("markov") && !expected.startsWith("shapley")) {
-        assertThat(totals.get(i)).isEqualTo(expected);
-        continue;
-      }
-      String[] got = totals.get(i).split(",");
-      String[] want = expected.split(",");
-      assertThat(got[0] + "," + got[1]).isEqualTo(want[0] + "," + want[1]);
-      for (int k = 2; k < 4; k++) {
-        double w = Double.parseDouble(want[k]);
-        assertThat(Double.parseDouble(got[k])).as(expected).isCloseTo(w, offset(1e-12 * Math.max(1, Math.abs(w))));
-      }
-    }
+    Totals.assertSameLines(totals, commandLine);
   }
 
   /** The applications a worker ran executors for. */

@@ -76,12 +76,9 @@ public final class Ga4ExportReader {
 
   /** Reads every line of {@code reader}, collecting the lines that cannot be read rather than stopping at the first. */
   public static Result readAll(BufferedReader reader) throws IOException {
-    Map<String, Session> sessions = new LinkedHashMap<>();
-    List<Ga4Event> purchases = new ArrayList<>();
-    Set<String> transactions = new HashSet<>();
+    Collector collector = new Collector();
     List<InputException> rejections = new ArrayList<>();
     long rows = 0;
-    long duplicates = 0;
     long line = 0;
     String text;
     while (true) {
@@ -100,45 +97,65 @@ public final class Ga4ExportReader {
       }
       rows++;
       try {
-        Row row = row(text, line);
-        if (row.sessionId != null) {
-          sessions.computeIfAbsent(row.user + "\u0000" + row.sessionId, k -> new Session(row)).add(row);
-        }
-        if (row.purchase) {
-          if (row.transactionId != null && !transactions.add(row.transactionId)) {
-            duplicates++;
-            continue;
-          }
-          String id = row.transactionId != null ? "ga4:purchase:" + row.transactionId
-              : "ga4:purchase:" + row.user + ":" + row.micros;
-          purchases.add(new Ga4Event(id, line, UserEvent.purchase(row.user, row.at, row.revenue)));
-        }
+        collector.add(row(text, line));
       } catch (InputException e) {
         rejections.add(e);
       }
     }
-    List<Ga4Event> events = new ArrayList<>(purchases);
-    for (Session s : sessions.values()) {
-      events.add(s.touch());
-    }
-    events.sort(Comparator.comparingLong(Ga4Event::line).thenComparing(e -> e.event().conversion()));
-    return new Result(rows, events, duplicates, rejections);
+    return new Result(rows, collector.events(), collector.duplicatePurchases(), rejections);
   }
 
-  /** One export row, as far as journeys need it. */
-  private record Row(long line, String user, long micros, Instant at, String sessionId, Traffic lastClick,
-      Traffic collected, boolean purchase, String transactionId, BigDecimal revenue) {}
+  /**
+   * One export row, as far as journeys need it.
+   *
+   * @param line its line, or any number that orders the rows as their lines do
+   * @param user {@code user_pseudo_id}, else {@code user_id}
+   * @param micros {@code event_timestamp}, microseconds since the epoch
+   * @param sessionId the {@code ga_session_id} parameter, or {@code null}
+   * @param lastClick {@code session_traffic_source_last_click.manual_campaign}, or {@code null}
+   * @param collected {@code collected_traffic_source}, or {@code null}
+   * @param purchase whether the event is a {@code purchase}
+   * @param transactionId {@code ecommerce.transaction_id} of a purchase ({@code null} for none or {@code (not set)})
+   * @param revenue the purchase's revenue, or {@code null}
+   */
+  public record Ga4Row(long line, String user, long micros, String sessionId, Traffic lastClick, Traffic collected,
+      boolean purchase, String transactionId, BigDecimal revenue) {
+    /** The event's instant. */
+    public Instant at() {
+      return Instant.ofEpochSecond(Math.floorDiv(micros, 1_000_000L), Math.floorMod(micros, 1_000_000L) * 1000L);
+    }
 
-  /** Source, medium and campaign; any may be {@code null}. */
-  private record Traffic(String source, String medium, String campaign) {}
+    /** The same row, no longer a purchase (a later purchase of a transaction seen before still shapes its session). */
+    public Ga4Row withoutPurchase() {
+      return new Ga4Row(line, user, micros, sessionId, lastClick, collected, false, null, null);
+    }
+  }
 
-  private static Row row(String text, long line) throws InputException {
+  /** Source, medium and campaign of a session's traffic; any may be {@code null}, not all. */
+  public record Traffic(String source, String medium, String campaign) {}
+
+  /**
+   * Reads one exported event (one line's JSON).
+   *
+   * @throws InputException naming {@code line} when it is not an event that journeys can use
+   */
+  public static Ga4Row row(String text, long line) throws InputException {
     JsonNode event;
     try {
       event = JSON.readTree(text);
     } catch (JacksonException e) {
       throw new InputException(line, "not valid JSON: " + e.getOriginalMessage());
     }
+    return row(event, line);
+  }
+
+  /**
+   * Reads one exported event, given as a JSON tree (as a line holds it, or as another reader of the same schema, such
+   * as Spark's for Parquet, hands it over).
+   *
+   * @throws InputException naming {@code line} when it is not an event that journeys can use
+   */
+  public static Ga4Row row(JsonNode event, long line) throws InputException {
     if (event == null || !event.isObject()) {
       throw new InputException(line, "not a JSON object: each line must be one exported event");
     }
@@ -147,7 +164,6 @@ public final class Ga4ExportReader {
       throw new InputException(line, "event_name", "", "missing value");
     }
     long micros = integer(event.get("event_timestamp"), "event_timestamp", line);
-    Instant at = Instant.ofEpochSecond(Math.floorDiv(micros, 1_000_000L), Math.floorMod(micros, 1_000_000L) * 1000L);
     String user = text(event, "user_pseudo_id");
     if (user == null) {
       user = text(event, "user_id");
@@ -183,7 +199,51 @@ public final class Ga4ExportReader {
         throw new InputException(line, "ecommerce.purchase_revenue", revenue.toPlainString(), "must not be negative");
       }
     }
-    return new Row(line, user, micros, at, sessionId, lastClick, collectedTraffic, purchase, transactionId, revenue);
+    return new Ga4Row(line, user, micros, sessionId, lastClick, collectedTraffic, purchase, transactionId, revenue);
+  }
+
+  /**
+   * Turns rows, given in line order, into touches (one per session) and conversions (one per purchase whose
+   * transaction id did not come before); not thread-safe. Sessions belong to one user, so the rows of each user alone,
+   * in line order, give that user's events exactly as the whole file does, once purchases of a transaction seen on
+   * another user's earlier line are passed {@link Ga4Row#withoutPurchase() without their purchase}.
+   */
+  public static final class Collector {
+    private final Map<String, Session> sessions = new LinkedHashMap<>();
+    private final List<Ga4Event> purchases = new ArrayList<>();
+    private final Set<String> transactions = new HashSet<>();
+    private long duplicates;
+
+    /** Adds the next row in line order. */
+    public void add(Ga4Row row) {
+      if (row.sessionId() != null) {
+        sessions.computeIfAbsent(row.user() + "\u0000" + row.sessionId(), k -> new Session(row)).add(row);
+      }
+      if (row.purchase()) {
+        if (row.transactionId() != null && !transactions.add(row.transactionId())) {
+          duplicates++;
+          return;
+        }
+        String id = row.transactionId() != null ? "ga4:purchase:" + row.transactionId()
+            : "ga4:purchase:" + row.user() + ":" + row.micros();
+        purchases.add(new Ga4Event(id, row.line(), UserEvent.purchase(row.user(), row.at(), row.revenue())));
+      }
+    }
+
+    /** Purchases left out so far because their transaction id came before. */
+    public long duplicatePurchases() {
+      return duplicates;
+    }
+
+    /** The touches and conversions of the rows added, in line order (a session's at its first line). */
+    public List<Ga4Event> events() {
+      List<Ga4Event> events = new ArrayList<>(purchases);
+      for (Session s : sessions.values()) {
+        events.add(s.touch());
+      }
+      events.sort(Comparator.comparingLong(Ga4Event::line).thenComparing(e -> e.event().conversion()));
+      return events;
+    }
   }
 
   private static Traffic traffic(String source, String medium, String campaign, String gclid) {
@@ -248,21 +308,22 @@ public final class Ga4ExportReader {
     private Traffic collected;
     private Instant collectedAt;
 
-    Session(Row row) {
-      this.user = row.user;
-      this.sessionId = row.sessionId;
-      this.line = row.line;
-      this.first = row.at;
+    Session(Ga4Row row) {
+      this.user = row.user();
+      this.sessionId = row.sessionId();
+      this.line = row.line();
+      this.first = row.at();
     }
 
-    void add(Row row) {
-      first = row.at.isBefore(first) ? row.at : first;
-      if (row.lastClick != null && lastClick == null) {
-        lastClick = row.lastClick;
+    void add(Ga4Row row) {
+      Instant at = row.at();
+      first = at.isBefore(first) ? at : first;
+      if (row.lastClick() != null && lastClick == null) {
+        lastClick = row.lastClick();
       }
-      if (row.collected != null && (collectedAt == null || row.at.isBefore(collectedAt))) {
-        collected = row.collected;
-        collectedAt = row.at;
+      if (row.collected() != null && (collectedAt == null || at.isBefore(collectedAt))) {
+        collected = row.collected();
+        collectedAt = at;
       }
     }
 

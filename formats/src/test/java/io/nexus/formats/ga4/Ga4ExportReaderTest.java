@@ -3,6 +3,7 @@ package io.nexus.formats.ga4;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.nexus.engine.journey.UserEvent;
 import io.nexus.formats.InputException;
 import io.nexus.formats.InputFile;
@@ -126,5 +127,40 @@ class Ga4ExportReaderTest {
           .map(e -> e.event().revenue()).reduce(BigDecimal.ZERO, BigDecimal::add))
           .isEqualByComparingTo("8000");
     }
+  }
+
+  @Test
+  void aRowGivenAsAJsonTreeReadsAsItsLineDoes() throws Exception {
+    String line = event("purchase", 5_000_000L, ",\"ecommerce\":{\"transaction_id\":\"T9\",\"purchase_revenue\":19.9},"
+        + "\"collected_traffic_source\":{\"gclid\":\"Cj0\"}");
+
+    Ga4ExportReader.Ga4Row fromText = Ga4ExportReader.row(line, 7);
+    Ga4ExportReader.Ga4Row fromTree = Ga4ExportReader.row(new ObjectMapper().readTree(line), 7);
+
+    assertThat(fromTree).isEqualTo(fromText);
+    assertThat(fromText).isEqualTo(new Ga4ExportReader.Ga4Row(7, "p1", 5_000_000L, "111", null,
+        new Ga4ExportReader.Traffic("google", "cpc", null), true, "T9", new BigDecimal("19.9")));
+  }
+
+  @Test
+  void eachUsersRowsAloneGiveItsEventsOnceRepeatedTransactionsArePassedWithoutTheirPurchase() throws Exception {
+    String[] lines = {
+        event("purchase", 9_000_000L, ",\"ecommerce\":{\"transaction_id\":\"T1\",\"purchase_revenue\":10}"),
+        event("page_view", 2_000_000L, "").replace("\"p1\"", "\"p2\""),
+        // p2 repeats p1's transaction: left out as a purchase, still the start of p2's session.
+        event("purchase", 1_000_000L, ",\"ecommerce\":{\"transaction_id\":\"T1\",\"purchase_revenue\":10}")
+            .replace("\"p1\"", "\"p2\""),
+        event("purchase", 3_000_000L, ",\"ecommerce\":{\"transaction_id\":\"T2\",\"purchase_revenue\":7}")
+            .replace("\"p1\"", "\"p2\"")};
+    List<UserEvent> whole = read(lines).events().stream().map(Ga4ExportReader.Ga4Event::event).toList();
+
+    Ga4ExportReader.Collector p2 = new Ga4ExportReader.Collector();
+    p2.add(Ga4ExportReader.row(lines[1], 1));
+    p2.add(Ga4ExportReader.row(lines[2], 2).withoutPurchase());
+    p2.add(Ga4ExportReader.row(lines[3], 3));
+
+    assertThat(p2.events().stream().map(Ga4ExportReader.Ga4Event::event).toList())
+        .isEqualTo(whole.stream().filter(e -> e.userId().equals("p2")).toList());
+    assertThat(p2.events().get(0).event().timestamp()).isEqualTo(Instant.ofEpochSecond(1));
   }
 }
