@@ -2,6 +2,7 @@ package io.nexus.server.attribution;
 
 import java.time.Instant;
 import java.util.Map;
+import java.util.function.Consumer;
 
 /** Attribution over many journeys, for the analytics module; thread-safe. */
 public interface AttributionReports {
@@ -14,4 +15,12 @@ public interface AttributionReports {
    *     model without a provider
    */
   Map<Long, ChannelAmount> channelTotals(long modelId, Instant from, Instant to);
+
+  /**
+   * Hands each converting journey started in {@code [from, to)} that model {@code modelId} can credit to
+   * {@code sink}, in id order, with its credits per channel; journeys are read chunk by chunk, so memory stays bounded.
+   *
+   * @throws io.nexus.server.web.ApiException as {@link #channelTotals} does
+   */
+  void forEachCredited(long modelId, Instant from, Instant to, Consumer<CreditedJourney> sink);
 }

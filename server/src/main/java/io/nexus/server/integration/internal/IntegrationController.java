@@ -29,9 +29,11 @@ class IntegrationController {
   private static final LocalDate LATEST = LocalDate.of(2200, 12, 31);
 
   private final IntegrationService integrations;
+  private final PushService pushes;
 
-  IntegrationController(IntegrationService integrations) {
+  IntegrationController(IntegrationService integrations, PushService pushes) {
     this.integrations = integrations;
+    this.pushes = pushes;
   }
 
   @GetMapping
@@ -54,6 +56,22 @@ class IntegrationController {
       throw ApiException.badRequest(problems);
     }
     return accepted(integrations.startImport(platform, start, end, request.userId()));
+  }
+
+  @PostMapping(path = "/{platform}/push", consumes = MediaType.APPLICATION_JSON_VALUE)
+  @Operation(summary = "Send a model's attribution of the conversions of the journeys started in some days back to the "
+      + "platform (facebook_ads: the Conversions API); synchronous; pushing again is deduplicated by event id")
+  PushService.Pushed push(@PathVariable String platform, @Valid @RequestBody PushRequest request) {
+    List<FieldProblem> problems = new ArrayList<>();
+    LocalDate start = date(request.startDate(), "start_date", problems);
+    LocalDate end = date(request.endDate(), "end_date", problems);
+    if (start != null && end != null && end.isBefore(start)) {
+      problems.add(new FieldProblem("end_date", "must not be before start_date"));
+    }
+    if (!problems.isEmpty()) {
+      throw ApiException.badRequest(problems);
+    }
+    return pushes.push(platform, request.attributionModelId(), start, end);
   }
 
   @PostMapping(path = "/{platform}/upload", consumes = {"text/csv", "application/x-ndjson",

@@ -30,19 +30,23 @@ class IntegrationService {
    * @param source {@code api} when journeys are fetched from the platform, {@code upload} when files are posted
    * @param configured whether every setting it needs is set
    * @param missingSettings the settings it needs that are not set
+   * @param canPush whether it takes attribution results back ({@code POST /integrations/{platform}/push})
+   * @param missingPushSettings the settings a push needs that are not set (empty when it cannot push)
    * @param lastImport its latest import, or {@code null}
    */
-  record Platform(String platform, String source, boolean configured, List<String> missingSettings,
-      ImportJob lastImport) {}
+  record Platform(String platform, String source, boolean configured, List<String> missingSettings, boolean canPush,
+      List<String> missingPushSettings, ImportJob lastImport) {}
 
   List<Platform> platforms() {
     List<Platform> all = new ArrayList<>();
     registry.all().forEach((name, integration) -> {
       List<String> missing = List.copyOf(integration.missingSettings());
-      all.add(new Platform(name, "api", missing.isEmpty(), missing, jobs.latest(name).orElse(null)));
+      boolean pushes = integration.canPush();
+      all.add(new Platform(name, "api", missing.isEmpty(), missing, pushes,
+          pushes ? List.copyOf(integration.missingPushSettings()) : List.of(), jobs.latest(name).orElse(null)));
     });
     for (String name : UploadFormats.NAMES.stream().sorted().toList()) {
-      all.add(new Platform(name, "upload", true, List.of(), jobs.latest(name).orElse(null)));
+      all.add(new Platform(name, "upload", true, List.of(), false, List.of(), jobs.latest(name).orElse(null)));
     }
     return all;
   }
