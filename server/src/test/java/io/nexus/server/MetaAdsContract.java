@@ -15,7 +15,6 @@ import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import io.nexus.server.support.Api;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -97,16 +96,7 @@ abstract class MetaAdsContract {
   JsonNode imported(String start, String end) {
     Api.Answer accepted = api.post("/integrations/facebook_ads/import", "{\"start_date\":\"" + start
         + "\",\"end_date\":\"" + end + "\"}");
-    assertThat(accepted.status()).as("%s", accepted.body()).isEqualTo(202);
-    Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
-    while (Instant.now().isBefore(deadline)) {
-      JsonNode job = api.get("/integrations/jobs/" + accepted.id(), 200);
-      if (!job.get("status").asString().equals("running")) {
-        return job;
-      }
-      Thread.onSpinWait();
-    }
-    throw new AssertionError("job still running after 30 s");
+    return api.finishedIntegrationJob(accepted);
   }
 
   JsonNode spend(String start, String end) {

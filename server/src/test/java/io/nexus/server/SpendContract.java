@@ -6,8 +6,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import example.shop.ShopIntegration;
 import io.nexus.server.integration.SpendReport;
 import io.nexus.server.support.Api;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -57,16 +55,7 @@ abstract class SpendContract {
   private JsonNode imported(String start, String end) {
     Api.Answer accepted = api.post("/integrations/test_shop/import", "{\"start_date\":\"" + start
         + "\",\"end_date\":\"" + end + "\"}");
-    assertThat(accepted.status()).as("%s", accepted.body()).isEqualTo(202);
-    Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
-    while (Instant.now().isBefore(deadline)) {
-      JsonNode job = api.get("/integrations/jobs/" + accepted.id(), 200);
-      if (!job.get("status").asString().equals("running")) {
-        return job;
-      }
-      Thread.onSpinWait();
-    }
-    throw new AssertionError("job still running after 30 s");
+    return api.finishedIntegrationJob(accepted);
   }
 
   private JsonNode spendOfAccount(String account) {

@@ -218,26 +218,15 @@ class CalculationService implements AttributionReports {
 
   @Override
   public Map<Long, ChannelAmount> channelTotals(long modelId, Instant from, Instant to) {
-    ModelDefinition model = fits.usable(modelId);
-    FittedModel fit = fits.fit(model);
     Map<Long, BigDecimal> revenue = new HashMap<>();
     Map<Long, Double> conversions = new HashMap<>();
     Map<Long, Long> journeyCounts = new HashMap<>();
-    EngineChannels catalogue = new EngineChannels(channels.all());
-    journeys.forEachChunk(new JourneyQuery(from, to, true, null), REPORT_CHUNK, chunk -> {
-      for (JourneyDetail journey : chunk) {
-        if (whyUncreditable(journey).isPresent()) {
-          continue;
-        }
-        JourneyCredits credits = Attribution.credit(fit, journey.toEngineJourney(catalogue));
-        for (ChannelCredit credit : credits.credits()) {
-          long channelId = credit.channel().id();
-          revenue.merge(channelId, credit.value(), BigDecimal::add);
-          conversions.merge(channelId, credit.conversions(), Double::sum);
-          journeyCounts.merge(channelId, 1L, Long::sum);
-        }
+    forEachCredited(modelId, from, to, credited -> {
+      for (ChannelAmount credit : credited.credits()) {
+        revenue.merge(credit.channelId(), credit.revenue(), BigDecimal::add);
+        conversions.merge(credit.channelId(), credit.conversions(), Double::sum);
+        journeyCounts.merge(credit.channelId(), 1L, Long::sum);
       }
-      meters.counter("nexus.journeys.processed", "stage", "report").increment(chunk.size());
     });
     Map<Long, ChannelAmount> totals = new HashMap<>();
     revenue.forEach((id, value) -> totals.put(id, new ChannelAmount(id, value, conversions.get(id),
@@ -262,6 +251,7 @@ class CalculationService implements AttributionReports {
         }
         sink.accept(new CreditedJourney(journey, amounts));
       }
+      meters.counter("nexus.journeys.processed", "stage", "report").increment(chunk.size());
     });
   }
 
