@@ -1,6 +1,7 @@
 package io.nexus.server.integration.internal;
 
 import io.nexus.formats.InputException;
+import io.nexus.server.channel.ChannelCatalog;
 import io.nexus.server.integration.ImportRange;
 import io.nexus.server.integration.PlatformIntegration;
 import io.nexus.server.web.ApiException;
@@ -16,8 +17,11 @@ class IntegrationService {
   private final IntegrationRegistry registry;
   private final ImportJobs runner;
   private final IntegrationJobRepository jobs;
+  private final ChannelCatalog channels;
 
-  IntegrationService(IntegrationRegistry registry, ImportJobs runner, IntegrationJobRepository jobs) {
+  IntegrationService(IntegrationRegistry registry, ImportJobs runner, IntegrationJobRepository jobs,
+      ChannelCatalog channels) {
+    this.channels = channels;
     this.registry = registry;
     this.runner = runner;
     this.jobs = jobs;
@@ -73,6 +77,9 @@ class IntegrationService {
     if (body == null || body.length == 0) {
       throw ApiException.badRequest("body", "empty upload");
     }
+    if (platform.equals(UploadFormats.SPEND)) {
+      return uploadSpend(body, partial);
+    }
     CsvUpload.Read read;
     try {
       read = platform.equals(UploadFormats.GOOGLE_ANALYTICS) ? Ga4Upload.read(body) : CsvUpload.read(body);
@@ -92,6 +99,23 @@ class IntegrationService {
     }
     long id = runner.submitUpload(platform, read.rows(), resolved.events(), rejections, read.duplicates());
     return job(id);
+  }
+
+  private ImportJob uploadSpend(byte[] body, boolean partial) {
+    SpendUpload.Read read;
+    try {
+      read = SpendUpload.read(body, channels.all());
+    } catch (InputException e) {
+      throw ApiException.badRequest("line " + e.line(), e.reason());
+    }
+    List<ImportJob.Rejection> rejections = read.spend().rejections();
+    if (!rejections.isEmpty() && !partial) {
+      List<FieldProblem> fields = rejections.stream().limit(IntegrationJobRepository.KEPT_REJECTIONS)
+          .map(r -> new FieldProblem("line " + r.line(), r.reason())).toList();
+      throw ApiException.unprocessable(rejections.size() + " of " + read.rows() + " rows refused, nothing stored; "
+          + "fix them, or upload with partial=true to store the good rows", fields);
+    }
+    return job(runner.submitSpendUpload(UploadFormats.SPEND, read.rows(), read.spend()));
   }
 
   ImportJob job(long id) {
