@@ -6,8 +6,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import example.shop.ShopIntegration;
 import io.nexus.server.integration.SpendReport;
 import io.nexus.server.support.Api;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -57,16 +55,7 @@ abstract class SpendContract {
   private JsonNode imported(String start, String end) {
     Api.Answer accepted = api.post("/integrations/test_shop/import", "{\"start_date\":\"" + start
         + "\",\"end_date\":\"" + end + "\"}");
-    assertThat(accepted.status()).as("%s", accepted.body()).isEqualTo(202);
-    Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
-    while (Instant.now().isBefore(deadline)) {
-      JsonNode job = api.get("/integrations/jobs/" + accepted.id(), 200);
-      if (!job.get("status").asString().equals("running")) {
-        return job;
-      }
-      Thread.onSpinWait();
-    }
-    throw new AssertionError("job still running after 30 s");
+    return api.finishedIntegrationJob(accepted);
   }
 
   private JsonNode spendOfAccount(String account) {
@@ -225,6 +214,54 @@ abstract class SpendContract {
 
     assertThat(refused.status()).isEqualTo(422);
     assertThat(refused.body().toString()).contains("EUR and USD");
+  }
+
+  private String spendFile(String account, String amount) {
+    return "platform,account_id,campaign_id,campaign_name,channel,date,currency,spend,impressions,clicks,conversions\n"
+        + "tiktok_ads," + account + ",c-1,Launch," + channelName + ",2091-06-01,eur," + amount + ",900,30,2\n"
+        + "tiktok_ads," + account + ",c-1,Launch," + channelName + ",2091-06-02,EUR,5.50,,,\n";
+  }
+
+  @Test
+  void anUploadedSpendFileIsStoredAndUploadingItAgainChangesNothing() {
+    String account = "tt-" + tag;
+    byte[] file = spendFile(account, "12.50").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+
+    JsonNode job = api.finishedIntegrationJob(api.upload("/integrations/spend/upload", "text/csv", file));
+    JsonNode again = api.finishedIntegrationJob(api.upload("/integrations/spend/upload", "text/csv", file));
+
+    assertThat(job.get("status").asString()).as("%s", job).isEqualTo("succeeded");
+    assertThat(job.get("spend_rows").asLong()).isEqualTo(2);
+    assertThat(job.get("reported_conversions").decimalValue()).isEqualByComparingTo("2");
+    assertThat(again.get("spend_rows").asLong()).isEqualTo(2);
+    JsonNode listed = api.get("/spend?platform=tiktok_ads&account_id=" + account, 200);
+    assertThat(listed.get("total_items").asLong()).isEqualTo(2);
+    assertThat(listed.get("totals").get(0).get("spend").decimalValue()).isEqualByComparingTo("18.00");
+    assertThat(listed.get("items").get(0).get("currency").asString()).isEqualTo("EUR");
+    assertThat(listed.get("items").get(1).get("impressions").asLong()).isZero();
+  }
+
+  @Test
+  void aSpendFileWithBadRowsIsRefusedWholeNamingEachLine() {
+    String account = "tt-" + tag;
+    String file = spendFile(account, "12.50") + "tiktok_ads," + account + ",c-2,,Carrier Pigeon,2091-06-01,EUR,1,,,\n"
+        + "tiktok_ads," + account + ",c-3,,," + "2091-06-31,EUR,-4,,,\n";
+
+    Api.Answer refused = api.upload("/integrations/spend/upload", "text/csv",
+        file.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+
+    assertThat(refused.status()).isEqualTo(422);
+    assertThat(refused.body().toString()).contains("line 4").contains("Carrier Pigeon").contains("line 5");
+    assertThat(api.get("/spend?account_id=" + account, 200).get("total_items").asLong()).isZero();
+  }
+
+  @Test
+  void aSpendFileWithoutTheRequiredColumnsIsA400() {
+    Api.Answer refused = api.upload("/integrations/spend/upload", "text/csv",
+        "platform,date,spend\ntiktok_ads,2091-06-01,3\n".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+
+    assertThat(refused.status()).isEqualTo(400);
+    assertThat(refused.body().toString()).contains("account_id");
   }
 
   @Test

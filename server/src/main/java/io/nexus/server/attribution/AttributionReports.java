@@ -4,6 +4,7 @@ import io.nexus.server.journey.JourneyDetail;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.Map;
+import java.util.function.Consumer;
 
 /** Attribution over many journeys, for the analytics module; thread-safe. */
 public interface AttributionReports {
@@ -24,4 +25,12 @@ public interface AttributionReports {
    * @throws io.nexus.server.web.ApiException as {@link #channelTotals(long, Instant, Instant)}
    */
   Map<Long, ChannelAmount> channelTotals(long modelId, Collection<JourneyDetail> journeys);
+
+  /**
+   * Hands each converting journey started in {@code [from, to)} that model {@code modelId} can credit to
+   * {@code sink}, in id order, with its credits per channel; journeys are read chunk by chunk, so memory stays bounded.
+   *
+   * @throws io.nexus.server.web.ApiException as {@link #channelTotals(long, Instant, Instant)} does
+   */
+  void forEachCredited(long modelId, Instant from, Instant to, Consumer<CreditedJourney> sink);
 }

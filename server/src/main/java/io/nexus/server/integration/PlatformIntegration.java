@@ -37,4 +37,25 @@ public interface PlatformIntegration {
   default List<SpendReport> fetchSpend(ImportRange range) {
     return List.of();
   }
+
+  /** Whether the platform takes attribution results back ({@link #push}); false by default. */
+  default boolean canPush() {
+    return false;
+  }
+
+  /** The names of the settings a push needs and that are not set; empty when it can push. */
+  default List<String> missingPushSettings() {
+    return missingSettings();
+  }
+
+  /**
+   * Sends conversions with their attributed credit to the platform; sending the same conversions again must not
+   * count them twice there (their event ids are stable).
+   *
+   * @throws PlatformException when the platform cannot be reached or refuses them
+   * @throws UnsupportedOperationException when the platform cannot push ({@link #canPush} is false)
+   */
+  default PushResult push(List<AttributedConversion> conversions) {
+    throw new UnsupportedOperationException(platform() + " does not take attribution results");
+  }
 }

@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
+import java.util.List;
 
 /**
  * The times the service stores and the date filters clients send: a date ({@code 2025-01-31}, a whole UTC day) or an
@@ -108,6 +109,24 @@ public final class Dates {
     }
     inRange(instant, field);
     return instant;
+  }
+
+  /**
+   * The day {@code text} names ({@code 2025-01-31}, years 1900 to 2200), or {@code null} after adding why not to
+   * {@code problems} under {@code field}, so that a request's bad days are all refused at once.
+   */
+  public static LocalDate day(String text, String field, List<FieldProblem> problems) {
+    try {
+      LocalDate date = LocalDate.parse(text.strip());
+      if (date.isBefore(LocalDate.of(1900, 1, 1)) || date.isAfter(LocalDate.of(2200, 12, 31))) {
+        problems.add(new FieldProblem(field, OUT_OF_RANGE));
+        return null;
+      }
+      return date;
+    } catch (DateTimeParseException e) {
+      problems.add(new FieldProblem(field, "must be a date such as 2025-01-31"));
+      return null;
+    }
   }
 
   private static void inRange(Instant instant, String field) {

@@ -11,6 +11,7 @@ import io.nexus.server.ai.AiCallBudget;
 import io.nexus.server.attribution.AiFallback;
 import io.nexus.server.attribution.AttributionReports;
 import io.nexus.server.attribution.ChannelAmount;
+import io.nexus.server.attribution.CreditedJourney;
 import io.nexus.server.attribution.JourneyAttribution;
 import io.nexus.server.cache.AttributionCache.Region;
 import io.nexus.server.cache.AttributionCache;
@@ -35,6 +36,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
@@ -267,6 +269,27 @@ class CalculationService implements AttributionReports {
           journeyCounts.get(id))));
       return totals;
     }
+  }
+
+  @Override
+  public void forEachCredited(long modelId, Instant from, Instant to, Consumer<CreditedJourney> sink) {
+    ModelDefinition model = fits.usable(modelId);
+    FittedModel fit = fits.fit(model);
+    EngineChannels catalogue = new EngineChannels(channels.all());
+    journeys.forEachChunk(new JourneyQuery(from, to, true, null), REPORT_CHUNK, chunk -> {
+      for (JourneyDetail journey : chunk) {
+        if (whyUncreditable(journey).isPresent()) {
+          continue;
+        }
+        JourneyCredits credits = Attribution.credit(fit, journey.toEngineJourney(catalogue));
+        List<ChannelAmount> amounts = new ArrayList<>(credits.credits().size());
+        for (ChannelCredit credit : credits.credits()) {
+          amounts.add(new ChannelAmount(credit.channel().id(), credit.value(), credit.conversions(), 1));
+        }
+        sink.accept(new CreditedJourney(journey, amounts));
+      }
+      meters.counter("nexus.journeys.processed", "stage", "report").increment(chunk.size());
+    });
   }
 
   /**

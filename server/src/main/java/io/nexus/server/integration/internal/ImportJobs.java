@@ -64,6 +64,15 @@ class ImportJobs {
     return id;
   }
 
+  /** Queues the storing of an uploaded spend file, already read and resolved; the job's id. */
+  long submitSpendUpload(String platform, long rowsRead, SpendRows.Resolved spend) {
+    long id = jobs.start(platform, spend.first(), spend.last(), null, rowsRead, spend.rejections());
+    TenantId tenant = TenantContext.current();
+    runner.submit(() -> TenantContext.runAs(tenant,
+        () -> run(id, platform, rowsRead, () -> new Fetched(List.of(), spend), List.of(), false, 0)));
+    return id;
+  }
+
   /** Queues an import of the platform's events in the range; the job's id. */
   long submitImport(PlatformIntegration integration, ImportRange range) {
     String platform = integration.platform();

@@ -147,7 +147,9 @@ class ImportWriter {
       long spendRows = 0;
       if (spend != null) {
         for (SpendRows.Account account : spend.accounts()) {
-          spendRows += ledger.replace(platform, account.accountId(), spend.first(), spend.last(), account.rows());
+          spendRows += spend.replace()
+              ? ledger.replace(platform, account.accountId(), spend.first(), spend.last(), account.rows())
+              : ledger.upsert(account.rows());
         }
       }
       return new Stored(toStore.size(), touches, purchases, events.size() - fresh.size(), spendRows,

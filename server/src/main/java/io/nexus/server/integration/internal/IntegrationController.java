@@ -1,13 +1,13 @@
 package io.nexus.server.integration.internal;
 
 import io.nexus.server.web.ApiException;
+import io.nexus.server.web.Dates;
 import io.nexus.server.web.FieldProblem;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import java.net.URI;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import org.springframework.http.MediaType;
@@ -25,13 +25,12 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping(path = "/api/v1/attribution/integrations", produces = MediaType.APPLICATION_JSON_VALUE)
 @Tag(name = "Integrations")
 class IntegrationController {
-  private static final LocalDate EARLIEST = LocalDate.of(1900, 1, 1);
-  private static final LocalDate LATEST = LocalDate.of(2200, 12, 31);
-
   private final IntegrationService integrations;
+  private final PushService pushes;
 
-  IntegrationController(IntegrationService integrations) {
+  IntegrationController(IntegrationService integrations, PushService pushes) {
     this.integrations = integrations;
+    this.pushes = pushes;
   }
 
   @GetMapping
@@ -44,16 +43,16 @@ class IntegrationController {
   @Operation(summary = "Import the platform's journeys of some days as a job; 202 with the job, whose progress is at "
       + "the Location; re-importing the same days adds nothing")
   ResponseEntity<ImportJob> importFrom(@PathVariable String platform, @Valid @RequestBody ImportRequest request) {
-    List<FieldProblem> problems = new ArrayList<>();
-    LocalDate start = date(request.startDate(), "start_date", problems);
-    LocalDate end = date(request.endDate(), "end_date", problems);
-    if (start != null && end != null && end.isBefore(start)) {
-      problems.add(new FieldProblem("end_date", "must not be before start_date"));
-    }
-    if (!problems.isEmpty()) {
-      throw ApiException.badRequest(problems);
-    }
-    return accepted(integrations.startImport(platform, start, end, request.userId()));
+    LocalDate[] days = days(request.startDate(), request.endDate());
+    return accepted(integrations.startImport(platform, days[0], days[1], request.userId()));
+  }
+
+  @PostMapping(path = "/{platform}/push", consumes = MediaType.APPLICATION_JSON_VALUE)
+  @Operation(summary = "Send a model's attribution of the conversions of the journeys started in some days back to the "
+      + "platform (facebook_ads: the Conversions API); synchronous; pushing again is deduplicated by event id")
+  PushService.Pushed push(@PathVariable String platform, @Valid @RequestBody PushRequest request) {
+    LocalDate[] days = days(request.startDate(), request.endDate());
+    return pushes.push(platform, request.attributionModelId(), days[0], days[1]);
   }
 
   @PostMapping(path = "/{platform}/upload", consumes = {"text/csv", "application/x-ndjson",
@@ -78,17 +77,17 @@ class IntegrationController {
         .body(job);
   }
 
-  private static LocalDate date(String text, String field, List<FieldProblem> problems) {
-    try {
-      LocalDate date = LocalDate.parse(text.strip());
-      if (date.isBefore(EARLIEST) || date.isAfter(LATEST)) {
-        problems.add(new FieldProblem(field, "must be in the years 1900 to 2200"));
-        return null;
-      }
-      return date;
-    } catch (DateTimeParseException e) {
-      problems.add(new FieldProblem(field, "must be a date such as 2025-01-31"));
-      return null;
+  /** The first and last day of a request, both readable and in order, or a 400 naming each bad one. */
+  private static LocalDate[] days(String startDate, String endDate) {
+    List<FieldProblem> problems = new ArrayList<>();
+    LocalDate start = Dates.day(startDate, "start_date", problems);
+    LocalDate end = Dates.day(endDate, "end_date", problems);
+    if (start != null && end != null && end.isBefore(start)) {
+      problems.add(new FieldProblem("end_date", "must not be before start_date"));
     }
+    if (!problems.isEmpty()) {
+      throw ApiException.badRequest(problems);
+    }
+    return new LocalDate[] {start, end};
   }
 }

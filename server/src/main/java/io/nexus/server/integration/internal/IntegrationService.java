@@ -1,6 +1,7 @@
 package io.nexus.server.integration.internal;
 
 import io.nexus.formats.InputException;
+import io.nexus.server.channel.ChannelCatalog;
 import io.nexus.server.integration.ImportRange;
 import io.nexus.server.integration.PlatformIntegration;
 import io.nexus.server.web.ApiException;
@@ -16,8 +17,11 @@ class IntegrationService {
   private final IntegrationRegistry registry;
   private final ImportJobs runner;
   private final IntegrationJobRepository jobs;
+  private final ChannelCatalog channels;
 
-  IntegrationService(IntegrationRegistry registry, ImportJobs runner, IntegrationJobRepository jobs) {
+  IntegrationService(IntegrationRegistry registry, ImportJobs runner, IntegrationJobRepository jobs,
+      ChannelCatalog channels) {
+    this.channels = channels;
     this.registry = registry;
     this.runner = runner;
     this.jobs = jobs;
@@ -30,19 +34,23 @@ class IntegrationService {
    * @param source {@code api} when journeys are fetched from the platform, {@code upload} when files are posted
    * @param configured whether every setting it needs is set
    * @param missingSettings the settings it needs that are not set
+   * @param canPush whether it takes attribution results back ({@code POST /integrations/{platform}/push})
+   * @param missingPushSettings the settings a push needs that are not set (empty when it cannot push)
    * @param lastImport its latest import, or {@code null}
    */
-  record Platform(String platform, String source, boolean configured, List<String> missingSettings,
-      ImportJob lastImport) {}
+  record Platform(String platform, String source, boolean configured, List<String> missingSettings, boolean canPush,
+      List<String> missingPushSettings, ImportJob lastImport) {}
 
   List<Platform> platforms() {
     List<Platform> all = new ArrayList<>();
     registry.all().forEach((name, integration) -> {
       List<String> missing = List.copyOf(integration.missingSettings());
-      all.add(new Platform(name, "api", missing.isEmpty(), missing, jobs.latest(name).orElse(null)));
+      boolean pushes = integration.canPush();
+      all.add(new Platform(name, "api", missing.isEmpty(), missing, pushes,
+          pushes ? List.copyOf(integration.missingPushSettings()) : List.of(), jobs.latest(name).orElse(null)));
     });
     for (String name : UploadFormats.NAMES.stream().sorted().toList()) {
-      all.add(new Platform(name, "upload", true, List.of(), jobs.latest(name).orElse(null)));
+      all.add(new Platform(name, "upload", true, List.of(), false, List.of(), jobs.latest(name).orElse(null)));
     }
     return all;
   }
@@ -69,6 +77,9 @@ class IntegrationService {
     if (body == null || body.length == 0) {
       throw ApiException.badRequest("body", "empty upload");
     }
+    if (platform.equals(UploadFormats.SPEND)) {
+      return uploadSpend(body, partial);
+    }
     CsvUpload.Read read;
     try {
       read = platform.equals(UploadFormats.GOOGLE_ANALYTICS) ? Ga4Upload.read(body) : CsvUpload.read(body);
@@ -88,6 +99,23 @@ class IntegrationService {
     }
     long id = runner.submitUpload(platform, read.rows(), resolved.events(), rejections, read.duplicates());
     return job(id);
+  }
+
+  private ImportJob uploadSpend(byte[] body, boolean partial) {
+    SpendUpload.Read read;
+    try {
+      read = SpendUpload.read(body, channels.all());
+    } catch (InputException e) {
+      throw ApiException.badRequest("line " + e.line(), e.reason());
+    }
+    List<ImportJob.Rejection> rejections = read.spend().rejections();
+    if (!rejections.isEmpty() && !partial) {
+      List<FieldProblem> fields = rejections.stream().limit(IntegrationJobRepository.KEPT_REJECTIONS)
+          .map(r -> new FieldProblem("line " + r.line(), r.reason())).toList();
+      throw ApiException.unprocessable(rejections.size() + " of " + read.rows() + " rows refused, nothing stored; "
+          + "fix them, or upload with partial=true to store the good rows", fields);
+    }
+    return job(runner.submitSpendUpload(UploadFormats.SPEND, read.rows(), read.spend()));
   }
 
   ImportJob job(long id) {

@@ -27,11 +27,12 @@ final class SpendRows {
   record Account(String accountId, List<ChannelSpend> rows) {}
 
   /**
-   * The accounts' rows of the days {@code first} to {@code last}, the rows refused, and the sums of the conversions
-   * the platform reports beside the spend ({@code null} when no row carries any).
+   * The accounts' rows of the days {@code first} to {@code last}, the rows refused, the sums of the conversions the
+   * platform reports beside the spend ({@code null} when no row carries any), and whether the rows replace each
+   * account's stored days (imports) or are only upserted (uploads, whose accounts are the rows' own).
    */
   record Resolved(LocalDate first, LocalDate last, List<Account> accounts, List<ImportJob.Rejection> rejections,
-      BigDecimal reportedConversions, BigDecimal reportedConversionValue) {
+      BigDecimal reportedConversions, BigDecimal reportedConversionValue, boolean replace) {
 
     /** How many rows were read. */
     long rowsRead() {
@@ -93,6 +94,6 @@ final class SpendRows {
       }
       accounts.add(new Account(report.accountId(), rows));
     }
-    return new Resolved(first, last, accounts, rejections, conversions, value);
+    return new Resolved(first, last, accounts, rejections, conversions, value, true);
   }
 }

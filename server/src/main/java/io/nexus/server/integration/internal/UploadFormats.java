@@ -8,7 +8,9 @@ final class UploadFormats {
   static final String CSV = "csv";
   /** The GA4 BigQuery export, as NDJSON. */
   static final String GOOGLE_ANALYTICS = "google_analytics";
-  static final Set<String> NAMES = Set.of(CSV, GOOGLE_ANALYTICS);
+  /** Platform spend per campaign and day, as CSV, for platforms without an integration. */
+  static final String SPEND = "spend";
+  static final Set<String> NAMES = Set.of(CSV, GOOGLE_ANALYTICS, SPEND);
 
   private UploadFormats() {}
 }

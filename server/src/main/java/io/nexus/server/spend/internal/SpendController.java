@@ -1,12 +1,12 @@
 package io.nexus.server.spend.internal;
 
 import io.nexus.server.web.ApiException;
+import io.nexus.server.web.Dates;
 import io.nexus.server.web.FieldProblem;
 import io.nexus.server.web.Paging;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import org.springframework.http.MediaType;
@@ -20,9 +20,6 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping(path = "/api/v1/attribution/spend", produces = MediaType.APPLICATION_JSON_VALUE)
 @Tag(name = "Spend")
 class SpendController {
-  private static final LocalDate EARLIEST = LocalDate.of(1900, 1, 1);
-  private static final LocalDate LATEST = LocalDate.of(2200, 12, 31);
-
   private final SpendRepository spend;
 
   SpendController(SpendRepository spend) {
@@ -42,8 +39,8 @@ class SpendController {
       @RequestParam(name = "size", defaultValue = "100") int size) {
     Paging.check(page, size);
     List<FieldProblem> problems = new ArrayList<>();
-    LocalDate first = day(startDate, "start_date", problems);
-    LocalDate last = day(endDate, "end_date", problems);
+    LocalDate first = startDate == null || startDate.isBlank() ? null : Dates.day(startDate, "start_date", problems);
+    LocalDate last = endDate == null || endDate.isBlank() ? null : Dates.day(endDate, "end_date", problems);
     if (first != null && last != null && last.isBefore(first)) {
       problems.add(new FieldProblem("end_date", "must not be before start_date"));
     }
@@ -59,22 +56,5 @@ class SpendController {
 
   private static String blankToNull(String text) {
     return text == null || text.isBlank() ? null : text.strip();
-  }
-
-  private static LocalDate day(String text, String field, List<FieldProblem> problems) {
-    if (text == null || text.isBlank()) {
-      return null;
-    }
-    try {
-      LocalDate date = LocalDate.parse(text.strip());
-      if (date.isBefore(EARLIEST) || date.isAfter(LATEST)) {
-        problems.add(new FieldProblem(field, "must be in the years 1900 to 2200"));
-        return null;
-      }
-      return date;
-    } catch (DateTimeParseException e) {
-      problems.add(new FieldProblem(field, "must be a day such as 2025-01-31"));
-      return null;
-    }
   }
 }
