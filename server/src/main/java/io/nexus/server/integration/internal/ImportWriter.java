@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -93,8 +94,10 @@ class ImportWriter {
    * Stores the journeys of the events not imported before, in one transaction with their event ids.
    *
    * @param events events whose channels {@link #resolveChannels} named
+   * @param finish records the job's end within the same transaction, so that the journeys and the job's success are
+   *     stored together or not at all; it throws to roll everything back
    */
-  Stored store(String platform, long jobId, List<PlatformEvent> events) {
+  Stored store(String platform, long jobId, List<PlatformEvent> events, Consumer<Stored> finish) {
     return transactions.execute(tx -> {
       List<String> ids = events.stream().map(PlatformEvent::eventId).toList();
       Set<String> known = imported.known(platform, ids);
@@ -125,7 +128,9 @@ class ImportWriter {
         journeys.importJourneys(toStore);
       }
       imported.record(platform, jobId, freshIds);
-      return new Stored(toStore.size(), touches, purchases, events.size() - fresh.size());
+      Stored stored = new Stored(toStore.size(), touches, purchases, events.size() - fresh.size());
+      finish.accept(stored);
+      return stored;
     });
   }
 

@@ -30,19 +30,23 @@ class IntegrationService {
    * @param source {@code api} when journeys are fetched from the platform, {@code upload} when files are posted
    * @param configured whether every setting it needs is set
    * @param missingSettings the settings it needs that are not set
-   * @param lastImport its latest import, or {@code null}
+   * @param acceptsUploads whether files can be posted to {@code /integrations/{platform}/upload}
+   * @param lastImport its latest import or upload, or {@code null}
    */
   record Platform(String platform, String source, boolean configured, List<String> missingSettings,
-      ImportJob lastImport) {}
+      boolean acceptsUploads, ImportJob lastImport) {}
 
   List<Platform> platforms() {
     List<Platform> all = new ArrayList<>();
     registry.all().forEach((name, integration) -> {
       List<String> missing = List.copyOf(integration.missingSettings());
-      all.add(new Platform(name, "api", missing.isEmpty(), missing, jobs.latest(name).orElse(null)));
+      all.add(new Platform(name, "api", missing.isEmpty(), missing, UploadFormats.NAMES.contains(name),
+          jobs.latest(name).orElse(null)));
     });
     for (String name : UploadFormats.NAMES.stream().sorted().toList()) {
-      all.add(new Platform(name, "upload", true, List.of(), jobs.latest(name).orElse(null)));
+      if (registry.find(name).isEmpty()) {
+        all.add(new Platform(name, "upload", true, List.of(), true, jobs.latest(name).orElse(null)));
+      }
     }
     return all;
   }
