@@ -12,6 +12,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import io.nexus.server.support.Api;
+import io.nexus.server.support.DefaultTenant;
 import io.nexus.server.support.GoogleStubs;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -26,9 +27,11 @@ import java.util.List;
 import java.util.zip.GZIPInputStream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.web.servlet.MockMvc;
 import tools.jackson.databind.JsonNode;
@@ -39,7 +42,8 @@ import tools.jackson.databind.json.JsonMapper;
  * API, with every Google API stubbed by WireMock in the shapes Google documents and a generated service-account key.
  * Each test's users and transaction ids carry a prefix of their own.
  */
-@SpringBootTest
+@ExtendWith(DefaultTenant.class)
+@SpringBootTest(properties = {"nexus.jobs.heartbeat=PT0.2S", "nexus.jobs.stale-after=PT1S"})
 @AutoConfigureMockMvc
 abstract class Ga4ImportContract {
   private static final Path GA4_EXPORT = Path.of("..", "examples", "ga4-export", "events.ndjson.gz");
@@ -49,6 +53,8 @@ abstract class Ga4ImportContract {
   MockMvc mvc;
   @Autowired
   JsonMapper json;
+  @Autowired
+  JdbcTemplate jdbc;
 
   Api api;
   String prefix;
@@ -457,5 +463,33 @@ abstract class Ga4ImportContract {
     assertThat(ga4.get("source").asString()).isEqualTo("api");
     assertThat(ga4.get("configured").asBoolean()).isTrue();
     assertThat(ga4.get("accepts_uploads").asBoolean()).isTrue();
+  }
+
+  @Test
+  void anImportWhoseInstanceDiedIsFailedOnceItsHeartbeatIsStale() {
+    // A job another instance was running when it died: running, its heartbeat a minute old, nothing stored.
+    jdbc.update("INSERT INTO integration_jobs (platform, status, start_date, end_date, created_at, heartbeat_at) "
+        + "VALUES ('google_analytics', 'running', DATE '2025-01-01', DATE '2025-01-31', "
+        + "CURRENT_TIMESTAMP - INTERVAL '1' MINUTE, CURRENT_TIMESTAMP - INTERVAL '1' MINUTE)");
+    long id = jdbc.queryForObject("SELECT MAX(id) FROM integration_jobs", Long.class);
+
+    JsonNode job = finished(new Api.Answer(202, json.createObjectNode().put("id", id), "application/json"));
+
+    assertThat(job.get("status").asString()).isEqualTo("failed");
+    assertThat(job.get("error").asString()).contains("stopped reporting for more than 1 s")
+        .contains("nothing of it was stored");
+    assertThat(job.get("finished_at").isNull()).isFalse();
+  }
+
+  @Test
+  void aSlowImportKeepsItsJobAliveWhileItRuns() {
+    // BigQuery takes longer than a heartbeat may be late; the instance running the job renews it meanwhile.
+    GOOGLE.server().stubFor(post(urlPathEqualTo(GoogleStubs.queries())).willReturn(okJson(GoogleStubs.queryResponse(
+        "job_slow", 1, List.of(session("a", 1, "2025-02-01T10:00:00Z", "")), null)).withFixedDelay(2500)));
+
+    JsonNode job = finished(importRange("2025-02-01", "2025-02-01"));
+
+    assertThat(job.get("status").asString()).as("%s", job).isEqualTo("succeeded");
+    assertThat(journeysOf(prefix + "a")).isEqualTo(1);
   }
 }
