@@ -48,6 +48,7 @@ import tools.jackson.databind.json.JsonMapper;
 abstract class Ga4ImportContract {
   private static final Path GA4_EXPORT = Path.of("..", "examples", "ga4-export", "events.ndjson.gz");
   static final GoogleStubs GOOGLE = new GoogleStubs();
+  static final Path IMPORT_DIR = folder();
 
   @Autowired
   MockMvc mvc;
@@ -69,6 +70,17 @@ abstract class Ga4ImportContract {
     registry.add("nexus.ga4.retry-delay", () -> "PT0.01S");
     registry.add("nexus.ga4.max-attempts", () -> "3");
     registry.add("nexus.ga4.page-size", () -> "2");
+    registry.add("nexus.integrations.import-dir", IMPORT_DIR::toString);
+  }
+
+  private static Path folder() {
+    try {
+      Path dir = Files.createTempDirectory("nexus-imports");
+      dir.toFile().deleteOnExit();
+      return dir;
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
   }
 
   @BeforeEach
@@ -491,5 +503,41 @@ abstract class Ga4ImportContract {
 
     assertThat(job.get("status").asString()).as("%s", job).isEqualTo("succeeded");
     assertThat(journeysOf(prefix + "a")).isEqualTo(1);
+  }
+
+  @Test
+  void anExportNamedOnTheServerIsReadLikeAnUpload() throws IOException {
+    Path file = IMPORT_DIR.resolve("exports").resolve(prefix + "events.ndjson.gz");
+    Files.createDirectories(file.getParent());
+    try (java.io.Writer out = new java.io.OutputStreamWriter(new java.util.zip.GZIPOutputStream(
+        Files.newOutputStream(file)), StandardCharsets.UTF_8)) {
+      out.write(String.join("\n", example()) + "\n");
+    }
+
+    JsonNode job = finished(api.post("/integrations/google_analytics/upload",
+        "{\"path\":\"exports/" + prefix + "events.ndjson.gz\"}"));
+
+    assertThat(job.get("status").asString()).as("%s", job).isEqualTo("succeeded");
+    assertThat(job.get("rows_read").asLong()).isEqualTo(800);
+    assertThat(job.get("journeys").asLong()).isEqualTo(300);
+    assertThat(job.get("conversions").asLong()).isEqualTo(200);
+    assertThat(journeyOf(prefix + "1000000.1735000000")).isEqualTo("1 3 = 50");
+  }
+
+  @Test
+  void onlyRegularFilesInsideTheImportFolderCanBeNamed() throws IOException {
+    Path outside = Files.createTempFile("nexus-outside", ".ndjson");
+    outside.toFile().deleteOnExit();
+    Files.writeString(outside, session("x", 1, "2025-02-01T10:00:00Z", "") + "\n");
+    Path link = IMPORT_DIR.resolve(prefix + "link.ndjson");
+    Files.createSymbolicLink(link, outside);
+
+    for (String path : List.of("../" + outside.getFileName(), outside.toString(), prefix + "link.ndjson",
+        "exports", "missing.ndjson")) {
+      Api.Answer refused = api.post("/integrations/google_analytics/upload", "{\"path\":\"" + path + "\"}");
+      assertThat(refused.status()).as(path).isEqualTo(422);
+      assertThat(refused.body().get("errors").get(0).get("field").asString()).isEqualTo("path");
+    }
+    assertThat(journeysOf(prefix + "x")).isZero();
   }
 }

@@ -17,10 +17,14 @@ class IntegrationService {
   private final ImportJobs runner;
   private final IntegrationJobRepository jobs;
 
-  IntegrationService(IntegrationRegistry registry, ImportJobs runner, IntegrationJobRepository jobs) {
+  private final ServerFiles files;
+
+  IntegrationService(IntegrationRegistry registry, ImportJobs runner, IntegrationJobRepository jobs,
+      ServerFiles files) {
     this.registry = registry;
     this.runner = runner;
     this.jobs = jobs;
+    this.files = files;
   }
 
   /**
@@ -77,9 +81,32 @@ class IntegrationService {
     try {
       read = platform.equals(UploadFormats.GOOGLE_ANALYTICS) ? Ga4Upload.read(body) : CsvUpload.read(body);
     } catch (InputException e) {
-      throw ApiException.badRequest(e.column() == null ? "line " + e.line() : "line " + e.line() + "." + e.column(),
-          e.column() == null ? e.reason() : "\"" + e.value() + "\": " + e.reason());
+      throw unreadable(e);
     }
+    return store(platform, read, partial);
+  }
+
+  /** A GA4 export named on the server ({@code NEXUS_IMPORT_DIR}) rather than uploaded, read as it streams. */
+  ImportJob uploadFile(String platform, String path, boolean partial) {
+    if (!platform.equals(UploadFormats.GOOGLE_ANALYTICS)) {
+      throw UploadFormats.NAMES.contains(platform) || registry.find(platform).isPresent()
+          ? ApiException.unprocessable("path", "only google_analytics reads files named on the server; upload "
+              + platform + " files in the request body")
+          : ApiException.notFound("Upload format", platform);
+    }
+    try {
+      return store(platform, Ga4Upload.read(files.open(path)), partial);
+    } catch (InputException e) {
+      throw unreadable(e);
+    }
+  }
+
+  private static ApiException unreadable(InputException e) {
+    return ApiException.badRequest(e.column() == null ? "line " + e.line() : "line " + e.line() + "." + e.column(),
+        e.column() == null ? e.reason() : "\"" + e.value() + "\": " + e.reason());
+  }
+
+  private ImportJob store(String platform, CsvUpload.Read read, boolean partial) {
     List<ImportJob.Rejection> rejections = new ArrayList<>(read.rejections());
     ImportWriter.Resolved resolved = runner.resolve(read.events(), read.lines());
     rejections.addAll(resolved.rejections());
