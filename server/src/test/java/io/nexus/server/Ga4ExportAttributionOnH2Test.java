@@ -8,13 +8,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.nexus.server.support.Api;
 import io.nexus.server.support.Databases;
 import io.nexus.server.support.GoogleStubs;
+import io.nexus.server.support.Imports;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -71,15 +70,8 @@ class Ga4ExportAttributionOnH2Test {
         .willReturn(okJson(GoogleStubs.queryResponse("job_all", events.size(), events, null))));
     Api api = new Api(mvc, json);
 
-    Api.Answer accepted = api.post("/integrations/google_analytics/import",
-        "{\"start_date\":\"2025-01-01\",\"end_date\":\"2025-01-31\"}");
-    assertThat(accepted.status()).isEqualTo(202);
-    JsonNode job = api.get("/integrations/jobs/" + accepted.id(), 200);
-    for (Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
-        job.get("status").asString().equals("running") && Instant.now().isBefore(deadline);
-        job = api.get("/integrations/jobs/" + accepted.id(), 200)) {
-      Thread.sleep(50);
-    }
+    JsonNode job = Imports.finished(api, api.post("/integrations/google_analytics/import",
+        "{\"start_date\":\"2025-01-01\",\"end_date\":\"2025-01-31\"}"));
     assertThat(job.get("status").asString()).as("%s", job).isEqualTo("succeeded");
 
     // Models 1 first touch, 2 last touch, 3 linear, over every journey of the export.

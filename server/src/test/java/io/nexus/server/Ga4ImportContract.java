@@ -12,6 +12,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import io.nexus.server.support.Api;
+import io.nexus.server.support.Imports;
 import io.nexus.server.support.DefaultTenant;
 import io.nexus.server.support.GoogleStubs;
 import java.io.BufferedReader;
@@ -20,7 +21,6 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -147,45 +147,14 @@ abstract class Ga4ImportContract {
         "{\"start_date\":\"" + start + "\",\"end_date\":\"" + end + "\"}");
   }
 
-  private JsonNode finished(Api.Answer accepted) {
-    assertThat(accepted.status()).as("%s", accepted.body()).isEqualTo(202);
-    Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
-    while (Instant.now().isBefore(deadline)) {
-      JsonNode job = api.get("/integrations/jobs/" + accepted.id(), 200);
-      if (!job.get("status").asString().equals("running")) {
-        return job;
-      }
-      try {
-        Thread.sleep(50);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new IllegalStateException(e);
-      }
-    }
-    throw new AssertionError("job " + accepted.id() + " still running after 60 s");
-  }
 
-  private long journeysOf(String userId) {
-    return api.get("/journeys?user_id=" + userId, 200).get("total_items").asLong();
-  }
 
-  /** The channels of the user's one journey, in order, and its value. */
-  private String journeyOf(String userId) {
-    JsonNode page = api.get("/journeys?user_id=" + userId, 200);
-    assertThat(page.get("total_items").asLong()).as(userId).isEqualTo(1);
-    JsonNode detail = api.get("/journeys/" + page.get("items").get(0).get("id").asLong(), 200);
-    StringBuilder path = new StringBuilder();
-    for (JsonNode t : detail.get("touchpoints")) {
-      path.append(t.get("channel_id").asLong()).append(' ');
-    }
-    return path + "= " + detail.get("conversion_value").decimalValue().stripTrailingZeros().toPlainString();
-  }
 
   @Test
   void anImportReadsEveryPageOfTheQueryIntoTheJourneysAnUploadMakes() throws IOException {
     threePages(example());
 
-    JsonNode job = finished(importRange("2025-01-01", "2025-01-31"));
+    JsonNode job = Imports.finished(api, importRange("2025-01-01", "2025-01-31"));
 
     // The numbers of the same export uploaded (IntegrationsContract) and attributed by bin/nexus (Ga4ExportTest).
     assertThat(job.get("status").asString()).as("%s", job).isEqualTo("succeeded");
@@ -194,9 +163,9 @@ abstract class Ga4ImportContract {
     assertThat(job.get("touchpoints").asLong()).isEqualTo(400);
     assertThat(job.get("conversions").asLong()).isEqualTo(200);
     assertThat(job.get("duplicate_events").asLong()).isEqualTo(100);
-    assertThat(journeyOf(prefix + "1000000.1735000000")).isEqualTo("1 3 = 50");
-    assertThat(journeyOf(prefix + "1000001.1735000000")).isEqualTo("7 = 30");
-    assertThat(journeyOf(prefix + "1000002.1735000000")).isEqualTo("2 = 0");
+    assertThat(Imports.journeyOf(api, prefix + "1000000.1735000000")).isEqualTo("1 3 = 50");
+    assertThat(Imports.journeyOf(api, prefix + "1000001.1735000000")).isEqualTo("7 = 30");
+    assertThat(Imports.journeyOf(api, prefix + "1000002.1735000000")).isEqualTo("2 = 0");
     GOOGLE.server().verify(postRequestedFor(urlPathEqualTo("/token")));
     GOOGLE.server().verify(postRequestedFor(urlPathEqualTo(GoogleStubs.queries()))
         .withHeader("Authorization", equalTo("Bearer " + GoogleStubs.TOKEN))
@@ -215,16 +184,16 @@ abstract class Ga4ImportContract {
   @Test
   void importingTheSameRangeAgainAddsNothing() throws IOException {
     threePages(example());
-    finished(importRange("2025-01-01", "2025-01-31"));
+    Imports.finished(api, importRange("2025-01-01", "2025-01-31"));
 
-    JsonNode again = finished(importRange("2025-01-01", "2025-01-31"));
+    JsonNode again = Imports.finished(api, importRange("2025-01-01", "2025-01-31"));
 
     assertThat(again.get("status").asString()).isEqualTo("succeeded");
     assertThat(again.get("rows_read").asLong()).isEqualTo(800);
     assertThat(again.get("journeys").asLong()).isZero();
     assertThat(again.get("touchpoints").asLong()).isZero();
     assertThat(again.get("duplicate_events").asLong()).isEqualTo(700);
-    assertThat(journeysOf(prefix + "1000000.1735000000")).isEqualTo(1);
+    assertThat(Imports.journeysOf(api, prefix + "1000000.1735000000")).isEqualTo(1);
   }
 
   @Test
@@ -236,19 +205,19 @@ abstract class Ga4ImportContract {
         equalTo("page2")).atPriority(1).willReturn(GoogleStubs.error(503, GoogleStubs.bigQueryError(503,
         "UNAVAILABLE", "backendError", "Error encountered during execution. Retrying may solve the problem."))));
 
-    JsonNode job = finished(importRange("2025-01-01", "2025-01-31"));
+    JsonNode job = Imports.finished(api, importRange("2025-01-01", "2025-01-31"));
 
     assertThat(job.get("status").asString()).isEqualTo("failed");
     assertThat(job.get("error").asString())
         .contains("stopped after 300 rows on 1 page, events up to 2025-01-")
         .contains("503").contains("backendError").contains("nothing of this import was stored");
-    assertThat(journeysOf(prefix + "1000000.1735000000")).isZero();
+    assertThat(Imports.journeysOf(api, prefix + "1000000.1735000000")).isZero();
     GOOGLE.server().verify(3, getRequestedFor(urlPathEqualTo(GoogleStubs.tableData("job_3")))
         .withQueryParam("pageToken", equalTo("page2")));
 
     GOOGLE.reset();
     threePages(events);
-    JsonNode retried = finished(importRange("2025-01-01", "2025-01-31"));
+    JsonNode retried = Imports.finished(api, importRange("2025-01-01", "2025-01-31"));
     assertThat(retried.get("status").asString()).isEqualTo("succeeded");
     assertThat(retried.get("journeys").asLong()).isEqualTo(300);
   }
@@ -257,7 +226,7 @@ abstract class Ga4ImportContract {
   void anEmptyRangeImportsNothing() {
     onePage(List.of());
 
-    JsonNode job = finished(importRange("2024-06-01", "2024-06-02"));
+    JsonNode job = Imports.finished(api, importRange("2024-06-01", "2024-06-02"));
 
     assertThat(job.get("status").asString()).as("%s", job).isEqualTo("succeeded");
     assertThat(job.get("rows_read").asLong()).isZero();
@@ -271,7 +240,7 @@ abstract class Ga4ImportContract {
         "{\"event_name\":\"page_view\",\"user_pseudo_id\":\"" + prefix + "b\"}",
         purchase("a", 1, "2025-02-01T10:05:00Z", "T1", "-5")));
 
-    JsonNode job = finished(importRange("2025-02-01", "2025-02-01"));
+    JsonNode job = Imports.finished(api, importRange("2025-02-01", "2025-02-01"));
 
     assertThat(job.get("status").asString()).as("%s", job).isEqualTo("succeeded");
     assertThat(job.get("rows_read").asLong()).isEqualTo(4);
@@ -282,7 +251,7 @@ abstract class Ga4ImportContract {
     assertThat(rejections.get(1).get("reason").asString()).contains("event_timestamp");
     assertThat(rejections.get(2).get("reason").asString()).contains("must not be negative");
     assertThat(job.get("touchpoints").asLong()).isEqualTo(1);
-    assertThat(journeysOf(prefix + "a")).isEqualTo(1);
+    assertThat(Imports.journeysOf(api, prefix + "a")).isEqualTo(1);
   }
 
   @Test
@@ -292,7 +261,7 @@ abstract class Ga4ImportContract {
             + GoogleStubs.PROJECT + ": User does not have bigquery.jobs.create permission in project "
             + GoogleStubs.PROJECT + "."))));
 
-    JsonNode job = finished(importRange("2025-02-01", "2025-02-01"));
+    JsonNode job = Imports.finished(api, importRange("2025-02-01", "2025-02-01"));
 
     assertThat(job.get("status").asString()).isEqualTo("failed");
     assertThat(job.get("error").asString()).contains("403").contains("accessDenied")
@@ -306,7 +275,7 @@ abstract class Ga4ImportContract {
         GoogleStubs.bigQueryError(401, "UNAUTHENTICATED", "authError", "Request had invalid authentication "
             + "credentials. Expected OAuth 2 access token, login cookie or other valid authentication credential."))));
 
-    JsonNode job = finished(importRange("2025-02-01", "2025-02-01"));
+    JsonNode job = Imports.finished(api, importRange("2025-02-01", "2025-02-01"));
 
     assertThat(job.get("status").asString()).isEqualTo("failed");
     assertThat(job.get("error").asString()).contains("401").contains("GOOGLE_APPLICATION_CREDENTIALS")
@@ -318,7 +287,7 @@ abstract class Ga4ImportContract {
     GOOGLE.server().stubFor(post(urlPathEqualTo("/token")).atPriority(1).willReturn(GoogleStubs.error(400,
         "{\"error\":\"invalid_grant\",\"error_description\":\"Invalid JWT Signature.\"}")));
 
-    JsonNode job = finished(importRange("2025-02-01", "2025-02-01"));
+    JsonNode job = Imports.finished(api, importRange("2025-02-01", "2025-02-01"));
 
     assertThat(job.get("status").asString()).isEqualTo("failed");
     assertThat(job.get("error").asString()).contains("invalid_grant");
@@ -334,7 +303,7 @@ abstract class Ga4ImportContract {
         .whenScenarioStateIs("calm").willReturn(okJson(GoogleStubs.queryResponse("job_t", 1,
             List.of(session("a", 1, "2025-02-01T10:00:00Z", "")), null))));
 
-    JsonNode job = finished(importRange("2025-02-01", "2025-02-01"));
+    JsonNode job = Imports.finished(api, importRange("2025-02-01", "2025-02-01"));
 
     assertThat(job.get("status").asString()).as("%s", job).isEqualTo("succeeded");
     assertThat(job.get("touchpoints").asLong()).isEqualTo(1);
@@ -384,7 +353,7 @@ abstract class Ga4ImportContract {
         equalTo("2"))).willReturn(okJson(report(3,
             reportRow("20250202", "newsletter", "email", "feb", "1", "2", "75.5", "0")))));
 
-    JsonNode job = finished(importRange("2025-02-01", "2025-02-02"));
+    JsonNode job = Imports.finished(api, importRange("2025-02-01", "2025-02-02"));
 
     assertThat(job.get("status").asString()).as("%s", job).isEqualTo("succeeded");
     assertThat(job.get("reconciliation_note").isNull()).isTrue();
@@ -419,7 +388,7 @@ abstract class Ga4ImportContract {
     twoDays();
     GOOGLE.server().stubFor(post(urlPathEqualTo(runReport())).willReturn(okJson(report(0))));
 
-    JsonNode job = finished(importRange("2025-02-01", "2025-02-02"));
+    JsonNode job = Imports.finished(api, importRange("2025-02-01", "2025-02-02"));
 
     JsonNode first = job.get("reconciliation").get(0);
     assertThat(first.get("platform_sessions").asLong()).isZero();
@@ -436,7 +405,7 @@ abstract class Ga4ImportContract {
         GoogleStubs.dataApiError(403, "PERMISSION_DENIED", "User does not have sufficient permissions for this "
             + "property."))));
 
-    JsonNode job = finished(importRange("2025-02-01", "2025-02-02"));
+    JsonNode job = Imports.finished(api, importRange("2025-02-01", "2025-02-02"));
 
     assertThat(job.get("status").asString()).isEqualTo("succeeded");
     // A's purchase on each day closes a journey; B's visit is the third.
@@ -455,7 +424,7 @@ abstract class Ga4ImportContract {
     GOOGLE.server().stubFor(post(urlPathEqualTo(runReport())).inScenario("quota").whenScenarioStateIs("refilled")
         .willReturn(okJson(report(1, reportRow("20250201", "google", "cpc", "(not set)", "1", "1", "100", "0")))));
 
-    JsonNode job = finished(importRange("2025-02-01", "2025-02-02"));
+    JsonNode job = Imports.finished(api, importRange("2025-02-01", "2025-02-02"));
 
     assertThat(job.get("reconciliation_note").isNull()).as("%s", job).isTrue();
     assertThat(job.get("reconciliation").get(0).get("platform_sessions").asLong()).isEqualTo(1);
@@ -485,7 +454,7 @@ abstract class Ga4ImportContract {
         + "CURRENT_TIMESTAMP - INTERVAL '1' MINUTE, CURRENT_TIMESTAMP - INTERVAL '1' MINUTE)");
     long id = jdbc.queryForObject("SELECT MAX(id) FROM integration_jobs", Long.class);
 
-    JsonNode job = finished(new Api.Answer(202, json.createObjectNode().put("id", id), "application/json"));
+    JsonNode job = Imports.finished(api, new Api.Answer(202, json.createObjectNode().put("id", id), "application/json"));
 
     assertThat(job.get("status").asString()).isEqualTo("failed");
     assertThat(job.get("error").asString()).contains("stopped reporting for more than 1 s")
@@ -499,10 +468,10 @@ abstract class Ga4ImportContract {
     GOOGLE.server().stubFor(post(urlPathEqualTo(GoogleStubs.queries())).willReturn(okJson(GoogleStubs.queryResponse(
         "job_slow", 1, List.of(session("a", 1, "2025-02-01T10:00:00Z", "")), null)).withFixedDelay(2500)));
 
-    JsonNode job = finished(importRange("2025-02-01", "2025-02-01"));
+    JsonNode job = Imports.finished(api, importRange("2025-02-01", "2025-02-01"));
 
     assertThat(job.get("status").asString()).as("%s", job).isEqualTo("succeeded");
-    assertThat(journeysOf(prefix + "a")).isEqualTo(1);
+    assertThat(Imports.journeysOf(api, prefix + "a")).isEqualTo(1);
   }
 
   @Test
@@ -514,14 +483,14 @@ abstract class Ga4ImportContract {
       out.write(String.join("\n", example()) + "\n");
     }
 
-    JsonNode job = finished(api.post("/integrations/google_analytics/upload",
+    JsonNode job = Imports.finished(api, api.post("/integrations/google_analytics/upload",
         "{\"path\":\"exports/" + prefix + "events.ndjson.gz\"}"));
 
     assertThat(job.get("status").asString()).as("%s", job).isEqualTo("succeeded");
     assertThat(job.get("rows_read").asLong()).isEqualTo(800);
     assertThat(job.get("journeys").asLong()).isEqualTo(300);
     assertThat(job.get("conversions").asLong()).isEqualTo(200);
-    assertThat(journeyOf(prefix + "1000000.1735000000")).isEqualTo("1 3 = 50");
+    assertThat(Imports.journeyOf(api, prefix + "1000000.1735000000")).isEqualTo("1 3 = 50");
   }
 
   @Test
@@ -538,6 +507,6 @@ abstract class Ga4ImportContract {
       assertThat(refused.status()).as(path).isEqualTo(422);
       assertThat(refused.body().get("errors").get(0).get("field").asString()).isEqualTo("path");
     }
-    assertThat(journeysOf(prefix + "x")).isZero();
+    assertThat(Imports.journeysOf(api, prefix + "x")).isZero();
   }
 }
