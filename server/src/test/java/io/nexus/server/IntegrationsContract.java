@@ -4,11 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import example.shop.ShopIntegration;
 import io.nexus.server.support.Api;
+import io.nexus.server.support.Imports;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.time.Instant;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -61,32 +60,11 @@ abstract class IntegrationsContract {
         + user + "-b,2025-03-01T09:00:00Z,,(direct),(none),,,0,\n").getBytes(StandardCharsets.UTF_8);
   }
 
-  private JsonNode finished(Api.Answer accepted) {
-    assertThat(accepted.status()).as("%s", accepted.body()).isEqualTo(202);
-    long id = accepted.id();
-    Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
-    while (Instant.now().isBefore(deadline)) {
-      JsonNode job = api.get("/integrations/jobs/" + id, 200);
-      if (!job.get("status").asString().equals("running")) {
-        return job;
-      }
-      try {
-        Thread.sleep(50);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new IllegalStateException(e);
-      }
-    }
-    throw new AssertionError("job " + id + " still running after 30 s");
-  }
 
-  private long journeysOf(String userId) {
-    return api.get("/journeys?user_id=" + userId, 200).get("total_items").asLong();
-  }
 
   @Test
   void anUploadedCsvBecomesJourneysCutByTheJourneyBuilder() {
-    JsonNode job = finished(api.upload("/integrations/csv/upload", "text/csv", twoUsers()));
+    JsonNode job = Imports.finished(api, api.upload("/integrations/csv/upload", "text/csv", twoUsers()));
 
     assertThat(job.get("status").asString()).isEqualTo("succeeded");
     assertThat(job.get("rows_read").asLong()).isEqualTo(4);
@@ -100,19 +78,19 @@ abstract class IntegrationsContract {
     assertThat(detail.get("touchpoints").get(0).get("channel_id").asLong()).isEqualTo(1);
     assertThat(detail.get("touchpoints").get(0).get("cost").decimalValue()).isEqualByComparingTo("1.50");
     assertThat(detail.get("touchpoints").get(1).get("channel_id").asLong()).isEqualTo(3);
-    assertThat(journeysOf(user + "-b")).isEqualTo(1);
+    assertThat(Imports.journeysOf(api, user + "-b")).isEqualTo(1);
   }
 
   @Test
   void uploadingTheSameFileTwiceAddsNothing() {
-    finished(api.upload("/integrations/csv/upload", "text/csv", twoUsers()));
+    Imports.finished(api, api.upload("/integrations/csv/upload", "text/csv", twoUsers()));
 
-    JsonNode again = finished(api.upload("/integrations/csv/upload", "text/csv", twoUsers()));
+    JsonNode again = Imports.finished(api, api.upload("/integrations/csv/upload", "text/csv", twoUsers()));
 
     assertThat(again.get("status").asString()).isEqualTo("succeeded");
     assertThat(again.get("journeys").asLong()).isZero();
     assertThat(again.get("duplicate_events").asLong()).isEqualTo(4);
-    assertThat(journeysOf(user + "-a")).isEqualTo(1);
+    assertThat(Imports.journeysOf(api, user + "-a")).isEqualTo(1);
   }
 
   @Test
@@ -127,7 +105,7 @@ abstract class IntegrationsContract {
     assertThat(refused.status()).isEqualTo(422);
     assertThat(refused.body().get("errors").toString()).contains("line 3").contains("line 4")
         .contains("Carrier Pigeon").doesNotContain("line 2");
-    assertThat(journeysOf(user)).isZero();
+    assertThat(Imports.journeysOf(api, user)).isZero();
   }
 
   @Test
@@ -136,14 +114,14 @@ abstract class IntegrationsContract {
         + user + ",2025-03-01T10:00:00Z,Email,,,,,0,\n"
         + user + ",2025-03-02T10:00:00Z,,,,,,maybe,\n").getBytes(StandardCharsets.UTF_8);
 
-    JsonNode job = finished(api.upload("/integrations/csv/upload?partial=true", "text/csv", body));
+    JsonNode job = Imports.finished(api, api.upload("/integrations/csv/upload?partial=true", "text/csv", body));
 
     assertThat(job.get("status").asString()).isEqualTo("succeeded");
     assertThat(job.get("touchpoints").asLong()).isEqualTo(1);
     assertThat(job.get("rejected_rows").asLong()).isEqualTo(1);
     assertThat(job.get("rejections").get(0).get("line").asLong()).isEqualTo(3);
     assertThat(job.get("rejections").get(0).get("reason").asString()).contains("conversion");
-    assertThat(journeysOf(user)).isEqualTo(1);
+    assertThat(Imports.journeysOf(api, user)).isEqualTo(1);
   }
 
   @Test
@@ -153,14 +131,14 @@ abstract class IntegrationsContract {
     ShopIntegration.EVENTS.add(ShopIntegration.order("o1-" + user, user, "2025-04-01T09:00:00Z", "80.00"));
     String range = "{\"start_date\":\"2025-04-01\",\"end_date\":\"2025-04-01\",\"user_id\":\"" + user + "\"}";
 
-    JsonNode first = finished(api.post("/integrations/test_shop/import", range));
-    JsonNode second = finished(api.post("/integrations/test_shop/import", range));
+    JsonNode first = Imports.finished(api, api.post("/integrations/test_shop/import", range));
+    JsonNode second = Imports.finished(api, api.post("/integrations/test_shop/import", range));
 
     assertThat(first.get("journeys").asLong()).isEqualTo(1);
     assertThat(first.get("conversions").asLong()).isEqualTo(1);
     assertThat(second.get("journeys").asLong()).isZero();
     assertThat(second.get("duplicate_events").asLong()).isEqualTo(2);
-    assertThat(journeysOf(user)).isEqualTo(1);
+    assertThat(Imports.journeysOf(api, user)).isEqualTo(1);
     JsonNode listed = null;
     for (JsonNode platform : api.get("/integrations", 200)) {
       if (platform.get("platform").asString().equals("test_shop")) {
@@ -177,29 +155,18 @@ abstract class IntegrationsContract {
     ShopIntegration.EVENTS.add(ShopIntegration.visit("v2-" + user, user, "2025-04-02T08:00:00Z", "google", "cpc"));
     ShopIntegration.failing = true;
 
-    JsonNode job = finished(api.post("/integrations/test_shop/import",
+    JsonNode job = Imports.finished(api, api.post("/integrations/test_shop/import",
         "{\"start_date\":\"2025-04-02\",\"end_date\":\"2025-04-02\"}"));
 
     assertThat(job.get("status").asString()).isEqualTo("failed");
     assertThat(job.get("error").asString()).contains("503").contains("nothing of this import was stored");
-    assertThat(journeysOf(user)).isZero();
+    assertThat(Imports.journeysOf(api, user)).isZero();
     ShopIntegration.failing = false;
-    JsonNode retried = finished(api.post("/integrations/test_shop/import",
+    JsonNode retried = Imports.finished(api, api.post("/integrations/test_shop/import",
         "{\"start_date\":\"2025-04-02\",\"end_date\":\"2025-04-02\"}"));
     assertThat(retried.get("journeys").asLong()).isEqualTo(1);
   }
 
-  /** The channels of the user's one journey, in order, and its value. */
-  private String journeyOf(String userId) {
-    JsonNode page = api.get("/journeys?user_id=" + userId, 200);
-    assertThat(page.get("total_items").asLong()).as(userId).isEqualTo(1);
-    JsonNode detail = api.get("/journeys/" + page.get("items").get(0).get("id").asLong(), 200);
-    StringBuilder path = new StringBuilder();
-    for (JsonNode t : detail.get("touchpoints")) {
-      path.append(t.get("channel_id").asLong()).append(' ');
-    }
-    return path + "= " + detail.get("conversion_value").decimalValue().stripTrailingZeros().toPlainString();
-  }
 
   @Test
   void aGa4ExportUploadStoresTheJourneysTheCommandLineAttributes() throws Exception {
@@ -207,7 +174,7 @@ abstract class IntegrationsContract {
     // 400 sessions, 200 purchases worth 8000 and 100 repeated transaction ids.
     byte[] export = Files.readAllBytes(GA4_EXPORT);
 
-    JsonNode job = finished(api.upload("/integrations/google_analytics/upload", "application/x-ndjson", export));
+    JsonNode job = Imports.finished(api, api.upload("/integrations/google_analytics/upload", "application/x-ndjson", export));
 
     assertThat(job.get("status").asString()).as("%s", job).isEqualTo("succeeded");
     assertThat(job.get("rows_read").asLong()).isEqualTo(800);
@@ -217,10 +184,10 @@ abstract class IntegrationsContract {
     assertThat(job.get("duplicate_events").asLong()).isEqualTo(100);
     assertThat(job.get("rejected_rows").asLong()).isZero();
     // Channels 1 Paid Search (gclid), 3 Email, 7 Direct, 2 Paid Social, as GA4's default channel groups have them.
-    assertThat(journeyOf("1000000.1735000000")).isEqualTo("1 3 = 50");
-    assertThat(journeyOf("1000001.1735000000")).isEqualTo("7 = 30");
-    assertThat(journeyOf("1000002.1735000000")).isEqualTo("2 = 0");
-    JsonNode again = finished(api.upload("/integrations/google_analytics/upload", "application/x-ndjson", export));
+    assertThat(Imports.journeyOf(api, "1000000.1735000000")).isEqualTo("1 3 = 50");
+    assertThat(Imports.journeyOf(api, "1000001.1735000000")).isEqualTo("7 = 30");
+    assertThat(Imports.journeyOf(api, "1000002.1735000000")).isEqualTo("2 = 0");
+    JsonNode again = Imports.finished(api, api.upload("/integrations/google_analytics/upload", "application/x-ndjson", export));
     assertThat(again.get("journeys").asLong()).isZero();
     assertThat(again.get("duplicate_events").asLong()).isEqualTo(700);
   }

@@ -1,5 +1,6 @@
 package io.nexus.server.integration;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -27,6 +28,18 @@ public interface PlatformIntegration {
    * @throws PlatformException when the platform cannot be read; nothing of the import is then stored
    */
   List<PlatformEvent> fetchConversions(ImportRange range);
+
+  /**
+   * Everything one import reads: by default the touches and then the conversions, each a row; a platform that reads
+   * both at once, refuses some rows or reports its own daily totals answers them here.
+   *
+   * @throws PlatformException when the platform cannot be read; nothing of the import is then stored
+   */
+  default PlatformFetch fetch(ImportRange range) {
+    List<PlatformEvent> all = new ArrayList<>(fetchTouchpoints(range));
+    all.addAll(fetchConversions(range));
+    return PlatformFetch.of(all);
+  }
 
   /**
    * What the platform's ad accounts spent in the range, per campaign and day; none for platforms without spend (the

@@ -3,6 +3,7 @@ package io.nexus.server.integration.internal;
 import io.nexus.formats.InputException;
 import io.nexus.formats.ga4.Ga4ExportReader;
 import io.nexus.server.integration.PlatformEvent;
+import java.io.BufferedInputStream;
 import java.io.BufferedReader;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -27,8 +28,17 @@ final class Ga4Upload {
    * @throws InputException when the upload as a whole cannot be read: not gzip though it says so, or empty
    */
   static CsvUpload.Read read(byte[] body) throws InputException {
+    return read(new ByteArrayInputStream(body));
+  }
+
+  /**
+   * Reads {@code input} as it streams (a file named on the server may be larger than any request), closing it.
+   *
+   * @throws InputException when the export as a whole cannot be read: not gzip though it says so, or empty
+   */
+  static CsvUpload.Read read(InputStream input) throws InputException {
     Ga4ExportReader.Result result;
-    try (InputStream raw = decompressed(body)) {
+    try (InputStream raw = decompressed(input)) {
       result = Ga4ExportReader.readAll(new BufferedReader(new InputStreamReader(raw, StandardCharsets.UTF_8)));
     } catch (IOException e) {
       throw new InputException(1, "not readable as NDJSON: " + e.getMessage());
@@ -47,9 +57,11 @@ final class Ga4Upload {
     return new CsvUpload.Read(result.rows(), events, lines, rejections, result.duplicatePurchases());
   }
 
-  private static InputStream decompressed(byte[] body) throws IOException {
-    InputStream raw = new ByteArrayInputStream(body);
-    boolean gzip = body.length >= 2 && (body[0] & 0xff) == 0x1f && (body[1] & 0xff) == 0x8b;
-    return gzip ? new GZIPInputStream(raw) : raw;
+  private static InputStream decompressed(InputStream input) throws IOException {
+    BufferedInputStream raw = new BufferedInputStream(input, 1 << 16);
+    raw.mark(2);
+    boolean gzip = raw.read() == 0x1f && raw.read() == 0x8b;
+    raw.reset();
+    return gzip ? new GZIPInputStream(raw, 1 << 16) : raw;
   }
 }

@@ -26,6 +26,9 @@ import java.util.List;
  * @param duplicateEvents events left out because an earlier import (or the same one) already had their event id
  * @param rejectedRows rows refused
  * @param rejections the first refused rows, with line and reason
+ * @param reconciliation per day, the platform's own totals beside what the import read; empty when the platform
+ *     reports none
+ * @param reconciliationNote why the reconciliation is empty or partial, or {@code null}
  * @param error why the job failed, or {@code null}
  * @param createdAt when it was accepted
  * @param finishedAt when it ended, or {@code null} while running
@@ -34,7 +37,8 @@ record ImportJob(long id, String platform, String status, LocalDate startDate, L
     long rowsRead, long journeys, long touchpoints, long conversions, long spendRows,
     @JsonInclude(Include.NON_NULL) BigDecimal reportedConversions,
     @JsonInclude(Include.NON_NULL) BigDecimal reportedConversionValue, long duplicateEvents,
-    long rejectedRows, List<Rejection> rejections, String error, Instant createdAt, Instant finishedAt) {
+    long rejectedRows, List<Rejection> rejections, List<DayReconciliation> reconciliation, String reconciliationNote,
+    String error, Instant createdAt, Instant finishedAt) {
 
   /**
    * A row that was refused.

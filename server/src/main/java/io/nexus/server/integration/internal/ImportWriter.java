@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -101,19 +102,23 @@ class ImportWriter {
    * Stores the journeys of the events not imported before, in one transaction with their event ids.
    *
    * @param events events whose channels {@link #resolveChannels} named
+   * @param finish records the job's end within the same transaction, so that the journeys and the job's success are
+   *     stored together or not at all; it throws to roll everything back
    */
-  Stored store(String platform, long jobId, List<PlatformEvent> events) {
-    return store(platform, jobId, events, null);
+  Stored store(String platform, long jobId, List<PlatformEvent> events, Consumer<Stored> finish) {
+    return store(platform, jobId, events, null, finish);
   }
 
   /**
    * Stores the journeys of the events not imported before and the platform's spend of the range's days, in one
-   * transaction with the event ids: all of it or nothing.
+   * transaction with the event ids and the job's end: all of it or nothing.
    *
    * @param events events whose channels {@link #resolveChannels} named
    * @param spend spend whose channels {@link SpendRows#resolve} named, or {@code null} for none
+   * @param finish records the job's end within the same transaction; it throws to roll everything back
    */
-  Stored store(String platform, long jobId, List<PlatformEvent> events, SpendRows.Resolved spend) {
+  Stored store(String platform, long jobId, List<PlatformEvent> events, SpendRows.Resolved spend,
+      Consumer<Stored> finish) {
     return transactions.execute(tx -> {
       List<String> ids = events.stream().map(PlatformEvent::eventId).toList();
       Set<String> known = imported.known(platform, ids);
@@ -152,8 +157,10 @@ class ImportWriter {
               : ledger.upsert(account.rows());
         }
       }
-      return new Stored(toStore.size(), touches, purchases, events.size() - fresh.size(), spendRows,
+      Stored stored = new Stored(toStore.size(), touches, purchases, events.size() - fresh.size(), spendRows,
           spend == null ? null : spend.reportedConversions(), spend == null ? null : spend.reportedConversionValue());
+      finish.accept(stored);
+      return stored;
     });
   }
 

@@ -65,6 +65,14 @@ class IntegrationController {
     return accepted(integrations.upload(platform, body, partial));
   }
 
+  @PostMapping(path = "/{platform}/upload", consumes = MediaType.APPLICATION_JSON_VALUE)
+  @Operation(summary = "Read a GA4 export named on the server (a path inside NEXUS_IMPORT_DIR, gzip or not) as an "
+      + "upload job, the file read as it streams")
+  ResponseEntity<ImportJob> uploadFile(@PathVariable String platform, @Valid @RequestBody FileRequest request,
+      @RequestParam(defaultValue = "false") boolean partial) {
+    return accepted(integrations.uploadFile(platform, request.path(), partial));
+  }
+
   @GetMapping("/jobs/{id}")
   @Operation(summary = "An import job: status, rows read, journeys, touchpoints, conversions, spend rows, duplicate "
       + "events left out, rejected rows with line and reason")

@@ -23,18 +23,20 @@ class IntegrationRegistry {
 
   IntegrationRegistry(List<PlatformIntegration> beans) {
     Map<String, PlatformIntegration> all = new TreeMap<>();
-    beans.forEach(integration -> register(all, integration));
-    ServiceLoader.load(PlatformIntegration.class).forEach(integration -> register(all, integration));
+    beans.forEach(integration -> register(all, integration, true));
+    ServiceLoader.load(PlatformIntegration.class).forEach(integration -> register(all, integration, false));
     this.byName = Collections.unmodifiableMap(all);
   }
 
-  private static void register(Map<String, PlatformIntegration> all, PlatformIntegration integration) {
+  /** Registers one; only the service's own beans may share a name with an upload format (GA4 takes both). */
+  private static void register(Map<String, PlatformIntegration> all, PlatformIntegration integration,
+      boolean builtIn) {
     String name = integration.platform();
     if (name == null || !NAME.matcher(name).matches()) {
       throw new IllegalStateException("platform integration " + integration.getClass().getName()
           + " has an invalid name: " + name);
     }
-    if (UploadFormats.NAMES.contains(name)) {
+    if (UploadFormats.NAMES.contains(name) && !builtIn) {
       throw new IllegalStateException("platform name " + name + " is taken by a file upload format");
     }
     PlatformIntegration before = all.putIfAbsent(name, integration);

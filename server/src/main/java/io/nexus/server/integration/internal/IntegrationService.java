@@ -18,13 +18,15 @@ class IntegrationService {
   private final ImportJobs runner;
   private final IntegrationJobRepository jobs;
   private final ChannelCatalog channels;
+  private final ServerFiles files;
 
   IntegrationService(IntegrationRegistry registry, ImportJobs runner, IntegrationJobRepository jobs,
-      ChannelCatalog channels) {
+      ChannelCatalog channels, ServerFiles files) {
     this.channels = channels;
     this.registry = registry;
     this.runner = runner;
     this.jobs = jobs;
+    this.files = files;
   }
 
   /**
@@ -36,10 +38,11 @@ class IntegrationService {
    * @param missingSettings the settings it needs that are not set
    * @param canPush whether it takes attribution results back ({@code POST /integrations/{platform}/push})
    * @param missingPushSettings the settings a push needs that are not set (empty when it cannot push)
-   * @param lastImport its latest import, or {@code null}
+   * @param acceptsUploads whether files can be posted to {@code /integrations/{platform}/upload}
+   * @param lastImport its latest import or upload, or {@code null}
    */
   record Platform(String platform, String source, boolean configured, List<String> missingSettings, boolean canPush,
-      List<String> missingPushSettings, ImportJob lastImport) {}
+      List<String> missingPushSettings, boolean acceptsUploads, ImportJob lastImport) {}
 
   List<Platform> platforms() {
     List<Platform> all = new ArrayList<>();
@@ -47,10 +50,14 @@ class IntegrationService {
       List<String> missing = List.copyOf(integration.missingSettings());
       boolean pushes = integration.canPush();
       all.add(new Platform(name, "api", missing.isEmpty(), missing, pushes,
-          pushes ? List.copyOf(integration.missingPushSettings()) : List.of(), jobs.latest(name).orElse(null)));
+          pushes ? List.copyOf(integration.missingPushSettings()) : List.of(), UploadFormats.NAMES.contains(name),
+          jobs.latest(name).orElse(null)));
     });
     for (String name : UploadFormats.NAMES.stream().sorted().toList()) {
-      all.add(new Platform(name, "upload", true, List.of(), false, List.of(), jobs.latest(name).orElse(null)));
+      if (registry.find(name).isEmpty()) {
+        all.add(new Platform(name, "upload", true, List.of(), false, List.of(), true,
+            jobs.latest(name).orElse(null)));
+      }
     }
     return all;
   }
@@ -84,9 +91,32 @@ class IntegrationService {
     try {
       read = platform.equals(UploadFormats.GOOGLE_ANALYTICS) ? Ga4Upload.read(body) : CsvUpload.read(body);
     } catch (InputException e) {
-      throw ApiException.badRequest(e.column() == null ? "line " + e.line() : "line " + e.line() + "." + e.column(),
-          e.column() == null ? e.reason() : "\"" + e.value() + "\": " + e.reason());
+      throw unreadable(e);
     }
+    return store(platform, read, partial);
+  }
+
+  /** A GA4 export named on the server ({@code NEXUS_IMPORT_DIR}) rather than uploaded, read as it streams. */
+  ImportJob uploadFile(String platform, String path, boolean partial) {
+    if (!platform.equals(UploadFormats.GOOGLE_ANALYTICS)) {
+      throw UploadFormats.NAMES.contains(platform) || registry.find(platform).isPresent()
+          ? ApiException.unprocessable("path", "only google_analytics reads files named on the server; upload "
+              + platform + " files in the request body")
+          : ApiException.notFound("Upload format", platform);
+    }
+    try {
+      return store(platform, Ga4Upload.read(files.open(path)), partial);
+    } catch (InputException e) {
+      throw unreadable(e);
+    }
+  }
+
+  private static ApiException unreadable(InputException e) {
+    return ApiException.badRequest(e.column() == null ? "line " + e.line() : "line " + e.line() + "." + e.column(),
+        e.column() == null ? e.reason() : "\"" + e.value() + "\": " + e.reason());
+  }
+
+  private ImportJob store(String platform, CsvUpload.Read read, boolean partial) {
     List<ImportJob.Rejection> rejections = new ArrayList<>(read.rejections());
     ImportWriter.Resolved resolved = runner.resolve(read.events(), read.lines());
     rejections.addAll(resolved.rejections());
