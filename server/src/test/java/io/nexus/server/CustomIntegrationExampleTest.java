@@ -19,8 +19,6 @@ import java.net.URL;
 import java.net.URLClassLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.jar.JarEntry;
@@ -163,21 +161,7 @@ class CustomIntegrationExampleTest {
   }
 
   private JsonNode finished(Api.Answer accepted) {
-    assertThat(accepted.status()).as("%s", accepted.body()).isEqualTo(202);
-    Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
-    while (Instant.now().isBefore(deadline)) {
-      JsonNode job = api.get("/integrations/jobs/" + accepted.id(), 200);
-      if (!job.get("status").asString().equals("running")) {
-        return job;
-      }
-      try {
-        Thread.sleep(50);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new IllegalStateException(e);
-      }
-    }
-    throw new AssertionError("job still running after 30 s");
+    return api.finishedJob(accepted);
   }
 
   private JsonNode listed(String platform) {

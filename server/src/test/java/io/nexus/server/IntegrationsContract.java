@@ -7,8 +7,6 @@ import io.nexus.server.support.Api;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.time.Instant;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -61,22 +59,7 @@ abstract class IntegrationsContract {
   }
 
   private JsonNode finished(Api.Answer accepted) {
-    assertThat(accepted.status()).as("%s", accepted.body()).isEqualTo(202);
-    long id = accepted.id();
-    Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
-    while (Instant.now().isBefore(deadline)) {
-      JsonNode job = api.get("/integrations/jobs/" + id, 200);
-      if (!job.get("status").asString().equals("running")) {
-        return job;
-      }
-      try {
-        Thread.sleep(50);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new IllegalStateException(e);
-      }
-    }
-    throw new AssertionError("job " + id + " still running after 30 s");
+    return api.finishedJob(accepted);
   }
 
   private long journeysOf(String userId) {

@@ -2,6 +2,8 @@ package io.nexus.server.support;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
+import java.time.Instant;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
@@ -63,6 +65,26 @@ public final class Api {
     Answer answer = get(path);
     assertThat(answer.status()).as("GET %s -> %s", path, answer.body()).isEqualTo(status);
     return answer.body();
+  }
+
+  /** The integration job a 202 {@code accepted} started, once it is no longer running (at most 30 s). */
+  public JsonNode finishedJob(Answer accepted) {
+    assertThat(accepted.status()).as("%s", accepted.body()).isEqualTo(202);
+    long id = accepted.id();
+    Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
+    while (Instant.now().isBefore(deadline)) {
+      JsonNode job = get("/integrations/jobs/" + id, 200);
+      if (!job.get("status").asString().equals("running")) {
+        return job;
+      }
+      try {
+        Thread.sleep(50);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException(e);
+      }
+    }
+    throw new AssertionError("job " + id + " still running after 30 s");
   }
 
   private Answer send(MockHttpServletRequestBuilder request) {
