@@ -10,6 +10,7 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import io.nexus.server.support.Api;
 import io.nexus.server.support.Databases;
 import java.io.File;
@@ -209,6 +210,24 @@ class CustomIntegrationExampleTest {
     assertThat(api.get("/journeys?user_id=" + user + "-a", 200).get("total_items").asLong()).isEqualTo(1);
     SHOP.verify(getRequestedFor(urlPathEqualTo("/api/2025-01/orders"))
         .withQueryParam("cursor", equalTo("page-2")));
+  }
+
+  @Test
+  void aBusyShopIsAskedAgainAfterItsRetryAfter() {
+    String user = "busy-" + System.nanoTime();
+    SHOP.stubFor(get(urlPathEqualTo("/api/2025-01/orders")).inScenario("busy").whenScenarioStateIs(Scenario.STARTED)
+        .willReturn(aResponse().withStatus(429).withHeader("Retry-After", "1")).willSetStateTo("calm"));
+    SHOP.stubFor(get(urlPathEqualTo("/api/2025-01/orders")).inScenario("busy").whenScenarioStateIs("calm")
+        .willReturn(okJson("{\"orders\":[" + order("2001", user, "2025-06-02T10:00:00Z", "15.00", "paid",
+            landing("2025-06-02T09:50:00Z", "google", "organic", ""))
+            + "]}")));
+
+    JsonNode job = finished(api.post("/integrations/shop_orders/import",
+        "{\"start_date\":\"2025-06-01\",\"end_date\":\"2025-06-30\",\"user_id\":\"" + user + "\"}"));
+
+    assertThat(job.get("status").asString()).as("%s", job).isEqualTo("succeeded");
+    assertThat(job.get("conversions").asLong()).isEqualTo(1);
+    SHOP.verify(getRequestedFor(urlPathEqualTo("/api/2025-01/orders")).withQueryParam("customer_id", equalTo(user)));
   }
 
   @Test
