@@ -10,7 +10,9 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import io.nexus.server.support.Api;
+import io.nexus.server.support.Imports;
 import io.nexus.server.support.Databases;
 import java.io.File;
 import java.io.IOException;
@@ -19,8 +21,6 @@ import java.net.URL;
 import java.net.URLClassLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.jar.JarEntry;
@@ -163,21 +163,7 @@ class CustomIntegrationExampleTest {
   }
 
   private JsonNode finished(Api.Answer accepted) {
-    assertThat(accepted.status()).as("%s", accepted.body()).isEqualTo(202);
-    Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
-    while (Instant.now().isBefore(deadline)) {
-      JsonNode job = api.get("/integrations/jobs/" + accepted.id(), 200);
-      if (!job.get("status").asString().equals("running")) {
-        return job;
-      }
-      try {
-        Thread.sleep(50);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new IllegalStateException(e);
-      }
-    }
-    throw new AssertionError("job still running after 30 s");
+    return Imports.finished(api, accepted);
   }
 
   private JsonNode listed(String platform) {
@@ -225,6 +211,24 @@ class CustomIntegrationExampleTest {
     assertThat(api.get("/journeys?user_id=" + user + "-a", 200).get("total_items").asLong()).isEqualTo(1);
     SHOP.verify(getRequestedFor(urlPathEqualTo("/api/2025-01/orders"))
         .withQueryParam("cursor", equalTo("page-2")));
+  }
+
+  @Test
+  void aBusyShopIsAskedAgainAfterItsRetryAfter() {
+    String user = "busy-" + System.nanoTime();
+    SHOP.stubFor(get(urlPathEqualTo("/api/2025-01/orders")).inScenario("busy").whenScenarioStateIs(Scenario.STARTED)
+        .willReturn(aResponse().withStatus(429).withHeader("Retry-After", "1")).willSetStateTo("calm"));
+    SHOP.stubFor(get(urlPathEqualTo("/api/2025-01/orders")).inScenario("busy").whenScenarioStateIs("calm")
+        .willReturn(okJson("{\"orders\":[" + order("2001", user, "2025-06-02T10:00:00Z", "15.00", "paid",
+            landing("2025-06-02T09:50:00Z", "google", "organic", ""))
+            + "]}")));
+
+    JsonNode job = finished(api.post("/integrations/shop_orders/import",
+        "{\"start_date\":\"2025-06-01\",\"end_date\":\"2025-06-30\",\"user_id\":\"" + user + "\"}"));
+
+    assertThat(job.get("status").asString()).as("%s", job).isEqualTo("succeeded");
+    assertThat(job.get("conversions").asLong()).isEqualTo(1);
+    SHOP.verify(getRequestedFor(urlPathEqualTo("/api/2025-01/orders")).withQueryParam("customer_id", equalTo(user)));
   }
 
   @Test

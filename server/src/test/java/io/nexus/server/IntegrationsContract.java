@@ -60,8 +60,6 @@ abstract class IntegrationsContract {
         + user + "-b,2025-03-01T09:00:00Z,,(direct),(none),,,0,\n").getBytes(StandardCharsets.UTF_8);
   }
 
-
-
   @Test
   void anUploadedCsvBecomesJourneysCutByTheJourneyBuilder() {
     JsonNode job = Imports.finished(api, api.upload("/integrations/csv/upload", "text/csv", twoUsers()));

@@ -13,6 +13,7 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.WireMock;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import io.nexus.server.support.Api;
+import io.nexus.server.support.Imports;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -96,7 +97,7 @@ abstract class MetaAdsContract {
   JsonNode imported(String start, String end) {
     Api.Answer accepted = api.post("/integrations/facebook_ads/import", "{\"start_date\":\"" + start
         + "\",\"end_date\":\"" + end + "\"}");
-    return api.finishedIntegrationJob(accepted);
+    return Imports.finished(api, accepted);
   }
 
   JsonNode spend(String start, String end) {

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import example.shop.ShopIntegration;
 import io.nexus.server.integration.SpendReport;
 import io.nexus.server.support.Api;
+import io.nexus.server.support.Imports;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -55,7 +56,7 @@ abstract class SpendContract {
   private JsonNode imported(String start, String end) {
     Api.Answer accepted = api.post("/integrations/test_shop/import", "{\"start_date\":\"" + start
         + "\",\"end_date\":\"" + end + "\"}");
-    return api.finishedIntegrationJob(accepted);
+    return Imports.finished(api, accepted);
   }
 
   private JsonNode spendOfAccount(String account) {
@@ -227,8 +228,8 @@ abstract class SpendContract {
     String account = "tt-" + tag;
     byte[] file = spendFile(account, "12.50").getBytes(java.nio.charset.StandardCharsets.UTF_8);
 
-    JsonNode job = api.finishedIntegrationJob(api.upload("/integrations/spend/upload", "text/csv", file));
-    JsonNode again = api.finishedIntegrationJob(api.upload("/integrations/spend/upload", "text/csv", file));
+    JsonNode job = Imports.finished(api, api.upload("/integrations/spend/upload", "text/csv", file));
+    JsonNode again = Imports.finished(api, api.upload("/integrations/spend/upload", "text/csv", file));
 
     assertThat(job.get("status").asString()).as("%s", job).isEqualTo("succeeded");
     assertThat(job.get("spend_rows").asLong()).isEqualTo(2);

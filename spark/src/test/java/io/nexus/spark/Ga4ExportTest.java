@@ -14,13 +14,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.stream.Stream;
 import java.util.zip.GZIPOutputStream;
-import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -110,17 +108,8 @@ class Ga4ExportTest {
 
   @Test
   void journeyCreditsAreTheCommandLines() throws IOException {
-    Map<String, Double> expected = new HashMap<>();
-    List<String> cli = lines(dir.resolve("cli-credits.csv"));
-    for (String line : cli.subList(1, cli.size())) {
-      // journey_id,model,channel,credit,...: ids are "user.n#k", labels may hold commas inside parentheses.
-      String[] cells = line.replace("\"", "").split(",(?![^(]*\\))");
-      expected.put(cells[0] + "|" + cells[1] + "|" + cells[2], Double.parseDouble(cells[3]));
-    }
-    Map<String, Double> actual = new HashMap<>();
-    for (Row row : spark.read().parquet(dir.resolve("ndjson/journey_credits").toString()).collectAsList()) {
-      actual.put(row.getString(0) + "|" + row.getString(2) + "|" + row.getString(3), row.getDouble(4));
-    }
+    Map<String, Double> expected = LocalSpark.commandLineCredits(dir.resolve("cli-credits.csv"));
+    Map<String, Double> actual = LocalSpark.jobCredits(dir.resolve("ndjson/journey_credits"));
 
     assertThat(actual.keySet()).isEqualTo(expected.keySet());
     expected.forEach((key, credit) -> assertThat(actual.get(key)).as(key).isCloseTo(credit, offset(1e-12)));

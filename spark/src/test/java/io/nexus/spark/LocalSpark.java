@@ -10,9 +10,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 
 /** One local Spark session for every test class of the module, and the helpers the tests share. */
@@ -83,6 +85,30 @@ final class LocalSpark {
           new double[] {Double.parseDouble(cells.get(2)), Double.parseDouble(cells.get(3))});
     }
     return rows;
+  }
+
+  /**
+   * A {@code nexus attribute --journey-credits} file's credits by {@code journey|model|channel}; its ids, labels and
+   * channels hold no quotes, and only model labels commas (inside parentheses).
+   */
+  static Map<String, Double> commandLineCredits(Path file) throws IOException {
+    Map<String, Double> credits = new HashMap<>();
+    List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+    for (String line : lines.subList(1, lines.size())) {
+      // journey_id,model,channel,credit,...
+      String[] cells = line.replace("\"", "").split(",(?![^(]*\\))");
+      credits.put(cells[0] + "|" + cells[1] + "|" + cells[2], Double.parseDouble(cells[3]));
+    }
+    return credits;
+  }
+
+  /** The job's {@code journey_credits/} credits by {@code journey|model|channel}. */
+  static Map<String, Double> jobCredits(Path dir) {
+    Map<String, Double> credits = new HashMap<>();
+    for (Row row : session().read().parquet(dir.toString()).collectAsList()) {
+      credits.put(row.getString(0) + "|" + row.getString(2) + "|" + row.getString(3), row.getDouble(4));
+    }
+    return credits;
   }
 
   private static List<String> csv(String line) {

@@ -9,7 +9,6 @@ import static org.assertj.core.data.Offset.offset;
 import io.nexus.engine.Journey;
 import io.nexus.engine.journey.JourneyBuilder;
 import io.nexus.formats.touchpoints.TouchpointFileReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -76,16 +75,9 @@ class SameNumbersAsTheCommandLineTest {
 
   @Test
   void journeyCreditsEqualTheCommandLinesJourneyCredits() throws Exception {
-    Map<String, Double> expected = new HashMap<>();
-    List<String> lines = Files.readAllLines(dir.resolve("cli-credits.csv"), StandardCharsets.UTF_8);
-    for (String line : lines.subList(1, lines.size())) {
-      // journey_id,model,channel,credit,...; the generated ids, labels and channels hold no quotes.
-      String[] cells = line.replace("\"", "").split(",(?![^(]*\\))");
-      expected.put(cells[0] + "|" + cells[1] + "|" + cells[2], Double.parseDouble(cells[3]));
-    }
-    Map<String, Double> actual = new HashMap<>();
+    Map<String, Double> expected = LocalSpark.commandLineCredits(dir.resolve("cli-credits.csv"));
+    Map<String, Double> actual = LocalSpark.jobCredits(dir.resolve("spark/journey_credits"));
     for (Row row : spark.read().parquet(dir.resolve("spark/journey_credits").toString()).collectAsList()) {
-      actual.put(row.getString(0) + "|" + row.getString(2) + "|" + row.getString(3), row.getDouble(4));
       assertThat(row.getString(0)).startsWith(row.getString(1) + "#");
     }
 

@@ -84,23 +84,6 @@ public final class Api {
     }
   }
 
-  /**
-   * Waits up to 30 s for the integration job {@code accepted} (a 202) started to leave {@code running}; its last
-   * state.
-   */
-  public JsonNode finishedIntegrationJob(Answer accepted) {
-    assertThat(accepted.status()).as("%s", accepted.body()).isEqualTo(202);
-    java.time.Instant deadline = java.time.Instant.now().plusSeconds(30);
-    while (java.time.Instant.now().isBefore(deadline)) {
-      JsonNode job = get("/integrations/jobs/" + accepted.id(), 200);
-      if (!job.get("status").asString().equals("running")) {
-        return job;
-      }
-      Thread.onSpinWait();
-    }
-    throw new AssertionError("integration job " + accepted.id() + " still running after 30 s");
-  }
-
   // ---- fixtures -------------------------------------------------------------------------------------------------
 
   public long journey(String user, String start) {
