@@ -431,6 +431,82 @@ abstract class Ga4ImportContract {
     GOOGLE.server().verify(2, postRequestedFor(urlPathEqualTo(runReport())));
   }
 
+  /** GA4's report of 10 and 11 March: Google Ads cost of two campaigns, other paid traffic, a day without cost. */
+  private void costReport(String... secondPageRows) {
+    GOOGLE.server().stubFor(post(urlPathEqualTo(runReport())).withRequestBody(matchingJsonPath("$.offset",
+        equalTo("0"))).willReturn(okJson(report(2 + secondPageRows.length,
+            reportRow("20250310", "google", "cpc", "spring", "3", "1", "80", "12.34"),
+            reportRow("20250310", "facebook", "cpc", "spring", "2", "0", "0", "5.00")))));
+    GOOGLE.server().stubFor(post(urlPathEqualTo(runReport())).withRequestBody(matchingJsonPath("$.offset",
+        equalTo("2"))).willReturn(okJson(report(2 + secondPageRows.length, secondPageRows))));
+  }
+
+  private JsonNode googleAdsCost() {
+    return api.get("/spend?platform=google_analytics&account_id=properties/" + GoogleStubs.PROPERTY
+        + "&start_date=2025-03-10&end_date=2025-03-11", 200);
+  }
+
+  private long channelNamed(String name) {
+    for (JsonNode channel : api.get("/channels", 200)) {
+      if (channel.get("name").asString().equals(name)) {
+        return channel.get("id").asLong();
+      }
+    }
+    throw new AssertionError("no channel " + name);
+  }
+
+  @Test
+  void googleAdsCostInGa4sReportIsStoredAsSpendOfThePropertyReplacingItsDays() {
+    onePage(List.of(session("a", 1, "2025-03-10T10:00:00Z", ",\"collected_traffic_source\":{\"gclid\":\"Cj0K\"}")));
+    costReport(reportRow("20250311", "google", "cpc", "spring", "1", "0", "0", "7.5"),
+        reportRow("20250311", "google", "cpc", "brand", "1", "0", "0", "0"));
+
+    JsonNode job = Imports.finished(api, importRange("2025-03-10", "2025-03-11"));
+
+    assertThat(job.get("status").asString()).as("%s", job).isEqualTo("succeeded");
+    // google / cpc with cost: spring on both days; facebook's cost and brand's costless day are not Google Ads cost.
+    assertThat(job.get("spend_rows").asLong()).isEqualTo(2);
+    JsonNode stored = googleAdsCost();
+    assertThat(stored.get("total_items").asLong()).isEqualTo(2);
+    assertThat(stored.get("totals").get(0).get("spend").decimalValue()).isEqualByComparingTo("19.84");
+    JsonNode first = stored.get("items").get(0);
+    assertThat(first.get("date").asString()).isEqualTo("2025-03-10");
+    assertThat(first.get("campaign_id").asString()).isEqualTo("spring");
+    assertThat(first.get("currency").asString()).isEqualTo("USD");
+    assertThat(first.get("spend").decimalValue()).isEqualByComparingTo("12.34");
+    assertThat(first.get("channel_id").asLong()).isEqualTo(channelNamed("Paid Search"));
+
+    GOOGLE.reset();
+    onePage(List.of(session("a", 1, "2025-03-10T10:00:00Z", ",\"collected_traffic_source\":{\"gclid\":\"Cj0K\"}")));
+    costReport();
+    JsonNode again = Imports.finished(api, importRange("2025-03-10", "2025-03-11"));
+
+    // GA4 no longer reports cost on the 11th: the property's days are replaced, not added to.
+    assertThat(again.get("spend_rows").asLong()).isEqualTo(1);
+    JsonNode replaced = googleAdsCost();
+    assertThat(replaced.get("total_items").asLong()).isEqualTo(1);
+    assertThat(replaced.get("totals").get(0).get("spend").decimalValue()).isEqualByComparingTo("12.34");
+  }
+
+  @Test
+  void ga4RefusingTheReportKeepsTheGoogleAdsCostStoredBefore() {
+    onePage(List.of(session("a", 1, "2025-03-10T10:00:00Z", "")));
+    costReport(reportRow("20250311", "google", "cpc", "spring", "1", "0", "0", "7.5"));
+    Imports.finished(api, importRange("2025-03-10", "2025-03-11"));
+    GOOGLE.reset();
+    onePage(List.of(session("a", 1, "2025-03-10T10:00:00Z", "")));
+    GOOGLE.server().stubFor(post(urlPathEqualTo(runReport())).willReturn(GoogleStubs.error(403,
+        GoogleStubs.dataApiError(403, "PERMISSION_DENIED", "User does not have sufficient permissions for this "
+            + "property."))));
+
+    JsonNode job = Imports.finished(api, importRange("2025-03-10", "2025-03-11"));
+
+    assertThat(job.get("status").asString()).isEqualTo("succeeded");
+    assertThat(job.get("spend_rows").asLong()).isZero();
+    assertThat(job.get("reconciliation_note").asString()).contains("no Google Ads cost taken").contains("403");
+    assertThat(googleAdsCost().get("totals").get(0).get("spend").decimalValue()).isEqualByComparingTo("19.84");
+  }
+
   @Test
   void ga4IsListedConfiguredTakingImportsAndUploads() {
     JsonNode ga4 = null;

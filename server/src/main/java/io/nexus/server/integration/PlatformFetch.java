@@ -15,14 +15,24 @@ import java.util.Objects;
  * @param totals the platform's own totals per day of the range (a day it counted nothing may be left out), or
  *     {@code null} when it reports none
  * @param totalsNote why {@code totals} is missing, or {@code null}
+ * @param spend what the platform's ad accounts spent in the range, when the platform reads it together with its
+ *     events (GA4 takes Google Ads cost from the report it reconciles against); stored like
+ *     {@link PlatformIntegration#fetchSpend}'s, each account's days replaced
  */
 public record PlatformFetch(long rowsRead, List<PlatformEvent> events, List<Refused> refused, long duplicates,
-    List<DailyTotals> totals, String totalsNote) {
+    List<DailyTotals> totals, String totalsNote, List<SpendReport> spend) {
 
   public PlatformFetch {
     events = List.copyOf(events);
     refused = List.copyOf(refused);
     totals = totals == null ? null : List.copyOf(totals);
+    spend = List.copyOf(spend);
+  }
+
+  /** Without spend. */
+  public PlatformFetch(long rowsRead, List<PlatformEvent> events, List<Refused> refused, long duplicates,
+      List<DailyTotals> totals, String totalsNote) {
+    this(rowsRead, events, refused, duplicates, totals, totalsNote, List.of());
   }
 
   /** Events alone, one row each, with nothing refused and no totals. */
@@ -32,7 +42,12 @@ public record PlatformFetch(long rowsRead, List<PlatformEvent> events, List<Refu
 
   /** The same, with the platform's own totals (or {@code null} and the reason there are none). */
   public PlatformFetch withTotals(List<DailyTotals> dailyTotals, String note) {
-    return new PlatformFetch(rowsRead, events, refused, duplicates, dailyTotals, note);
+    return new PlatformFetch(rowsRead, events, refused, duplicates, dailyTotals, note, spend);
+  }
+
+  /** The same, with the spend the platform reported beside its events. */
+  public PlatformFetch withSpend(List<SpendReport> reports) {
+    return new PlatformFetch(rowsRead, events, refused, duplicates, totals, totalsNote, reports);
   }
 
   /**

@@ -31,7 +31,7 @@ public interface PlatformIntegration {
 
   /**
    * Everything one import reads: by default the touches and then the conversions, each a row; a platform that reads
-   * both at once, refuses some rows or reports its own daily totals answers them here.
+   * both at once, refuses some rows, reports its own daily totals or reads spend with them answers them here.
    *
    * @throws PlatformException when the platform cannot be read; nothing of the import is then stored
    */

@@ -92,7 +92,11 @@ class ImportJobs {
     submit(id, platform, () -> {
       PlatformFetch read = integration.fetch(range);
       // Spend is per ad account, never per user.
-      List<SpendReport> reports = range.user().isPresent() ? List.of() : integration.fetchSpend(range);
+      List<SpendReport> reports = new ArrayList<>();
+      if (range.user().isEmpty()) {
+        reports.addAll(read.spend());
+        reports.addAll(integration.fetchSpend(range));
+      }
       SpendRows.Resolved spend = SpendRows.resolve(platform, range.startDate(), range.endDate(), reports,
           channels.all());
       return new Fetched(read, spend, read.rowsRead() + spend.rowsRead());

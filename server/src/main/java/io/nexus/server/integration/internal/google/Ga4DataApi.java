@@ -17,6 +17,7 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import tools.jackson.core.JacksonException;
@@ -62,25 +63,39 @@ final class Ga4DataApi {
   record ReportRow(LocalDate date, String source, String medium, String campaign, long sessions, long keyEvents,
       BigDecimal revenue, BigDecimal adCost) {}
 
-  /** Every row of the range's report, in the order GA4 answers them. */
-  List<ReportRow> report(ImportRange range) {
+  /**
+   * A report: its rows, and the currency of its money metrics.
+   *
+   * @param rows every row, in the order GA4 answers them
+   * @param currency the property's currency ({@code metadata.currencyCode}, ISO 4217), or {@code null} when the
+   *     answer names none
+   */
+  record Report(List<ReportRow> rows, String currency) {}
+
+  /** Every row of the range's report, in the order GA4 answers them, and the report's currency. */
+  Report report(ImportRange range) {
     GoogleCredentials credentials = GoogleKeys.serviceAccount(settings.credentialsFile(), List.of(SCOPE));
     URI uri = URI.create(settings.dataApiUrl() + "/v1beta/properties/" + settings.propertyId() + ":runReport");
     List<ReportRow> rows = new ArrayList<>();
+    String currency = null;
     long offset = 0;
     while (true) {
       JsonNode page = call(credentials, uri, request(range, offset));
+      String code = page.path("metadata").path("currencyCode").asString("").strip();
+      if (!code.isEmpty()) {
+        currency = code.toUpperCase(Locale.ROOT);
+      }
       JsonNode found = page.get("rows");
       if (found == null || !found.isArray() || found.isEmpty()) {
         // GA4 leaves rows out of an empty report.
-        return rows;
+        return new Report(rows, currency);
       }
       for (JsonNode row : found) {
         rows.add(row(row, offset + rows.size() + 1));
       }
       offset += found.size();
       if (offset >= page.path("rowCount").asLong(0)) {
-        return rows;
+        return new Report(rows, currency);
       }
     }
   }

@@ -13,7 +13,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * GA4 ({@code google_analytics}): event-level journeys from the BigQuery export, reconciled per day against the Data
- * API's own counts when a property is set (docs/integrations.md). The same platform takes uploaded exports.
+ * API's own counts when a property is set, whose report also gives Google Ads cost as spend (docs/integrations.md).
+ * The same platform takes uploaded exports.
  */
 @Component
 @EnableConfigurationProperties(Ga4Settings.class)
@@ -52,11 +53,14 @@ class Ga4Integration implements PlatformIntegration {
           + "import cannot be compared with them");
     }
     try {
-      List<DailyTotals> totals = Ga4DataApi.daily(reports.report(range));
-      return read.withTotals(totals, null);
+      Ga4DataApi.Report report = reports.report(range);
+      List<DailyTotals> totals = Ga4DataApi.daily(report.rows());
+      return read.withTotals(totals, null).withSpend(List.of(GoogleAdsCost.of(settings.propertyId(), report)));
     } catch (PlatformException e) {
-      // The journeys are read; GA4's counts are only for comparison, so their absence does not fail the import.
-      return read.withTotals(null, "not reconciled: " + e.getMessage());
+      // The journeys are read; GA4's counts are only for comparison, so their absence does not fail the import. No
+      // cost is taken then, so the cost stored for these days before is kept rather than replaced by nothing.
+      return read.withTotals(null, "not reconciled and no Google Ads cost taken (the cost stored before for these "
+          + "days is kept): " + e.getMessage());
     }
   }
 
