@@ -194,6 +194,69 @@ abstract class AiAttributionContract {
     assertThat(changed.get("attributions")).hasSize(3);
   }
 
+  /** A journey of the 2099 window (later than every other test's) through {@code channels}, an hour apart. */
+  private long[] windowJourney(boolean converts, long... channels) {
+    long j = api.journey("ai-context-" + System.nanoTime(), "2099-01-01T10:00:00Z");
+    long[] ids = new long[channels.length + 1];
+    ids[0] = j;
+    for (int i = 0; i < channels.length; i++) {
+      ids[i + 1] = api.touch(j, channels[i], "click", "2099-01-01T1" + i + ":00:00Z", "1");
+    }
+    if (converts) {
+      api.purchase(j, "2099-01-01T18:00:00Z", "100");
+    }
+    return ids;
+  }
+
+  private JsonNode sentJourneyData(int call) {
+    String user = json.readTree(STUB.getAllServeEvents().get(call).getRequest().getBodyAsString())
+        .get("messages").get(0).get("content").asString();
+    return json.readTree(user.substring(user.indexOf("<journey_data>") + 14, user.indexOf("</journey_data>")));
+  }
+
+  /**
+   * Worked example, in the 2099 training window: Search converts alone, Search then Email converts, Email alone does
+   * not. Markov: removing Search leaves 1/4 of the conversion probability, removing Email 1/2, so the two-touch path
+   * splits 0.75 : 0.5 and Search earns 1 + 0.6 of 2 conversions (0.8), Email 0.4 (0.2). Shapley, a set worth its
+   * conversion rate: Email alone is worth 0, so it adds nothing to Search, and Search earns both conversions. The
+   * same journey asked again makes no call, until the context changes. (One test: the window is the latest 90 days
+   * of all journeys, which a second test in 2099 would share.)
+   */
+  @Test
+  void theRequestCarriesEachChannelsMarkovAndShapleyShareOfTheTrainingWindowAndAChangeMakesANewCall() {
+    long search = api.channel("Context Search " + System.nanoTime(), "1");
+    long email = api.channel("Context Email " + System.nanoTime(), "0");
+    windowJourney(true, search);
+    long[] asked = windowJourney(true, search, email);
+    windowJourney(false, email);
+    answers(toolAnswer(weights(asked[1], "1", asked[2], "1")));
+
+    api.post("/calculate/" + asked[0] + "/6", "", 200);
+
+    JsonNode context = sentJourneyData(0).get("channel_context");
+    assertThat(context).hasSize(2);
+    assertThat(context.get(0).get("channel").asString()).startsWith("Context Search");
+    assertThat(context.get(0).get("markov_share").decimalValue()).isEqualByComparingTo("0.8");
+    assertThat(context.get(0).get("shapley_share").decimalValue()).isEqualByComparingTo("1");
+    assertThat(context.get(1).get("channel").asString()).startsWith("Context Email");
+    assertThat(context.get(1).get("markov_share").decimalValue()).isEqualByComparingTo("0.2");
+    assertThat(context.get(1).get("shapley_share").decimalValue()).isEqualByComparingTo("0");
+    assertThat(api.post("/calculate/" + asked[0] + "/6?use_cache=false", "", 200).get("ai").get("cached")
+        .asBoolean()).isTrue();
+
+    // An Email journey converts: Markov now gives Search 1.4545 of 3 conversions (0.485), Shapley 1.75 of 3 (0.583).
+    windowJourney(true, email);
+    JsonNode again = api.post("/calculate/" + asked[0] + "/6", "", 200);
+
+    assertThat(again.get("ai").get("cached").asBoolean()).isFalse();
+    STUB.verify(2, postRequestedFor(urlEqualTo("/v1/messages")));
+    JsonNode changed = sentJourneyData(0).get("channel_context");
+    assertThat(changed.get(0).get("markov_share").decimalValue()).isEqualByComparingTo("0.485");
+    assertThat(changed.get(0).get("shapley_share").decimalValue()).isEqualByComparingTo("0.583");
+    assertThat(changed.get(1).get("markov_share").decimalValue()).isEqualByComparingTo("0.515");
+    assertThat(changed.get(1).get("shapley_share").decimalValue()).isEqualByComparingTo("0.417");
+  }
+
   @Test
   void answersThatDoNotWeighEveryTouchpointOnceWithAFiniteNonNegativeWeightAre502AndStoreNothing() {
     long[] j = journey("invalid");

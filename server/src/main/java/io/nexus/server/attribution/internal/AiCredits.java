@@ -41,10 +41,12 @@ class AiCredits {
   static final String DEFAULT_MODEL = "claude-sonnet-4-5-20250929";
 
   private final AiAttribution ai;
+  private final ChannelContext context;
   private final MeterRegistry meters;
 
-  AiCredits(AiAttribution ai, MeterRegistry meters) {
+  AiCredits(AiAttribution ai, ChannelContext context, MeterRegistry meters) {
     this.ai = ai;
+    this.context = context;
     this.meters = meters;
   }
 
@@ -58,6 +60,11 @@ class AiCredits {
 
   JourneyAttribution credit(JourneyDetail journey, ModelDefinition model, Map<Long, Channel> channels,
       AiCallBudget budget) {
+    return credit(journey, model, channels, budget, context.of(model));
+  }
+
+  private JourneyAttribution credit(JourneyDetail journey, ModelDefinition model, Map<Long, Channel> channels,
+      AiCallBudget budget, ChannelContext.Context channelShares) {
     CalculationService.whyUncreditable(journey).ifPresent(refusal -> {
       throw refusal;
     });
@@ -66,8 +73,9 @@ class AiCredits {
     touches.sort(Comparator.comparing(StoredTouchpoint::timestamp));
     String providerModel = model.mlModelType() == null || model.mlModelType().isBlank() ? DEFAULT_MODEL
         : model.mlModelType();
-    AiWeights weights = ai.weigh(new AiJourneyQuestion(providerModel, journeyData(journey, touches, channels),
-        touches.stream().map(StoredTouchpoint::id).toList()), budget);
+    AiWeights weights = ai.weigh(new AiJourneyQuestion(providerModel,
+        journeyData(journey, touches, channels, channelShares), touches.stream().map(StoredTouchpoint::id).toList()),
+        budget);
     double[] shares = touches.stream().mapToDouble(t -> weights.shares().get(t.id())).toArray();
     Timer.Sample sample = Timer.start(meters);
     JourneyCredits credits = Attribution.credit(new GivenShares(shares),
@@ -84,13 +92,14 @@ class AiCredits {
   List<JourneyAttribution> creditAll(List<JourneyDetail> chunk, ModelDefinition model, Map<Long, Channel> channels,
       AiCallBudget budget, BiConsumer<Long, ApiException> refused) {
     TenantId tenant = TenantContext.current();
+    ChannelContext.Context shares = context.of(model);
     ExecutorService pool = Executors.newFixedThreadPool(Math.min(ai.concurrency(), Math.max(1, chunk.size())));
     try {
       List<Future<JourneyAttribution>> answers = new ArrayList<>(chunk.size());
       for (JourneyDetail journey : chunk) {
         answers.add(pool.submit(() -> TenantContext.callAs(tenant, () -> {
           try {
-            return credit(journey, model, channels, budget);
+            return credit(journey, model, channels, budget, shares);
           } catch (ApiException e) {
             refused.accept(journey.journey().id(), e);
             return null;
@@ -116,11 +125,12 @@ class AiCredits {
   }
 
   /**
-   * What the provider is told about the journey: its touchpoints (no user id, no event ids) and conversions. Text
-   * fields are values inside JSON, so that none of them can become an instruction.
+   * What the provider is told about the journey: its touchpoints (no user id, no event ids), conversions, and the
+   * Markov and Shapley shares of its channels. Text fields are values inside JSON, so that none of them can become
+   * an instruction; the context being part of the data, it is part of the stored answers' key as well.
    */
   static Map<String, Object> journeyData(JourneyDetail journey, List<StoredTouchpoint> touches,
-      Map<Long, Channel> channels) {
+      Map<Long, Channel> channels, ChannelContext.Context shares) {
     Instant conversionTime = journey.conversions().stream().map(StoredConversion::timestamp)
         .max(Instant::compareTo).orElseThrow();
     List<Map<String, Object>> touchpoints = new ArrayList<>(touches.size());
@@ -156,6 +166,7 @@ class AiCredits {
     Map<String, Object> data = new LinkedHashMap<>();
     data.put("touchpoints", touchpoints);
     data.put("conversions", conversions);
+    data.put("channel_context", shares.forJourney(touches, channels));
     return data;
   }
 }
