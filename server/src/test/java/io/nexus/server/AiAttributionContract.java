@@ -128,6 +128,21 @@ abstract class AiAttributionContract {
   }
 
   @Test
+  void aJourneysVisualizationUnderTheAiModelShowsEachTouchsShareOfItsAnswer() {
+    long[] j = journey("visualization");
+    answers(toolAnswer(weights(j[1], "1", j[2], "3")));
+
+    JsonNode timeline = api.get("/journeys/" + j[0] + "/visualization?model_id=6", 200);
+
+    assertThat(timeline.get("model").get("id").asLong()).isEqualTo(6);
+    JsonNode touches = timeline.get("touchpoints");
+    assertThat(touches.get(0).get("credit").asDouble()).isCloseTo(0.25, within(1e-12));
+    assertThat(touches.get(0).get("attributed_revenue").decimalValue()).isEqualByComparingTo("25");
+    assertThat(touches.get(1).get("attributed_revenue").decimalValue()).isEqualByComparingTo("75");
+    STUB.verify(1, postRequestedFor(urlEqualTo("/v1/messages")));
+  }
+
+  @Test
   void theRequestCarriesTheModelTheForcedToolItsSchemaAndTemperatureZero() {
     long[] j = journey("request");
     answers(toolAnswer(weights(j[1], "1", j[2], "1")));
@@ -361,6 +376,117 @@ abstract class AiAttributionContract {
     JsonNode failed = bulk.get("results").get(2);
     assertThat(failed.get("error").get("status").asInt()).isEqualTo(429);
     assertThat(failed.get("error").get("detail").asString()).contains("nexus.ai.max-calls-per-request");
+  }
+
+  /** A converting journey starting {@code day} at 10:00 through {@code channels} an hour apart; ids as above. */
+  private long[] dayJourney(String day, String revenue, long... channels) {
+    long j = api.journey("ai-report-" + System.nanoTime(), day + "T10:00:00Z");
+    long[] ids = new long[channels.length + 1];
+    ids[0] = j;
+    for (int i = 0; i < channels.length; i++) {
+      ids[i + 1] = api.touch(j, channels[i], "click", day + "T1" + i + ":00:00Z", "1");
+    }
+    api.purchase(j, day + "T18:00:00Z", revenue);
+    return ids;
+  }
+
+  private void answersFor(long touchpoint, String toolInput) {
+    STUB.stubFor(post("/v1/messages").withRequestBody(containing("touchpoint_id\\\":" + touchpoint + ","))
+        .willReturn(okJson(toolAnswer(toolInput))));
+  }
+
+  /**
+   * Worked example over February 2047: Search then Email converting 100.00, weighed 1 : 3 (Search 25, Email 75), and
+   * Search alone converting 40.00. Model 6 credits Search 65.00 and Email 75.00; linear beside it 90.00 and 50.00.
+   * Asked again (another report over the same journeys), the stored answers are reused without a call.
+   */
+  @Test
+  void theModelComparisonCreditsEveryConvertingJourneyOfTheRangeThroughTheAi() {
+    long search = api.channel("Report Search " + System.nanoTime(), "1");
+    long email = api.channel("Report Email " + System.nanoTime(), "0");
+    long[] both = dayJourney("2047-02-03", "100", search, email);
+    long[] alone = dayJourney("2047-02-04", "40", search);
+    answersFor(both[1], weights(both[1], "1", both[2], "3"));
+    answersFor(alone[1], "{\"weights\":[{\"touchpoint_id\":" + alone[1] + ",\"weight\":2}],\"reasoning\":\"r\"}");
+    String range = "\"start_date\":\"2047-02-01\",\"end_date\":\"2047-02-28\"";
+
+    JsonNode comparison = api.post("/analytics/model-comparison", "{\"model_ids\":[6,3],\"channel_ids\":[" + search
+        + "," + email + "]," + range + "}", 200);
+
+    JsonNode ai = comparison.get("models").get(0);
+    assertThat(ai.get("id").asLong()).isEqualTo(6);
+    assertThat(ai.get("total_revenue").decimalValue()).isEqualByComparingTo("140");
+    assertThat(ai.get("ai").get("journeys").asLong()).isEqualTo(2);
+    assertThat(ai.get("ai").get("calls").asLong()).isEqualTo(2);
+    assertThat(ai.get("ai").get("cached_answers").asLong()).isZero();
+    assertThat(ai.get("ai").get("input_tokens").asLong()).isEqualTo(2 * 912);
+    assertThat(ai.has("fallback")).isFalse();
+    JsonNode searchRow = comparison.get("channels").get(0);
+    assertThat(searchRow.get("values").get(0).get("attributed_revenue").decimalValue()).isEqualByComparingTo("65");
+    assertThat(searchRow.get("values").get(0).get("attributed_conversions").asDouble()).isCloseTo(1.25, within(1e-12));
+    assertThat(searchRow.get("values").get(1).get("attributed_revenue").decimalValue()).isEqualByComparingTo("90");
+    JsonNode emailRow = comparison.get("channels").get(1);
+    assertThat(emailRow.get("values").get(0).get("attributed_revenue").decimalValue()).isEqualByComparingTo("75");
+    assertThat(emailRow.get("values").get(1).get("attributed_revenue").decimalValue()).isEqualByComparingTo("50");
+    STUB.verify(2, postRequestedFor(urlEqualTo("/v1/messages")));
+
+    JsonNode roi = api.post("/analytics/channel-roi", "{\"attribution_model_id\":6,\"channel_ids\":[" + email + "],"
+        + range + "}", 200);
+
+    assertThat(roi.get(0).get("attributed_revenue").decimalValue()).isEqualByComparingTo("75");
+    assertThat(roi.get(0).get("cost").decimalValue()).isEqualByComparingTo("1");
+    assertThat(roi.get(0).has("fallback")).isFalse();
+    STUB.verify(2, postRequestedFor(urlEqualTo("/v1/messages")));
+  }
+
+  @Test
+  void aReportOverTheRequestsCallBudgetIs429NamingIt() {
+    long channel = api.channel("Budget Search " + System.nanoTime(), "1");
+    for (int day = 3; day <= 5; day++) {
+      long[] j = dayJourney("2047-03-0" + day, "10", channel);
+      answersFor(j[1], "{\"weights\":[{\"touchpoint_id\":" + j[1] + ",\"weight\":1}],\"reasoning\":\"r\"}");
+    }
+
+    JsonNode problem = api.post("/analytics/channel-roi", "{\"attribution_model_id\":6,\"start_date\":\"2047-03-01\","
+        + "\"end_date\":\"2047-03-31\"}", 429);
+
+    assertThat(problem.get("detail").asString()).contains("nexus.ai.max-calls-per-request");
+    STUB.verify(2, postRequestedFor(urlEqualTo("/v1/messages")));
+  }
+
+  @Test
+  void aReportTheProviderCannotAnswerIs503WithRetryAfter() throws Exception {
+    long channel = api.channel("Busy Search " + System.nanoTime(), "1");
+    dayJourney("2047-04-03", "10", channel);
+    STUB.stubFor(post("/v1/messages").willReturn(aResponse().withStatus(529).withHeader("retry-after", "2")
+        .withHeader("content-type", "application/json")
+        .withBody("{\"type\":\"error\",\"error\":{\"type\":\"overloaded_error\",\"message\":\"Overloaded\"}}")));
+
+    MvcResult result = mvc.perform(MockMvcRequestBuilders.post(Api.BASE + "/analytics/channel-roi")
+        .contentType("application/json").content("{\"attribution_model_id\":6,\"start_date\":\"2047-04-01\","
+            + "\"end_date\":\"2047-04-30\"}")).andReturn();
+
+    assertThat(result.getResponse().getStatus()).isEqualTo(503);
+    assertThat(result.getResponse().getHeader("Retry-After")).isEqualTo("2");
+    assertThat(result.getResponse().getContentAsString()).contains("overloaded_error");
+  }
+
+  @Test
+  void theDefaultModelComparisonIncludesTheAiModelAndItsIntervalsAreRefused() {
+    long channel = api.channel("Default Search " + System.nanoTime(), "1");
+    long[] j = dayJourney("2047-05-03", "10", channel);
+    answersFor(j[1], "{\"weights\":[{\"touchpoint_id\":" + j[1] + ",\"weight\":1}],\"reasoning\":\"r\"}");
+    String range = "\"start_date\":\"2047-05-01\",\"end_date\":\"2047-05-31\"";
+
+    JsonNode comparison = api.post("/analytics/model-comparison", "{\"channel_ids\":[" + channel + "]," + range + "}",
+        200);
+
+    List<Long> ids = new java.util.ArrayList<>();
+    comparison.get("models").forEach(m -> ids.add(m.get("id").asLong()));
+    assertThat(ids).contains(3L, 6L, 7L, 8L);
+    JsonNode intervals = api.post("/analytics/channel-roi", "{\"attribution_model_id\":6,\"intervals\":true,"
+        + range + "}", 422);
+    assertThat(intervals.toString()).contains("intervals").contains("not available for the data-driven");
   }
 
   /** A journey of one touch converting 10.00 in May 2046; its id and its touchpoint's. */

@@ -1,5 +1,6 @@
 package io.nexus.server.attribution;
 
+import io.nexus.server.model.ModelDefinition;
 import java.time.Instant;
 import java.util.Map;
 
@@ -8,10 +9,51 @@ public interface AttributionReports {
 
   /**
    * What model {@code modelId} credits to each channel over the converting journeys that started in
-   * {@code [from, to)}, computed with the engine (data-driven models from their current fit), by channel id.
+   * {@code [from, to)}, computed with the engine (data-driven models from their current fit; the AI model journey by
+   * journey through the provider, or its fallback model), by channel id.
    *
-   * @throws io.nexus.server.web.ApiException 404 for an unknown model, 409 for an inactive one, 503 for the AI
-   *     model without a provider
+   * @throws io.nexus.server.web.ApiException 404 for an unknown model, 409 for an inactive one; for the AI model 503
+   *     without a provider or fallback, 429 over an AI budget, 502/503/504 when the provider fails
    */
-  Map<Long, ChannelAmount> channelTotals(long modelId, Instant from, Instant to);
+  default Map<Long, ChannelAmount> channelTotals(long modelId, Instant from, Instant to) {
+    return channelReport(modelId, from, to).totals();
+  }
+
+  /** Like {@link #channelTotals}, saying which model stood in for the AI model and what its AI calls were. */
+  ChannelReport channelReport(long modelId, Instant from, Instant to);
+
+  /**
+   * Whether reports can credit journeys under {@code model}: any active model, the AI model only with a provider or
+   * a {@code fallback_model_id}.
+   */
+  boolean reportable(ModelDefinition model);
+
+  /** Whether an AI provider is configured: reports of the AI model differ with it (their answers, or a fallback). */
+  boolean aiConfigured();
+
+  /**
+   * A model's credits per channel over a date range; immutable.
+   *
+   * @param totals by channel id
+   * @param fallback the model whose credits stand in for the AI model's, and why, or {@code null}
+   * @param ai the AI calls the report took, or {@code null} for other models
+   */
+  record ChannelReport(Map<Long, ChannelAmount> totals, AiFallback fallback, AiRun ai) {
+
+    public ChannelReport {
+      totals = Map.copyOf(totals);
+    }
+  }
+
+  /**
+   * What crediting a date range through the AI took; immutable.
+   *
+   * @param model the provider model asked
+   * @param journeys the converting journeys credited
+   * @param calls provider calls made for this report
+   * @param cachedAnswers journeys answered from stored answers, without a call
+   * @param inputTokens input tokens of the calls made
+   * @param outputTokens output tokens of the calls made
+   */
+  record AiRun(String model, long journeys, long calls, long cachedAnswers, long inputTokens, long outputTokens) {}
 }

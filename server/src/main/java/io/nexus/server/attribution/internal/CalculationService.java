@@ -55,10 +55,13 @@ class CalculationService implements AttributionReports {
   private final TransactionTemplate transactions;
   private final MeterRegistry meters;
   private final AiCredits aiCredits;
+  private final AiReports aiReports;
 
   CalculationService(FitProvider fits, JourneyData journeys, ChannelCatalog channels, ResultRepository results,
-      AttributionCache cache, TransactionTemplate transactions, MeterRegistry meters, AiCredits aiCredits) {
+      AttributionCache cache, TransactionTemplate transactions, MeterRegistry meters, AiCredits aiCredits,
+      AiReports aiReports) {
     this.aiCredits = aiCredits;
+    this.aiReports = aiReports;
     this.fits = fits;
     this.journeys = journeys;
     this.channels = channels;
@@ -114,6 +117,18 @@ class CalculationService implements AttributionReports {
    * so, or 503 naming the variable to set.
    */
   private JourneyAttribution fallback(long journeyId, ModelDefinition model, boolean useCache, AiCallBudget budget) {
+    long fallbackId = fallbackModel(model, cache.versions().catalog()).id();
+    return cachedOrCalculated(journeyId, fallbackId, useCache, budget)
+        .withFallback(new AiFallback(fallbackId, AI_UNCONFIGURED));
+  }
+
+  static final String AI_UNCONFIGURED = "AI provider not configured";
+
+  /**
+   * The model that stands in for the data-driven {@code model} without a provider: its {@code fallback_model_id},
+   * which must name another model that is not data-driven itself; 503 naming the variable to set without one.
+   */
+  static long fallbackId(ModelDefinition model) {
     Object named = model.mlParameters().get("fallback_model_id");
     if (named == null) {
       throw FitProvider.aiUnconfigured(model);
@@ -128,8 +143,16 @@ class CalculationService implements AttributionReports {
     if (fallbackId == model.id()) {
       throw FitProvider.aiUnconfigured(model);
     }
-    return cachedOrCalculated(journeyId, fallbackId, useCache, budget)
-        .withFallback(new AiFallback(fallbackId, "AI provider not configured"));
+    return fallbackId;
+  }
+
+  /** {@link #fallbackId}'s model, usable; a data-driven one cannot stand in (it has no provider either). */
+  ModelDefinition fallbackModel(ModelDefinition model, long catalogVersion) {
+    ModelDefinition fallback = fits.usableForJourneys(fallbackId(model), catalogVersion);
+    if (fallback.isAi()) {
+      throw FitProvider.aiUnconfigured(model);
+    }
+    return fallback;
   }
 
   private JourneyAttribution calculateAndStore(long journeyId, ModelDefinition model, AiCallBudget budget) {
@@ -215,8 +238,40 @@ class CalculationService implements AttributionReports {
   }
 
   @Override
-  public Map<Long, ChannelAmount> channelTotals(long modelId, Instant from, Instant to) {
-    ModelDefinition model = fits.usable(modelId);
+  public ChannelReport channelReport(long modelId, Instant from, Instant to) {
+    long catalogVersion = cache.versions().catalog();
+    ModelDefinition model = fits.usableForJourneys(modelId, catalogVersion);
+    if (!model.isAi()) {
+      return new ChannelReport(engineTotals(model, from, to), null, null);
+    }
+    if (!aiCredits.configured()) {
+      ModelDefinition fallback = fallbackModel(model, catalogVersion);
+      return new ChannelReport(engineTotals(fallback, from, to), new AiFallback(fallback.id(), AI_UNCONFIGURED), null);
+    }
+    return aiReports.totals(model, from, to);
+  }
+
+  @Override
+  public boolean reportable(ModelDefinition model) {
+    if (!model.isActive()) {
+      return false;
+    }
+    if (!model.isAi() || aiCredits.configured()) {
+      return true;
+    }
+    try {
+      return !fallbackModel(model, cache.versions().catalog()).isAi();
+    } catch (ApiException noFallback) {
+      return false;
+    }
+  }
+
+  @Override
+  public boolean aiConfigured() {
+    return aiCredits.configured();
+  }
+
+  private Map<Long, ChannelAmount> engineTotals(ModelDefinition model, Instant from, Instant to) {
     FittedModel fit = fits.fit(model);
     Map<Long, BigDecimal> revenue = new HashMap<>();
     Map<Long, Double> conversions = new HashMap<>();
@@ -270,11 +325,6 @@ class CalculationService implements AttributionReports {
     }
     sample.stop(meters.timer("nexus.attribution.bulk.chunk", "model_type", model.modelType()));
     return computed;
-  }
-
-  /** Whether the data-driven model has an AI provider. */
-  boolean aiConfigured() {
-    return aiCredits.configured();
   }
 
   /**

@@ -25,6 +25,7 @@ import io.nexus.server.journey.JourneyQuery;
 import io.nexus.server.model.ModelCatalog;
 import io.nexus.server.model.ModelDefinition;
 import io.nexus.server.web.ApiException;
+import io.nexus.server.web.FieldProblem;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -63,7 +64,10 @@ class FitProvider {
     this.meters = meters;
   }
 
-  /** A usable model: 404 when unknown, 409 when inactive, 503 for the AI model without a provider. */
+  /**
+   * A usable engine model: 404 when unknown, 409 when inactive; the AI model, which has no fit, 503 without a
+   * provider and 422 with one.
+   */
   ModelDefinition usable(long modelId) {
     return usable(modelId, cache.versions().catalog());
   }
@@ -82,8 +86,9 @@ class FitProvider {
     }
     if (model.isAi()) {
       throw aiConfigured.getAsBoolean()
-          ? ApiException.unavailable("attribution model " + modelId + " (" + model.name() + ") credits journeys one "
-              + "by one (calculate, bulk, jobs); reports over date ranges are not available for it")
+          ? ApiException.unprocessable("attribution model " + modelId + " (" + model.name() + ") credits journeys "
+              + "through the AI provider and has no fitted model: bootstrap intervals are not available for it",
+              List.of(new FieldProblem("attribution_model_id", "the data-driven (AI) model has no fit")))
           : aiUnconfigured(model);
     }
     return model;
