@@ -12,6 +12,7 @@ import static org.assertj.core.api.Assertions.within;
 
 
 import com.github.tomakehurst.wiremock.WireMockServer;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.nexus.server.support.Api;
 import io.nexus.server.support.DefaultTenant;
 import java.util.List;
@@ -52,6 +53,8 @@ abstract class AiAttributionContract {
   JsonMapper json;
   @Autowired
   JdbcClient jdbc;
+  @Autowired
+  MeterRegistry meters;
 
   Api api;
 
@@ -140,6 +143,44 @@ abstract class AiAttributionContract {
     assertThat(touches.get(0).get("attributed_revenue").decimalValue()).isEqualByComparingTo("25");
     assertThat(touches.get(1).get("attributed_revenue").decimalValue()).isEqualByComparingTo("75");
     STUB.verify(1, postRequestedFor(urlEqualTo("/v1/messages")));
+  }
+
+  private double counted(String name, String... tags) {
+    var counter = meters.find(name).tags("model", "claude-sonnet-4-5-20250929", "tenant", "default").tags(tags)
+        .counter();
+    return counter == null ? 0 : counter.count();
+  }
+
+  private long latencies() {
+    var timer = meters.find("nexus.ai.latency").tags("model", "claude-sonnet-4-5-20250929", "tenant", "default")
+        .timer();
+    return timer == null ? 0 : timer.count();
+  }
+
+  @Test
+  void callsTokensLatencyCacheHitsAndErrorsAreMeasuredByModelAndTenant() {
+    long[] j = journey("metrics");
+    answers(toolAnswer(weights(j[1], "1", j[2], "1")));
+    double calls = counted("nexus.ai.calls");
+    double input = counted("nexus.ai.tokens", "direction", "input");
+    double output = counted("nexus.ai.tokens", "direction", "output");
+    double hits = counted("nexus.ai.cache.hits");
+    double invalid = counted("nexus.ai.errors", "type", "invalid_answer");
+    long timed = latencies();
+
+    api.post("/calculate/" + j[0] + "/6?use_cache=false", "", 200);
+    api.post("/calculate/" + j[0] + "/6?use_cache=false", "", 200);
+    long[] wrong = journey("metrics wrong");
+    STUB.resetAll();
+    answers(toolAnswer(weights(wrong[1], "0", wrong[2], "0")));
+    api.post("/calculate/" + wrong[0] + "/6", "", 502);
+
+    assertThat(counted("nexus.ai.calls") - calls).isEqualTo(2);
+    assertThat(counted("nexus.ai.tokens", "direction", "input") - input).isEqualTo(2 * 912);
+    assertThat(counted("nexus.ai.tokens", "direction", "output") - output).isEqualTo(2 * 88);
+    assertThat(counted("nexus.ai.cache.hits") - hits).isEqualTo(1);
+    assertThat(counted("nexus.ai.errors", "type", "invalid_answer") - invalid).isEqualTo(1);
+    assertThat(latencies() - timed).isEqualTo(2);
   }
 
   @Test
@@ -373,9 +414,37 @@ abstract class AiAttributionContract {
 
     assertThat(bulk.get("succeeded").asInt()).isEqualTo(2);
     assertThat(bulk.get("failed").asInt()).isEqualTo(1);
-    JsonNode failed = bulk.get("results").get(2);
+    // The three journeys are asked at once: whichever came third found the budget spent.
+    JsonNode failed = null;
+    List<Long> order = new java.util.ArrayList<>();
+    for (JsonNode result : bulk.get("results")) {
+      order.add(result.get("journey_id").asLong());
+      failed = result.has("error") && !result.get("error").isNull() ? result : failed;
+    }
+    assertThat(order).containsExactly(a[0], b[0], c[0]);
     assertThat(failed.get("error").get("status").asInt()).isEqualTo(429);
     assertThat(failed.get("error").get("detail").asString()).contains("nexus.ai.max-calls-per-request");
+    STUB.verify(2, postRequestedFor(urlEqualTo("/v1/messages")));
+  }
+
+  @Test
+  void aBulkRequestAsksTheProviderAboutSeveralJourneysAtOnce() {
+    long[] a = journey("parallel a");
+    long[] b = journey("parallel b");
+    for (long[] j : List.of(a, b)) {
+      STUB.stubFor(post("/v1/messages").withRequestBody(containing("touchpoint_id\\\":" + j[1] + ","))
+          .willReturn(okJson(toolAnswer(weights(j[1], "1", j[2], "1"))).withFixedDelay(1500)));
+    }
+
+    JsonNode bulk = api.post("/calculate/bulk", "{\"journey_ids\":[" + a[0] + "," + b[0] + "],\"model_ids\":[6]}", 200);
+
+    assertThat(bulk.get("succeeded").asInt()).isEqualTo(2);
+    // Asked one after the other, the second question would reach the stub after the first one's 1.5 s answer.
+    var events = STUB.getAllServeEvents();
+    assertThat(events).hasSize(2);
+    long apart = Math.abs(events.get(0).getRequest().getLoggedDate().getTime()
+        - events.get(1).getRequest().getLoggedDate().getTime());
+    assertThat(apart).isLessThan(1400);
   }
 
   /** A converting journey starting {@code day} at 10:00 through {@code channels} an hour apart; ids as above. */

@@ -61,6 +61,10 @@ class AiCredits {
     return ai.configured();
   }
 
+  int concurrency() {
+    return ai.concurrency();
+  }
+
   AiCallBudget newRequestBudget() {
     return ai.newRequestBudget();
   }

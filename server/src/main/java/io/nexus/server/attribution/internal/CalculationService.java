@@ -79,6 +79,20 @@ class CalculationService implements AttributionReports {
     return calculate(journeyId, modelId, useCache, aiCredits.newRequestBudget());
   }
 
+  /** Whether crediting under {@code modelId} asks the AI provider (the AI model with a provider configured). */
+  boolean asksAi(long modelId) {
+    try {
+      return aiCredits.configured() && fits.usableForJourneys(modelId, cache.versions().catalog()).isAi();
+    } catch (ApiException unusable) {
+      return false;
+    }
+  }
+
+  /** How many journeys one request asks the AI provider about at once. */
+  int aiConcurrency() {
+    return aiCredits.concurrency();
+  }
+
   /** A budget of AI provider calls for one request. */
   AiCallBudget newAiBudget() {
     return aiCredits.newRequestBudget();
