@@ -170,6 +170,10 @@ abstract class AiUnconfiguredContract {
 
     assertThat(roi.get(0).get("attributed_revenue").decimalValue()).isEqualByComparingTo("80");
     assertThat(roi.get(0).get("fallback").get("model_id").asLong()).isEqualTo(3);
+    // Spend fields stay beside the fallback marker: two touches costing 1 each, no platform spend.
+    assertThat(roi.get(0).get("cost").decimalValue()).isEqualByComparingTo("2");
+    assertThat(roi.get(0).get("cost_source").asString()).isEqualTo("touchpoints");
+    assertThat(roi.get(0).get("roi").decimalValue()).isEqualByComparingTo("3900");
     List<Long> ids = new ArrayList<>();
     JsonNode column = null;
     for (JsonNode m : comparison.get("models")) {
