@@ -13,9 +13,18 @@ import static org.assertj.core.api.Assertions.within;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.nexus.server.attribution.AttributionReports;
+import io.nexus.server.attribution.ChannelAmount;
+import io.nexus.server.attribution.CreditedJourney;
+import io.nexus.server.journey.JourneyData;
 import io.nexus.server.support.Api;
 import io.nexus.server.support.DefaultTenant;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -55,6 +64,10 @@ abstract class AiAttributionContract {
   JdbcClient jdbc;
   @Autowired
   MeterRegistry meters;
+  @Autowired
+  AttributionReports reports;
+  @Autowired
+  JourneyData journeyData;
 
   Api api;
 
@@ -513,6 +526,40 @@ abstract class AiAttributionContract {
     assertThat(roi.get(0).get("attributed_revenue").decimalValue()).isEqualByComparingTo("75");
     assertThat(roi.get(0).get("cost").decimalValue()).isEqualByComparingTo("1");
     assertThat(roi.get(0).has("fallback")).isFalse();
+    STUB.verify(2, postRequestedFor(urlEqualTo("/v1/messages")));
+  }
+
+  /**
+   * Worked example over March 2047, the journeys of the comparison above: selected journeys (as insights select them)
+   * and journey-by-journey crediting (as pushes read it) go through the provider too, with the same credits, and the
+   * second and third readings reuse the stored answers.
+   */
+  @Test
+  void selectedJourneysAndJourneyByJourneyCreditingGoThroughTheAiWithStoredAnswersReused() {
+    long search = api.channel("Selected Search " + System.nanoTime(), "1");
+    long email = api.channel("Selected Email " + System.nanoTime(), "0");
+    long[] both = dayJourney("2047-03-03", "100", search, email);
+    long[] alone = dayJourney("2047-03-04", "40", search);
+    answersFor(both[1], weights(both[1], "1", both[2], "3"));
+    answersFor(alone[1], "{\"weights\":[{\"touchpoint_id\":" + alone[1] + ",\"weight\":2}],\"reasoning\":\"r\"}");
+
+    Map<Long, ChannelAmount> totals = reports.channelTotals(6, List.of(journeyData.find(both[0]).orElseThrow(),
+        journeyData.find(alone[0]).orElseThrow()));
+    List<CreditedJourney> credited = new ArrayList<>();
+    reports.forEachCredited(6, Instant.parse("2047-03-01T00:00:00Z"), Instant.parse("2047-04-01T00:00:00Z"),
+        credited::add);
+
+    assertThat(totals.get(search).revenue()).isEqualByComparingTo("65");
+    assertThat(totals.get(search).journeys()).isEqualTo(2);
+    assertThat(totals.get(email).revenue()).isEqualByComparingTo("75");
+    assertThat(totals.get(email).conversions()).isCloseTo(0.75, within(1e-12));
+    assertThat(credited).extracting(c -> c.journey().journey().id()).containsExactly(both[0], alone[0]);
+    Map<Long, BigDecimal> first = new HashMap<>();
+    credited.get(0).credits().forEach(c -> first.put(c.channelId(), c.revenue()));
+    assertThat(first.get(search)).isEqualByComparingTo("25");
+    assertThat(first.get(email)).isEqualByComparingTo("75");
+    assertThat(credited.get(1).credits()).singleElement()
+        .satisfies(c -> assertThat(c.revenue()).isEqualByComparingTo("40"));
     STUB.verify(2, postRequestedFor(urlEqualTo("/v1/messages")));
   }
 
