@@ -66,6 +66,7 @@ abstract class MetaAdsContract {
     registry.add("nexus.meta.test-event-code", () -> "TEST4242");
     registry.add("nexus.meta.retry-base", () -> "10ms");
     registry.add("nexus.meta.max-retries", () -> 2);
+    registry.add("nexus.ai.api-key", () -> "");
   }
 
   @BeforeEach
@@ -247,6 +248,26 @@ abstract class MetaAdsContract {
     assertThat(again.get("sent").asLong()).isEqualTo(pushed.get("sent").asLong());
     assertThat(GRAPH.findAll(postRequestedFor(urlPathEqualTo(EVENTS))).get(0).getBodyAsString())
         .contains("test_event_code=TEST4242");
+  }
+
+  @Test
+  void aPushUnderTheAiModelWithoutAProviderIsRefusedEvenWithAFallbackAndSendsNothing() {
+    LocalDate today = LocalDate.now(ZoneOffset.UTC);
+    Instant at = today.atStartOfDay().toInstant(ZoneOffset.UTC).plusSeconds(120);
+    long journey = api.journey("ai-push-" + System.nanoTime(), at.toString());
+    api.touch(journey, PAID_SOCIAL, "click", at.toString(), "1.00");
+    api.purchase(journey, at.plusSeconds(10).toString(), "10.00");
+    long model = api.post("/models", "{\"name\":\"AI push " + System.nanoTime() + "\",\"model_type\":"
+        + "\"data_driven\",\"ml_model_type\":\"claude-sonnet-4-5-20250929\",\"ml_parameters\":"
+        + "{\"fallback_model_id\":" + LINEAR + "}}", 201).get("id").asLong();
+
+    Api.Answer refused = api.post("/integrations/facebook_ads/push", "{\"attribution_model_id\":" + model
+        + ",\"start_date\":\"" + today + "\",\"end_date\":\"" + today + "\"}");
+
+    // The pushed shares carry no fallback marker, so linear's credits must not go to Meta as the AI's.
+    assertThat(refused.status()).isEqualTo(503);
+    assertThat(refused.body().toString()).contains("ANTHROPIC_API_KEY");
+    assertThat(GRAPH.findAll(postRequestedFor(urlPathEqualTo(EVENTS)))).isEmpty();
   }
 
   @Test

@@ -31,8 +31,9 @@ final class AnalyticsRequests {
   }
 
   /**
-   * Model comparison: the models (all active engine models when left out), channels and date range;
-   * {@code intervals} asks for bootstrap intervals of every cell.
+   * Model comparison: the models (all active models when left out, the AI model among them when it has a provider
+   * or a fallback model), channels and date range; {@code intervals} asks for bootstrap intervals of every cell but
+   * the AI model's.
    */
   record ModelComparison(
       @Size(max = 50, message = "must hold at most 50 ids")

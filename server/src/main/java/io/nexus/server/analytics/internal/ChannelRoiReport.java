@@ -3,6 +3,7 @@ package io.nexus.server.analytics.internal;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonInclude.Include;
 import io.nexus.engine.ReturnOnSpend;
+import io.nexus.server.attribution.AiFallback;
 import io.nexus.server.attribution.AmountInterval;
 import io.nexus.server.attribution.AttributionIntervals;
 import io.nexus.server.attribution.AttributionReports;
@@ -14,6 +15,8 @@ import io.nexus.server.calibration.CalibrationFactors;
 import io.nexus.server.calibration.ChannelCalibration;
 import io.nexus.server.channel.Channel;
 import io.nexus.server.channel.ChannelCatalog;
+import io.nexus.server.model.ModelCatalog;
+import io.nexus.server.model.ModelDefinition;
 import io.nexus.server.web.ApiException;
 import io.nexus.server.web.FieldProblem;
 import java.math.BigDecimal;
@@ -40,9 +43,11 @@ class ChannelRoiReport {
   private final AttributionCache cache;
   private final AttributionIntervals intervals;
   private final CalibrationFactors calibration;
+  private final ModelCatalog models;
 
   ChannelRoiReport(AttributionReports attribution, ChannelCosts costs, ChannelCatalog channels,
-      AttributionCache cache, AttributionIntervals intervals, CalibrationFactors calibration) {
+      AttributionCache cache, AttributionIntervals intervals, CalibrationFactors calibration, ModelCatalog models) {
+    this.models = models;
     this.intervals = intervals;
     this.attribution = attribution;
     this.costs = costs;
@@ -53,7 +58,8 @@ class ChannelRoiReport {
 
   /**
    * One channel's row; the intervals ({@code [low, high]}) only when asked for, ROI's and ROAS's also only when
-   * something was spent; {@code calibration} only when asked for, beside the model's own numbers.
+   * something was spent; {@code calibration} only when asked for, beside the model's own numbers; {@code fallback}
+   * when the AI model's fallback model credited the journeys.
    */
   record Row(long channelId, String channelName, String channelType, BigDecimal attributedRevenue,
       double attributedConversions, BigDecimal cost, String costSource, BigDecimal touchpointCost,
@@ -63,11 +69,13 @@ class ChannelRoiReport {
       @JsonInclude(Include.NON_NULL) List<BigDecimal> attributedRevenueInterval,
       @JsonInclude(Include.NON_NULL) List<BigDecimal> roiInterval,
       @JsonInclude(Include.NON_NULL) List<BigDecimal> roasInterval,
-      @JsonInclude(Include.NON_NULL) CalibratedCredit calibration) {
+      @JsonInclude(Include.NON_NULL) CalibratedCredit calibration,
+      @JsonInclude(Include.NON_NULL) AiFallback fallback) {
 
     Row calibrated(CalibratedCredit credit) {
       return new Row(channelId, channelName, channelType, attributedRevenue, attributedConversions, cost, costSource,
-          touchpointCost, platformSpend, replacedTouchpointCost, spendCurrency, roi, roas, journeys, revenueShare, attributedRevenueInterval, roiInterval, roasInterval, credit);
+          touchpointCost, platformSpend, replacedTouchpointCost, spendCurrency, roi, roas, journeys, revenueShare,
+          attributedRevenueInterval, roiInterval, roasInterval, credit, fallback);
     }
   }
 
@@ -81,8 +89,14 @@ class ChannelRoiReport {
   /** The rows of {@code channelIds} (every channel when none) under model {@code modelId}, cached. */
   List<Row> run(List<Long> channelIds, Instant from, Instant to, long modelId, boolean withIntervals,
       boolean calibrated) {
+    if (withIntervals && models.find(modelId).filter(ModelDefinition::isAi).isPresent()) {
+      throw ApiException.unprocessable("intervals", "bootstrap intervals are not available for the data-driven (AI) "
+          + "model " + modelId + ": its credits are one AI answer per journey, not a fit to refit on resampled "
+          + "journeys; leave intervals out");
+    }
+    // The AI model's report differs with a provider configured (its answers) or not (its fallback's credits).
     VersionedKey key = cache.versions().keyOnAllData("roi:" + modelId + ":" + from + ":" + to + ":" + channelIds
-        + (withIntervals ? ":intervals" : ""));
+        + (withIntervals ? ":intervals" : "") + (attribution.aiConfigured() ? ":ai" : ":no-ai"));
     List<Row> rows = Arrays.asList(cache.getOrCompute(Region.REPORTS, key, Row[].class,
         () -> compute(channelIds, from, to, modelId, withIntervals).toArray(Row[]::new)));
     // Calibration is applied after the cache: lift tests change without moving the data versions.
@@ -110,7 +124,8 @@ class ChannelRoiReport {
 
   private List<Row> compute(List<Long> channelIds, Instant from, Instant to, long modelId, boolean withIntervals) {
     List<Channel> selected = select(channels, channelIds);
-    Map<Long, ChannelAmount> credited = attribution.channelTotals(modelId, from, to);
+    AttributionReports.ChannelReport report = attribution.channelReport(modelId, from, to);
+    Map<Long, ChannelAmount> credited = report.totals();
     Map<Long, AmountInterval> bounds = withIntervals ? intervals.channelIntervals(modelId, from, to) : null;
     Map<Long, ChannelCosts.Cost> costs = this.costs.costs(from, to);
     ChannelCosts.requireOneCurrency(costs, selected.stream().map(Channel::id).toList());
@@ -142,7 +157,7 @@ class ChannelRoiReport {
           returned.roas(),
           amount == null ? 0 : amount.journeys(),
           total.signum() == 0 ? BigDecimal.ZERO : revenue.divide(total, 6, RoundingMode.HALF_UP),
-          revenueInterval, roiInterval, roasInterval, null));
+          revenueInterval, roiInterval, roasInterval, null, report.fallback()));
     }
     return rows;
   }

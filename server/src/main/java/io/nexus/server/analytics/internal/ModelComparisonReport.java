@@ -2,6 +2,7 @@ package io.nexus.server.analytics.internal;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonInclude.Include;
+import io.nexus.server.attribution.AiFallback;
 import io.nexus.server.attribution.AmountInterval;
 import io.nexus.server.attribution.AttributionIntervals;
 import io.nexus.server.attribution.AttributionReports;
@@ -43,7 +44,13 @@ class ModelComparisonReport {
     this.cache = cache;
   }
 
-  record ModelColumn(long id, String name, String modelType, BigDecimal totalRevenue) {}
+  /**
+   * One model's column: {@code fallback} when the AI model's fallback model credited the journeys, {@code ai} what
+   * crediting them through the AI took; the AI model's cells have no intervals.
+   */
+  record ModelColumn(long id, String name, String modelType, BigDecimal totalRevenue,
+      @JsonInclude(Include.NON_NULL) AiFallback fallback,
+      @JsonInclude(Include.NON_NULL) AttributionReports.AiRun ai) {}
 
   /** One model's credit to one channel; the intervals ({@code [low, high]}) and rank changes only when asked for. */
   record Cell(long modelId, BigDecimal attributedRevenue, double attributedConversions, BigDecimal revenueShare,
@@ -55,10 +62,14 @@ class ModelComparisonReport {
 
   record Comparison(Instant from, Instant to, List<ModelColumn> models, List<ChannelRow> channels) {}
 
-  /** {@code modelIds} (every usable model when none) side by side over {@code channelIds}, cached. */
+  /**
+   * {@code modelIds} side by side over {@code channelIds}, cached; when none are named, every active model, the AI
+   * model among them when it has a provider or a fallback model.
+   */
   Comparison run(List<Long> modelIds, List<Long> channelIds, Instant from, Instant to, boolean withIntervals) {
+    // The AI model's column differs with a provider configured (its answers) or not (its fallback's credits).
     VersionedKey key = cache.versions().keyOnAllData("compare:" + modelIds + ":" + channelIds + ":" + from + ":" + to
-        + (withIntervals ? ":intervals" : ""));
+        + (withIntervals ? ":intervals" : "") + (attribution.aiConfigured() ? ":ai" : ":no-ai"));
     return cache.getOrCompute(Region.REPORTS, key, Comparison.class,
         () -> compute(modelIds, channelIds, from, to, withIntervals));
   }
@@ -71,13 +82,16 @@ class ModelComparisonReport {
     Map<Long, Map<Long, AmountInterval>> boundsByModel = new LinkedHashMap<>();
     List<ModelColumn> columns = new ArrayList<>();
     for (ModelDefinition model : selected) {
-      Map<Long, ChannelAmount> totals = attribution.channelTotals(model.id(), from, to);
+      AttributionReports.ChannelReport report = attribution.channelReport(model.id(), from, to);
+      Map<Long, ChannelAmount> totals = report.totals();
       byModel.put(model.id(), totals);
-      if (withIntervals) {
+      // The AI model's credits are one answer per journey, with no fit to refit on resampled journeys.
+      if (withIntervals && !model.isAi()) {
         boundsByModel.put(model.id(), intervals.channelIntervals(model.id(), from, to));
       }
       BigDecimal sum = totals.values().stream().map(ChannelAmount::revenue).reduce(BigDecimal.ZERO, BigDecimal::add);
-      columns.add(new ModelColumn(model.id(), model.name(), model.modelType(), sum.setScale(2, RoundingMode.HALF_UP)));
+      columns.add(new ModelColumn(model.id(), model.name(), model.modelType(), sum.setScale(2, RoundingMode.HALF_UP),
+          report.fallback(), report.ai()));
     }
     List<ChannelRow> table = new ArrayList<>();
     for (Channel channel : rows) {
@@ -88,7 +102,7 @@ class ModelComparisonReport {
         BigDecimal share = column.totalRevenue().signum() == 0 ? BigDecimal.ZERO
             : revenue.divide(column.totalRevenue(), 6, RoundingMode.HALF_UP);
         double conversions = amount == null ? 0 : amount.conversions();
-        if (!withIntervals) {
+        if (!withIntervals || !boundsByModel.containsKey(column.id())) {
           cells.add(new Cell(column.id(), revenue, conversions, share, null, null, null));
           continue;
         }
@@ -106,7 +120,7 @@ class ModelComparisonReport {
 
   private List<ModelDefinition> select(List<Long> ids) {
     if (ids == null || ids.isEmpty()) {
-      return models.all().stream().filter(ModelDefinition::isActive).filter(m -> !m.isAi()).toList();
+      return models.all().stream().filter(ModelDefinition::isActive).filter(attribution::reportable).toList();
     }
     List<FieldProblem> unknown = new ArrayList<>();
     List<ModelDefinition> selected = new ArrayList<>();

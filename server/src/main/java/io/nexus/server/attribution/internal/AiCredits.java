@@ -28,7 +28,9 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BiConsumer;
+import java.util.function.BooleanSupplier;
 import org.springframework.stereotype.Component;
 
 /**
@@ -41,15 +43,26 @@ class AiCredits {
   static final String DEFAULT_MODEL = "claude-sonnet-4-5-20250929";
 
   private final AiAttribution ai;
+  private final ChannelContext context;
   private final MeterRegistry meters;
 
-  AiCredits(AiAttribution ai, MeterRegistry meters) {
+  AiCredits(AiAttribution ai, ChannelContext context, MeterRegistry meters) {
     this.ai = ai;
+    this.context = context;
     this.meters = meters;
+  }
+
+  /** The provider model {@code model} asks: its {@code ml_model_type}, or the default. */
+  static String providerModel(ModelDefinition model) {
+    return model.mlModelType() == null || model.mlModelType().isBlank() ? DEFAULT_MODEL : model.mlModelType();
   }
 
   boolean configured() {
     return ai.configured();
+  }
+
+  int concurrency() {
+    return ai.concurrency();
   }
 
   AiCallBudget newRequestBudget() {
@@ -58,23 +71,41 @@ class AiCredits {
 
   JourneyAttribution credit(JourneyDetail journey, ModelDefinition model, Map<Long, Channel> channels,
       AiCallBudget budget) {
+    return credit(journey, model, channels, budget, context.of(model));
+  }
+
+  private JourneyAttribution credit(JourneyDetail journey, ModelDefinition model, Map<Long, Channel> channels,
+      AiCallBudget budget, ChannelContext.Context channelShares) {
+    Weighed weighed = weigh(journey, model, channels, budget, channelShares);
+    Timer.Sample sample = Timer.start(meters);
+    JourneyCredits credits = Attribution.credit(weighed.fit(),
+        journey.toEngineJourney(new EngineChannels(channels.values())));
+    JourneyAttribution result = CreditMapper.map(journey, model, credits, channels, Instant.now());
+    sample.stop(meters.timer("nexus.attribution.calculation", "model_type", model.modelType()));
+    return result.withAi(weighed.weights().reasoning(), weighed.weights().usage());
+  }
+
+  /** The AI's answer for a journey and the fit holding its shares in the engine's touch order. */
+  record Weighed(GivenShares fit, AiWeights weights) {}
+
+  /** Asks for (or finds the stored answer to) {@code journey}'s weights; refuses journeys that cannot be credited. */
+  Weighed weigh(JourneyDetail journey, ModelDefinition model, Map<Long, Channel> channels, AiCallBudget budget) {
+    return weigh(journey, model, channels, budget, context.of(model));
+  }
+
+  private Weighed weigh(JourneyDetail journey, ModelDefinition model, Map<Long, Channel> channels,
+      AiCallBudget budget, ChannelContext.Context channelShares) {
     CalculationService.whyUncreditable(journey).ifPresent(refusal -> {
       throw refusal;
     });
     // The engine orders touches by time, keeping the stored order of equal times: the shares follow the same order.
     List<StoredTouchpoint> touches = new ArrayList<>(journey.touchpoints());
     touches.sort(Comparator.comparing(StoredTouchpoint::timestamp));
-    String providerModel = model.mlModelType() == null || model.mlModelType().isBlank() ? DEFAULT_MODEL
-        : model.mlModelType();
-    AiWeights weights = ai.weigh(new AiJourneyQuestion(providerModel, journeyData(journey, touches, channels),
-        touches.stream().map(StoredTouchpoint::id).toList()), budget);
-    double[] shares = touches.stream().mapToDouble(t -> weights.shares().get(t.id())).toArray();
-    Timer.Sample sample = Timer.start(meters);
-    JourneyCredits credits = Attribution.credit(new GivenShares(shares),
-        journey.toEngineJourney(new EngineChannels(channels.values())));
-    JourneyAttribution result = CreditMapper.map(journey, model, credits, channels, Instant.now());
-    sample.stop(meters.timer("nexus.attribution.calculation", "model_type", model.modelType()));
-    return result.withAi(weights.reasoning(), weights.usage());
+    AiWeights weights = ai.weigh(new AiJourneyQuestion(providerModel(model),
+        journeyData(journey, touches, channels, channelShares), touches.stream().map(StoredTouchpoint::id).toList()),
+        budget);
+    return new Weighed(new GivenShares(touches.stream().mapToDouble(t -> weights.shares().get(t.id())).toArray()),
+        weights);
   }
 
   /**
@@ -83,14 +114,42 @@ class AiCredits {
    */
   List<JourneyAttribution> creditAll(List<JourneyDetail> chunk, ModelDefinition model, Map<Long, Channel> channels,
       AiCallBudget budget, BiConsumer<Long, ApiException> refused) {
+    return creditAll(chunk, model, channels, budget, refused, () -> false);
+  }
+
+  /**
+   * Credits every journey of {@code chunk} like {@link #creditAll}, for a report that needs them all: the first
+   * refusal stops the journeys not yet asked and is thrown once those being asked are answered.
+   */
+  List<JourneyAttribution> creditAllOrThrow(List<JourneyDetail> chunk, ModelDefinition model,
+      Map<Long, Channel> channels, AiCallBudget budget) {
+    AtomicReference<ApiException> first = new AtomicReference<>();
+    List<JourneyAttribution> credited = creditAll(chunk, model, channels, budget,
+        (journeyId, e) -> first.compareAndSet(null, e), () -> first.get() != null);
+    if (first.get() != null) {
+      throw first.get();
+    }
+    return credited;
+  }
+
+  private List<JourneyAttribution> creditAll(List<JourneyDetail> chunk, ModelDefinition model,
+      Map<Long, Channel> channels, AiCallBudget budget, BiConsumer<Long, ApiException> refused,
+      BooleanSupplier stopped) {
+    if (chunk.isEmpty()) {
+      return List.of();
+    }
     TenantId tenant = TenantContext.current();
-    ExecutorService pool = Executors.newFixedThreadPool(Math.min(ai.concurrency(), Math.max(1, chunk.size())));
+    ChannelContext.Context shares = context.of(model);
+    ExecutorService pool = Executors.newFixedThreadPool(Math.min(ai.concurrency(), chunk.size()));
     try {
       List<Future<JourneyAttribution>> answers = new ArrayList<>(chunk.size());
       for (JourneyDetail journey : chunk) {
         answers.add(pool.submit(() -> TenantContext.callAs(tenant, () -> {
+          if (stopped.getAsBoolean()) {
+            return null;
+          }
           try {
-            return credit(journey, model, channels, budget);
+            return credit(journey, model, channels, budget, shares);
           } catch (ApiException e) {
             refused.accept(journey.journey().id(), e);
             return null;
@@ -116,11 +175,12 @@ class AiCredits {
   }
 
   /**
-   * What the provider is told about the journey: its touchpoints (no user id, no event ids) and conversions. Text
-   * fields are values inside JSON, so that none of them can become an instruction.
+   * What the provider is told about the journey: its touchpoints (no user id, no event ids), conversions, and the
+   * Markov and Shapley shares of its channels. Text fields are values inside JSON, so that none of them can become
+   * an instruction; the context being part of the data, it is part of the stored answers' key as well.
    */
   static Map<String, Object> journeyData(JourneyDetail journey, List<StoredTouchpoint> touches,
-      Map<Long, Channel> channels) {
+      Map<Long, Channel> channels, ChannelContext.Context shares) {
     Instant conversionTime = journey.conversions().stream().map(StoredConversion::timestamp)
         .max(Instant::compareTo).orElseThrow();
     List<Map<String, Object>> touchpoints = new ArrayList<>(touches.size());
@@ -156,6 +216,7 @@ class AiCredits {
     Map<String, Object> data = new LinkedHashMap<>();
     data.put("touchpoints", touchpoints);
     data.put("conversions", conversions);
+    data.put("channel_context", shares.forJourney(touches, channels));
     return data;
   }
 }

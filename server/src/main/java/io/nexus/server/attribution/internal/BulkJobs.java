@@ -2,6 +2,7 @@ package io.nexus.server.attribution.internal;
 
 import io.nexus.engine.FittedModel;
 import io.nexus.server.ai.AiCallBudget;
+import io.nexus.server.attribution.AiFallback;
 import io.nexus.server.attribution.JourneyAttribution;
 import io.nexus.server.channel.Channel;
 import io.nexus.server.journey.JourneyData;
@@ -143,13 +144,18 @@ class BulkJobs {
 
   private void work(long jobId, List<Long> journeyIds, Set<Long> modelIds, Tally tally, ExecutorService writers)
       throws InterruptedException, ExecutionException {
+    // What runs for each asked model: itself, or for the AI model without a provider its fallback model, whose
+    // credits are stored as that model's results (as a single calculation's are).
     Map<Long, ModelDefinition> models = new LinkedHashMap<>();
     Map<Long, FittedModel> fitted = new LinkedHashMap<>();
+    List<JobRepository.JobFallback> fallbacks = new ArrayList<>();
     for (long modelId : modelIds) {
       try {
         ModelDefinition model = fits.usableForJourneys(modelId, -1);
         if (model.isAi() && !calculations.aiConfigured()) {
-          throw FitProvider.aiUnconfigured(model);
+          model = calculations.fallbackModel(model, -1);
+          fallbacks.add(new JobRepository.JobFallback(modelId,
+              new AiFallback(model.id(), CalculationService.AI_UNCONFIGURED), journeyIds.size()));
         }
         models.put(modelId, model);
         if (!model.isAi()) {
@@ -160,6 +166,9 @@ class BulkJobs {
         tally.fail(CalculationService.BulkError.of(0, modelId, e), journeyIds.size());
         tally.done += journeyIds.size();
       }
+    }
+    if (!fallbacks.isEmpty()) {
+      jobs.fallbacks(jobId, fallbacks);
     }
     // A job is one request: its provider calls share one budget.
     AiCallBudget aiBudget = calculations.newAiBudget();
@@ -178,14 +187,23 @@ class BulkJobs {
           }
         }
       }
+      // Results by the model they are stored under: a fallback model also asked for is credited once.
       Map<Long, List<JourneyAttribution>> computed = new LinkedHashMap<>();
+      Map<Long, List<CalculationService.BulkError>> errorsByStored = new HashMap<>();
       for (Map.Entry<Long, ModelDefinition> entry : models.entrySet()) {
-        List<CalculationService.BulkError> chunkErrors = new ArrayList<>();
-        computed.put(entry.getKey(), entry.getValue().isAi()
-            ? calculations.creditAllWithAi(chunk, entry.getValue(), channels, chunkErrors, aiBudget)
-            : calculations.creditAll(chunk, entry.getValue(), fitted.get(entry.getKey()), channels, chunkErrors,
-                entry.getKey()));
-        chunkErrors.forEach(e -> tally.fail(e, 1));
+        ModelDefinition runs = entry.getValue();
+        List<CalculationService.BulkError> runErrors = errorsByStored.get(runs.id());
+        if (runErrors == null) {
+          runErrors = new ArrayList<>();
+          computed.put(runs.id(), runs.isAi()
+              ? calculations.creditAllWithAi(chunk, runs, channels, runErrors, aiBudget)
+              : calculations.creditAll(chunk, runs, fitted.get(entry.getKey()), channels, runErrors, runs.id()));
+          errorsByStored.put(runs.id(), runErrors);
+        }
+        // Each asked model's pairs fail with the journeys its results could not be computed for.
+        long asked = entry.getKey();
+        runErrors.forEach(e -> tally.fail(new CalculationService.BulkError(e.journeyId(), asked, e.status(), e.title(),
+            e.detail()), 1));
       }
       inFlight.acquire();
       TenantId tenant = TenantContext.current();

@@ -4,13 +4,20 @@ import io.nexus.server.ai.AiCallBudget;
 import io.nexus.server.attribution.JourneyAttribution;
 import io.nexus.server.journey.JourneyData;
 import io.nexus.server.journey.JourneyQuery;
+import io.nexus.server.persistence.TenantContext;
+import io.nexus.server.persistence.TenantId;
 import io.nexus.server.web.ApiException;
 import io.nexus.server.web.Dates;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.springframework.stereotype.Service;
 
 /**
@@ -52,24 +59,60 @@ class BulkService {
         || (long) new TreeSet<>(request.journeyIds()).size() * new TreeSet<>(request.modelIds()).size() > SYNC_LIMIT;
   }
 
+  /**
+   * Every pair at once, in request order; the pairs of the AI model ask the provider {@code nexus.ai.concurrency}
+   * journeys at a time (one request, one call budget), the others are credited on the request's thread.
+   */
   BulkResponse calculateNow(BulkRequest request) {
     boolean useCache = request.useCache() == null || request.useCache();
-    List<PairResult> results = new ArrayList<>();
-    int failed = 0;
     AiCallBudget budget = calculations.newAiBudget();
+    List<long[]> pairs = new ArrayList<>();
     for (long journeyId : new LinkedHashSet<>(request.journeyIds())) {
       for (long modelId : new LinkedHashSet<>(request.modelIds())) {
-        try {
-          results.add(new PairResult(journeyId, modelId, "succeeded",
-              calculations.calculate(journeyId, modelId, useCache, budget), null));
-        } catch (ApiException e) {
-          failed++;
-          results.add(new PairResult(journeyId, modelId, "failed", null,
-              CalculationService.BulkError.of(journeyId, modelId, e)));
-        }
+        pairs.add(new long[] {journeyId, modelId});
       }
     }
-    return new BulkResponse(results.size(), results.size() - failed, failed, results);
+    Set<Long> askingAi = new HashSet<>();
+    for (long modelId : new LinkedHashSet<>(request.modelIds())) {
+      if (calculations.asksAi(modelId)) {
+        askingAi.add(modelId);
+      }
+    }
+    TenantId tenant = TenantContext.current();
+    ExecutorService pool = askingAi.isEmpty() ? null : Executors.newFixedThreadPool(calculations.aiConcurrency());
+    try {
+      List<Future<PairResult>> asked = new ArrayList<>(pairs.size());
+      for (long[] pair : pairs) {
+        asked.add(askingAi.contains(pair[1])
+            ? pool.submit(() -> TenantContext.callAs(tenant, () -> calculate(pair[0], pair[1], useCache, budget)))
+            : null);
+      }
+      List<PairResult> results = new ArrayList<>(pairs.size());
+      for (int i = 0; i < pairs.size(); i++) {
+        long[] pair = pairs.get(i);
+        results.add(asked.get(i) == null ? calculate(pair[0], pair[1], useCache, budget) : asked.get(i).get());
+      }
+      long failed = results.stream().filter(r -> r.error() != null).count();
+      return new BulkResponse(results.size(), results.size() - (int) failed, (int) failed, results);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while crediting a bulk request", e);
+    } catch (ExecutionException e) {
+      throw e.getCause() instanceof RuntimeException runtime ? runtime : new IllegalStateException(e.getCause());
+    } finally {
+      if (pool != null) {
+        pool.shutdownNow();
+      }
+    }
+  }
+
+  private PairResult calculate(long journeyId, long modelId, boolean useCache, AiCallBudget budget) {
+    try {
+      return new PairResult(journeyId, modelId, "succeeded", calculations.calculate(journeyId, modelId, useCache,
+          budget), null);
+    } catch (ApiException e) {
+      return new PairResult(journeyId, modelId, "failed", null, CalculationService.BulkError.of(journeyId, modelId, e));
+    }
   }
 
   JobAccepted submit(BulkRequest request) {

@@ -58,10 +58,13 @@ class CalculationService implements AttributionReports {
   private final TransactionTemplate transactions;
   private final MeterRegistry meters;
   private final AiCredits aiCredits;
+  private final AiReports aiReports;
 
   CalculationService(FitProvider fits, JourneyData journeys, ChannelCatalog channels, ResultRepository results,
-      AttributionCache cache, TransactionTemplate transactions, MeterRegistry meters, AiCredits aiCredits) {
+      AttributionCache cache, TransactionTemplate transactions, MeterRegistry meters, AiCredits aiCredits,
+      AiReports aiReports) {
     this.aiCredits = aiCredits;
+    this.aiReports = aiReports;
     this.fits = fits;
     this.journeys = journeys;
     this.channels = channels;
@@ -77,6 +80,20 @@ class CalculationService implements AttributionReports {
    */
   JourneyAttribution calculate(long journeyId, long modelId, boolean useCache) {
     return calculate(journeyId, modelId, useCache, aiCredits.newRequestBudget());
+  }
+
+  /** Whether crediting under {@code modelId} asks the AI provider (the AI model with a provider configured). */
+  boolean asksAi(long modelId) {
+    try {
+      return aiCredits.configured() && fits.usableForJourneys(modelId, cache.versions().catalog()).isAi();
+    } catch (ApiException unusable) {
+      return false;
+    }
+  }
+
+  /** How many journeys one request asks the AI provider about at once. */
+  int aiConcurrency() {
+    return aiCredits.concurrency();
   }
 
   /** A budget of AI provider calls for one request. */
@@ -117,6 +134,18 @@ class CalculationService implements AttributionReports {
    * so, or 503 naming the variable to set.
    */
   private JourneyAttribution fallback(long journeyId, ModelDefinition model, boolean useCache, AiCallBudget budget) {
+    long fallbackId = fallbackModel(model, cache.versions().catalog()).id();
+    return cachedOrCalculated(journeyId, fallbackId, useCache, budget)
+        .withFallback(new AiFallback(fallbackId, AI_UNCONFIGURED));
+  }
+
+  static final String AI_UNCONFIGURED = "AI provider not configured";
+
+  /**
+   * The model that stands in for the data-driven {@code model} without a provider: its {@code fallback_model_id},
+   * which must name another model that is not data-driven itself; 503 naming the variable to set without one.
+   */
+  static long fallbackId(ModelDefinition model) {
     Object named = model.mlParameters().get("fallback_model_id");
     if (named == null) {
       throw FitProvider.aiUnconfigured(model);
@@ -131,8 +160,16 @@ class CalculationService implements AttributionReports {
     if (fallbackId == model.id()) {
       throw FitProvider.aiUnconfigured(model);
     }
-    return cachedOrCalculated(journeyId, fallbackId, useCache, budget)
-        .withFallback(new AiFallback(fallbackId, "AI provider not configured"));
+    return fallbackId;
+  }
+
+  /** {@link #fallbackId}'s model, usable; a data-driven one cannot stand in (it has no provider either). */
+  ModelDefinition fallbackModel(ModelDefinition model, long catalogVersion) {
+    ModelDefinition fallback = fits.usableForJourneys(fallbackId(model), catalogVersion);
+    if (fallback.isAi()) {
+      throw FitProvider.aiUnconfigured(model);
+    }
+    return fallback;
   }
 
   private JourneyAttribution calculateAndStore(long journeyId, ModelDefinition model, AiCallBudget budget) {
@@ -218,22 +255,62 @@ class CalculationService implements AttributionReports {
   }
 
   @Override
-  public Map<Long, ChannelAmount> channelTotals(long modelId, Instant from, Instant to) {
-    ModelDefinition model = fits.usable(modelId);
+  public ChannelReport channelReport(long modelId, Instant from, Instant to) {
+    long catalogVersion = cache.versions().catalog();
+    ModelDefinition model = fits.usableForJourneys(modelId, catalogVersion);
+    if (!model.isAi()) {
+      return new ChannelReport(engineTotals(model, from, to), null, null);
+    }
+    if (!aiCredits.configured()) {
+      ModelDefinition fallback = fallbackModel(model, catalogVersion);
+      return new ChannelReport(engineTotals(fallback, from, to), new AiFallback(fallback.id(), AI_UNCONFIGURED), null);
+    }
+    return aiReports.totals(model, from, to);
+  }
+
+  @Override
+  public Map<Long, ChannelAmount> channelTotals(long modelId, Collection<JourneyDetail> selected) {
+    long catalogVersion = cache.versions().catalog();
+    ModelDefinition model = fits.usableForJourneys(modelId, catalogVersion);
+    if (model.isAi()) {
+      // Same routing as channelReport: the provider journey by journey, or the fallback model without one.
+      if (aiCredits.configured()) {
+        return aiReports.totals(model, selected).totals();
+      }
+      model = fallbackModel(model, catalogVersion);
+    }
+    ChannelTotals totals = new ChannelTotals(fits.fit(model), new EngineChannels(channels.all()));
+    selected.forEach(totals::add);
+    meters.counter("nexus.journeys.processed", "stage", "report").increment(selected.size());
+    return totals.byChannel();
+  }
+
+  @Override
+  public boolean reportable(ModelDefinition model) {
+    if (!model.isActive()) {
+      return false;
+    }
+    if (!model.isAi() || aiCredits.configured()) {
+      return true;
+    }
+    try {
+      return !fallbackModel(model, cache.versions().catalog()).isAi();
+    } catch (ApiException noFallback) {
+      return false;
+    }
+  }
+
+  @Override
+  public boolean aiConfigured() {
+    return aiCredits.configured();
+  }
+
+  private Map<Long, ChannelAmount> engineTotals(ModelDefinition model, Instant from, Instant to) {
     ChannelTotals totals = new ChannelTotals(fits.fit(model), new EngineChannels(channels.all()));
     journeys.forEachChunk(new JourneyQuery(from, to, true, null), REPORT_CHUNK, chunk -> {
       chunk.forEach(totals::add);
       meters.counter("nexus.journeys.processed", "stage", "report").increment(chunk.size());
     });
-    return totals.byChannel();
-  }
-
-  @Override
-  public Map<Long, ChannelAmount> channelTotals(long modelId, Collection<JourneyDetail> selected) {
-    ModelDefinition model = fits.usable(modelId);
-    ChannelTotals totals = new ChannelTotals(fits.fit(model), new EngineChannels(channels.all()));
-    selected.forEach(totals::add);
-    meters.counter("nexus.journeys.processed", "stage", "report").increment(selected.size());
     return totals.byChannel();
   }
 
@@ -273,7 +350,15 @@ class CalculationService implements AttributionReports {
 
   @Override
   public void forEachCredited(long modelId, Instant from, Instant to, Consumer<CreditedJourney> sink) {
-    ModelDefinition model = fits.usable(modelId);
+    ModelDefinition model = fits.usableForJourneys(modelId, cache.versions().catalog());
+    if (model.isAi()) {
+      // No fallback here: the journeys handed on carry no marker, so the fallback's credits would pass as the AI's.
+      if (!aiCredits.configured()) {
+        throw FitProvider.aiUnconfigured(model);
+      }
+      aiReports.forEachCredited(model, from, to, sink);
+      return;
+    }
     FittedModel fit = fits.fit(model);
     EngineChannels catalogue = new EngineChannels(channels.all());
     journeys.forEachChunk(new JourneyQuery(from, to, true, null), REPORT_CHUNK, chunk -> {
@@ -319,11 +404,6 @@ class CalculationService implements AttributionReports {
     }
     sample.stop(meters.timer("nexus.attribution.bulk.chunk", "model_type", model.modelType()));
     return computed;
-  }
-
-  /** Whether the data-driven model has an AI provider. */
-  boolean aiConfigured() {
-    return aiCredits.configured();
   }
 
   /**

@@ -25,6 +25,7 @@ import io.nexus.server.journey.JourneyQuery;
 import io.nexus.server.model.ModelCatalog;
 import io.nexus.server.model.ModelDefinition;
 import io.nexus.server.web.ApiException;
+import io.nexus.server.web.FieldProblem;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -63,7 +64,10 @@ class FitProvider {
     this.meters = meters;
   }
 
-  /** A usable model: 404 when unknown, 409 when inactive, 503 for the AI model without a provider. */
+  /**
+   * A usable engine model: 404 when unknown, 409 when inactive; the AI model, which has no fit, 503 without a
+   * provider and 422 with one.
+   */
   ModelDefinition usable(long modelId) {
     return usable(modelId, cache.versions().catalog());
   }
@@ -82,8 +86,9 @@ class FitProvider {
     }
     if (model.isAi()) {
       throw aiConfigured.getAsBoolean()
-          ? ApiException.unavailable("attribution model " + modelId + " (" + model.name() + ") credits journeys one "
-              + "by one (calculate, bulk, jobs); reports over date ranges are not available for it")
+          ? ApiException.unprocessable("attribution model " + modelId + " (" + model.name() + ") credits journeys "
+              + "through the AI provider and has no fitted model: bootstrap intervals are not available for it",
+              List.of(new FieldProblem("attribution_model_id", "the data-driven (AI) model has no fit")))
           : aiUnconfigured(model);
     }
     return model;
@@ -118,7 +123,8 @@ class FitProvider {
       return train(model, engineModel);
     }
     // Model ids are numbered per tenant, and each tenant fits on its own journeys only.
-    String key = TenantContext.current() + "/" + model.id() + "@" + model.updatedAt() + "#" + version;
+    String key = TenantContext.current() + "/" + model.id() + "@" + model.updatedAt() + "w"
+        + model.trainingDataWindowDays() + "#" + version;
     return fits.get(key, k -> train(model, engineModel));
   }
 
@@ -146,11 +152,12 @@ class FitProvider {
 
 
   /**
-   * The cache key of an answer from {@code model}, with the catalogue version the model was read at: data-driven
-   * answers depend on all journeys as well.
+   * The cache key of an answer from {@code model}, with the catalogue version the model was read at: answers of
+   * data-driven models and of the AI model (through its channel context) depend on all journeys as well.
    */
   static VersionedKey answerKey(CacheVersions versions, ModelDefinition model, String name) {
-    return model.learnsFromJourneys() ? versions.keyOnAllData(name) : versions.key(name);
+    // The data-driven (AI) model's answer holds the Markov and Shapley shares of its training window.
+    return model.learnsFromJourneys() || model.isAi() ? versions.keyOnAllData(name) : versions.key(name);
   }
 
   static AttributionModel engineModel(ModelDefinition model) {
@@ -162,8 +169,18 @@ class FitProvider {
     }
   }
 
+  /**
+   * {@code model} fitted on {@code days} days of journeys instead of its own window: the Markov and Shapley fits of
+   * the data-driven model's training window.
+   */
+  static ModelDefinition withWindow(ModelDefinition model, int days) {
+    return new ModelDefinition(model.id(), model.name(), model.modelType(), model.description(),
+        model.timeDecayHalflifeDays(), model.positionWeights(), model.customRules(), model.mlModelType(),
+        model.mlParameters(), days, model.isActive(), model.createdAt(), model.updatedAt());
+  }
+
   /** The journeys a data-driven model learns from: its training window, up to the latest journey's start. */
-  private JourneyQuery trainingWindow(ModelDefinition model) {
+  JourneyQuery trainingWindow(ModelDefinition model) {
     Instant end = journeys.latestStart().map(t -> t.plusMillis(1)).orElse(Instant.now());
     return JourneyQuery.between(end.minus(Duration.ofDays(model.trainingDataWindowDays())), end);
   }

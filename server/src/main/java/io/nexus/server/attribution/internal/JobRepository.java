@@ -1,5 +1,8 @@
 package io.nexus.server.attribution.internal;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonInclude.Include;
+import io.nexus.server.attribution.AiFallback;
 import io.nexus.server.persistence.BulkWriter;
 import io.nexus.server.persistence.TimestampColumns;
 import java.time.Instant;
@@ -69,6 +72,12 @@ class JobRepository {
     });
   }
 
+  /** Records which models stood in for the data-driven model's pairs of job {@code id}. */
+  void fallbacks(long id, List<JobFallback> fallbacks) {
+    jdbc.sql("UPDATE attribution_jobs SET fallbacks = ? WHERE tenant_id = current_tenant() AND id = ?")
+        .params(fallbacks.isEmpty() ? null : json.writeValueAsString(fallbacks), id).update();
+  }
+
   /** Renews the heartbeat of jobs this instance holds, queued or running. */
   void heartbeat(Collection<Long> ids) {
     if (!ids.isEmpty()) {
@@ -124,7 +133,7 @@ class JobRepository {
 
   Optional<JobView> find(long id) {
     return jdbc.sql("SELECT id, status, request, total_pairs, done_pairs, failed_pairs, created_at, started_at, "
-            + "finished_at, (SELECT COUNT(*) FROM attribution_job_errors e"
+            + "finished_at, fallbacks, (SELECT COUNT(*) FROM attribution_job_errors e"
             + " WHERE e.job_id = j.id AND e.tenant_id = current_tenant()) AS error_count "
             + "FROM attribution_jobs j WHERE tenant_id = current_tenant() AND id = ?")
         .param(id)
@@ -134,7 +143,8 @@ class JobRepository {
           long errorCount = rs.getLong("error_count");
           return new JobView(id, rs.getString("status"), total, done, rs.getLong("failed_pairs"),
               total == 0 ? ("succeeded".equals(rs.getString("status")) ? 1.0 : 0.0) : (double) done / total,
-              errorCount, List.of(), "/api/v1/attribution/jobs/" + id + "/errors?page=0&size=" + ERRORS_SHOWN,
+              errorCount, List.of(), rs.getString("fallbacks") == null ? List.of()
+                  : List.of(json.readValue(rs.getString("fallbacks"), JobFallback[].class)), "/api/v1/attribution/jobs/" + id + "/errors?page=0&size=" + ERRORS_SHOWN,
               json.readValue(rs.getString("request"), JobRequest.class), TimestampColumns.instant(rs, "created_at"),
               TimestampColumns.instant(rs, "started_at"), TimestampColumns.instant(rs, "finished_at"));
         })
@@ -166,15 +176,25 @@ class JobRepository {
    */
   record JobRequest(int journeyCount, List<Long> modelIds, Boolean useCache, String startDate, String endDate) {}
 
-  /** A job as {@code GET /jobs/{id}} shows it: counts, the first errors and where to page through all of them. */
+  /**
+   * A job as {@code GET /jobs/{id}} shows it: counts, the first errors and where to page through all of them, and
+   * which models stood in for the data-driven model's pairs ({@code fallbacks}, left out when none did).
+   */
   record JobView(long id, String status, long totalPairs, long donePairs, long failedPairs, double progress,
-      long errorCount, List<CalculationService.BulkError> errors, String errorsUrl, JobRequest request,
+      long errorCount, List<CalculationService.BulkError> errors,
+      @JsonInclude(Include.NON_EMPTY) List<JobFallback> fallbacks, String errorsUrl, JobRequest request,
       Instant createdAt, Instant startedAt, Instant finishedAt) {
     JobView withErrors(List<CalculationService.BulkError> first) {
-      return new JobView(id, status, totalPairs, donePairs, failedPairs, progress, errorCount, first, errorsUrl,
-          request, createdAt, startedAt, finishedAt);
+      return new JobView(id, status, totalPairs, donePairs, failedPairs, progress, errorCount, first, fallbacks,
+          errorsUrl, request, createdAt, startedAt, finishedAt);
     }
   }
+
+  /**
+   * The data-driven model {@code modelId}'s {@code pairs} pairs of a job were credited (and stored) by another model,
+   * as {@code fallback} says.
+   */
+  record JobFallback(long modelId, AiFallback fallback, long pairs) {}
 
   /** A page of a job's errors. */
   record ErrorPage(List<CalculationService.BulkError> items, int page, int size, long totalItems, long totalPages) {}

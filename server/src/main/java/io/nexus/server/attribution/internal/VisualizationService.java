@@ -31,19 +31,27 @@ class VisualizationService {
   private final FitProvider fits;
   private final CalculationService calculations;
   private final AttributionCache cache;
+  private final AiCredits aiCredits;
 
   VisualizationService(JourneyData journeys, FitProvider fits, CalculationService calculations,
-      AttributionCache cache) {
+      AttributionCache cache, AiCredits aiCredits) {
+    this.aiCredits = aiCredits;
     this.journeys = journeys;
     this.fits = fits;
     this.calculations = calculations;
     this.cache = cache;
   }
 
-  /** The journey as a timeline, with each touch's credit under model {@code modelId} when one is given. */
+  /**
+   * The journey as a timeline, with each touch's credit under model {@code modelId} when one is given (the AI
+   * model's from its answer for the journey, or from its fallback model without a provider).
+   */
   JourneyTimeline timeline(long journeyId, Long modelId) {
     CacheVersions versions = cache.versions();
-    ModelDefinition model = modelId == null ? null : fits.usable(modelId, versions.catalog());
+    ModelDefinition asked = modelId == null ? null : fits.usableForJourneys(modelId, versions.catalog());
+    // Without a provider the AI model's fallback model draws the journey, and the timeline names it.
+    ModelDefinition model = asked != null && asked.isAi() && !aiCredits.configured()
+        ? calculations.fallbackModel(asked, versions.catalog()) : asked;
     long version = journeys.version(journeyId).orElseThrow(() -> ApiException.notFound("journey", journeyId));
     String name = "j" + journeyId + "v" + version + ":m" + (model == null ? "none" : model.id());
     VersionedKey key = model == null ? versions.key(name) : FitProvider.answerKey(versions, model, name);
@@ -62,7 +70,9 @@ class VisualizationService {
     BigDecimal credited = journey.journey().conversionValue();
     boolean creditable = model != null && CalculationService.whyUncreditable(journey).isEmpty();
     if (creditable) {
-      var fit = fits.fit(model);
+      // The AI model's shares are its answer for this journey (stored answers reused, one call at most).
+      var fit = model.isAi() ? aiCredits.weigh(journey, model, channels, aiCredits.newRequestBudget()).fit()
+          : fits.fit(model);
       JourneyCredits credits = Attribution.credit(fit, journey.toEngineJourney(new EngineChannels(channels.values())));
       shares = credits.touchShares();
       credited = credits.value();

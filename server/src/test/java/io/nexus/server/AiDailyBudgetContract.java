@@ -1,0 +1,81 @@
+package io.nexus.server;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import io.nexus.server.support.Api;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
+import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
+import tools.jackson.databind.json.JsonMapper;
+
+/** A tenant's daily budget of AI provider calls: beyond it 429 naming the budget, with Retry-After. */
+@SpringBootTest
+@AutoConfigureMockMvc
+abstract class AiDailyBudgetContract {
+  static final WireMockServer STUB = new WireMockServer(options().dynamicPort());
+
+  static {
+    STUB.start();
+  }
+
+  @Autowired
+  MockMvc mvc;
+  @Autowired
+  JsonMapper json;
+
+  Api api;
+
+  static void provider(DynamicPropertyRegistry registry) {
+    registry.add("nexus.ai.api-key", () -> "sk-ant-test-daily");
+    registry.add("nexus.ai.base-url", STUB::baseUrl);
+    registry.add("nexus.ai.max-retries", () -> 0);
+    registry.add("nexus.ai.max-calls-per-day", () -> 1);
+  }
+
+  @BeforeEach
+  void client() {
+    api = new Api(mvc, json);
+    // One stub for the H2 and the PostgreSQL variants: each test counts its own requests.
+    STUB.resetAll();
+  }
+
+  private long[] singleTouchJourney() {
+    long channel = api.channel("Daily " + System.nanoTime(), "1");
+    long j = api.journey("daily-" + System.nanoTime(), "2045-01-01T10:00:00Z");
+    long touch = api.touch(j, channel, "click", "2045-01-01T10:00:00Z", "1");
+    api.purchase(j, "2045-01-01T11:00:00Z", "10");
+    return new long[] {j, touch};
+  }
+
+  @Test
+  void theCallOverTheDailyBudgetIs429NamingItAndMakesNoCall() throws Exception {
+    long[] first = singleTouchJourney();
+    long[] second = singleTouchJourney();
+    STUB.stubFor(post("/v1/messages").willReturn(okJson("{\"id\":\"msg_03\",\"type\":\"message\",\"role\":"
+        + "\"assistant\",\"model\":\"claude-sonnet-4-5-20250929\",\"content\":[{\"type\":\"tool_use\",\"id\":\"toolu_03\","
+        + "\"name\":\"attribute_journey\",\"input\":{\"weights\":[{\"touchpoint_id\":" + first[1] + ",\"weight\":1}],"
+        + "\"reasoning\":\"The only touch.\"}}],\"stop_reason\":\"tool_use\",\"stop_sequence\":null,"
+        + "\"usage\":{\"input_tokens\":640,\"output_tokens\":41}}")));
+    api.post("/calculate/" + first[0] + "/6", "", 200);
+
+    MvcResult over = mvc.perform(MockMvcRequestBuilders.post(Api.BASE + "/calculate/" + second[0] + "/6"))
+        .andReturn();
+
+    assertThat(over.getResponse().getStatus()).isEqualTo(429);
+    assertThat(over.getResponse().getContentAsString()).contains("nexus.ai.max-calls-per-day");
+    assertThat(Long.parseLong(over.getResponse().getHeader("Retry-After"))).isBetween(1L, 86_400L);
+    STUB.verify(1, postRequestedFor(urlEqualTo("/v1/messages")));
+  }
+}
