@@ -48,11 +48,24 @@ final class AnalyticsRequests {
     }
   }
 
-  /** Top conversion paths: the date range, how many paths, and how to treat repeated channels. */
+  /** Overview: the date range; the previous period is the same length of time just before it. */
+  record Overview(
+      @NotBlank(message = "required") String startDate,
+      @NotBlank(message = "required") String endDate) {}
+
+  /**
+   * Top conversion paths: the date range, how many paths, how to treat repeated channels, the path lengths to keep
+   * and whether non-converting paths are listed too.
+   */
   record TopPaths(
       @NotBlank(message = "required") String startDate,
       @NotBlank(message = "required") String endDate,
       @Min(value = 1, message = "must be at least 1") @Max(value = 1000, message = "must be at most 1000")
       Integer limit,
-      String transform) {}
+      String transform,
+      @Min(value = 1, message = "must be at least 1") @Max(value = 1000, message = "must be at most 1000")
+      Integer minLength,
+      @Min(value = 1, message = "must be at least 1") @Max(value = 1000, message = "must be at most 1000")
+      Integer maxLength,
+      Boolean includeNonConverting) {}
 }

@@ -50,14 +50,33 @@ class ConversionPathReport {
     long touches;
   }
 
-  /** The {@code limit} most converting paths, each made of its touches as {@code transform} keeps them, cached. */
-  List<PathRow> run(Instant from, Instant to, int limit, PathTransform transform) {
-    VersionedKey key = cache.versions().keyOnAllData("paths:" + from + ":" + to + ":" + limit + ":" + transform);
-    return Arrays.asList(cache.getOrCompute(Region.REPORTS, key, PathRow[].class,
-        () -> compute(from, to, limit, transform).toArray(PathRow[]::new)));
+  /**
+   * Which paths to list: those of {@code minLength} to {@code maxLength} touches (after the transform; {@code null}
+   * for no bound), only converting ones unless {@code nonConverting}, in which case the most travelled come first.
+   */
+  record PathFilter(Integer minLength, Integer maxLength, boolean nonConverting) {
+    static final PathFilter CONVERTING = new PathFilter(null, null, false);
+
+    boolean admits(List<Long> path, Tally tally) {
+      return (nonConverting || tally.converting > 0) && (minLength == null || path.size() >= minLength)
+          && (maxLength == null || path.size() <= maxLength);
+    }
   }
 
-  private List<PathRow> compute(Instant from, Instant to, int limit, PathTransform transform) {
+  /** The {@code limit} most converting paths, each made of its touches as {@code transform} keeps them, cached. */
+  List<PathRow> run(Instant from, Instant to, int limit, PathTransform transform) {
+    return run(from, to, limit, transform, PathFilter.CONVERTING);
+  }
+
+  /** The {@code limit} first paths {@code filter} admits, cached. */
+  List<PathRow> run(Instant from, Instant to, int limit, PathTransform transform, PathFilter filter) {
+    VersionedKey key = cache.versions().keyOnAllData("paths:" + from + ":" + to + ":" + limit + ":" + transform
+        + (filter.equals(PathFilter.CONVERTING) ? "" : ":" + filter));
+    return Arrays.asList(cache.getOrCompute(Region.REPORTS, key, PathRow[].class,
+        () -> compute(from, to, limit, transform, filter).toArray(PathRow[]::new)));
+  }
+
+  private List<PathRow> compute(Instant from, Instant to, int limit, PathTransform transform, PathFilter filter) {
     Map<List<Long>, Tally> tallies = new HashMap<>();
     journeys.forEachChunk(JourneyQuery.between(from, to), 5_000, chunk -> {
       for (JourneyDetail journey : chunk) {
@@ -82,18 +101,26 @@ class ConversionPathReport {
     });
     Map<Long, Channel> names = channels.findAll(tallies.keySet().stream().flatMap(List::stream).distinct().toList());
     return tallies.entrySet().stream()
-        .filter(e -> e.getValue().converting > 0)
-        .sorted(Comparator.<Map.Entry<List<Long>, Tally>>comparingLong(e -> -e.getValue().conversions)
-            .thenComparingLong(e -> -e.getValue().journeys)
-            .thenComparing(e -> e.getKey().toString()))
+        .filter(e -> filter.admits(e.getKey(), e.getValue()))
+        .sorted(order(filter.nonConverting()))
         .limit(limit)
         .map(e -> {
           Tally t = e.getValue();
           List<String> path = e.getKey().stream().map(id -> names.containsKey(id) ? names.get(id).name() : "#" + id)
               .toList();
           return new PathRow(path, e.getKey(), t.journeys, t.conversions, (double) t.converting / t.journeys,
-              t.revenue.setScale(2, RoundingMode.HALF_UP), t.days / t.converting, (double) t.touches / t.converting);
+              t.revenue.setScale(2, RoundingMode.HALF_UP), t.converting == 0 ? null : t.days / t.converting,
+              t.converting == 0 ? null : (double) t.touches / t.converting);
         })
         .toList();
+  }
+
+  /** Most conversions first; with non-converting paths, the most travelled first. Ties by path, for determinism. */
+  private static Comparator<Map.Entry<List<Long>, Tally>> order(boolean byJourneys) {
+    Comparator<Map.Entry<List<Long>, Tally>> conversions = Comparator.comparingLong(e -> -e.getValue().conversions);
+    Comparator<Map.Entry<List<Long>, Tally>> journeys = Comparator.comparingLong(e -> -e.getValue().journeys);
+    Comparator<Map.Entry<List<Long>, Tally>> first = byJourneys ? journeys.thenComparing(conversions)
+        : conversions.thenComparing(journeys);
+    return first.thenComparing(e -> e.getKey().toString());
   }
 }

@@ -145,6 +145,11 @@ class JourneyRepository {
       conditions.add("user_id = :user");
       params.put("user", q.userId());
     }
+    if (q.channelId() != null) {
+      conditions.add("EXISTS (SELECT 1 FROM touchpoints t WHERE t.tenant_id = current_tenant() "
+          + "AND t.journey_id = journeys.id AND t.channel_id = :channel)");
+      params.put("channel", q.channelId());
+    }
     return new Where(" WHERE " + String.join(" AND ", conditions), params);
   }
 
