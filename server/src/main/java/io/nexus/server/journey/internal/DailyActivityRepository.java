@@ -32,33 +32,33 @@ class DailyActivityRepository {
     Map<LocalDate, BigDecimal> cost = new TreeMap<>();
     Object start = TimestampColumns.param(from);
     Object end = TimestampColumns.param(to);
-    jdbc.sql("SELECT CAST(start_time AS DATE) AS day, COUNT(*) AS journeys, "
+    jdbc.sql("SELECT CAST(start_time AS DATE) AS on_day, COUNT(*) AS journeys, "
             + "SUM(CASE WHEN has_conversion THEN 1 ELSE 0 END) AS converting, "
             + "SUM(CASE WHEN has_conversion THEN conversion_value ELSE 0 END) AS revenue FROM journeys "
             + "WHERE tenant_id = current_tenant() AND start_time >= ? AND start_time < ? "
             + "GROUP BY CAST(start_time AS DATE)")
         .params(start, end)
         .query((rs, n) -> {
-          LocalDate day = day(rs.getDate("day"));
+          LocalDate day = day(rs.getDate("on_day"));
           long[] c = counts.computeIfAbsent(day, d -> new long[3]);
           c[0] = rs.getLong("journeys");
           c[1] = rs.getLong("converting");
           revenue.put(day, rs.getBigDecimal("revenue"));
           return day;
         }).list();
-    jdbc.sql("SELECT CAST(j.start_time AS DATE) AS day, COUNT(*) AS conversions FROM conversions c "
+    jdbc.sql("SELECT CAST(j.start_time AS DATE) AS on_day, COUNT(*) AS conversions FROM conversions c "
             + "JOIN journeys j ON j.id = c.journey_id AND j.tenant_id = current_tenant() "
             + "WHERE c.tenant_id = current_tenant() AND j.start_time >= ? AND j.start_time < ? "
             + "GROUP BY CAST(j.start_time AS DATE)")
         .params(start, end)
-        .query((rs, n) -> counts.computeIfAbsent(day(rs.getDate("day")), d -> new long[3])[2] =
+        .query((rs, n) -> counts.computeIfAbsent(day(rs.getDate("on_day")), d -> new long[3])[2] =
             rs.getLong("conversions"))
         .list();
-    jdbc.sql("SELECT CAST(\"timestamp\" AS DATE) AS day, SUM(cost) AS cost FROM touchpoints "
+    jdbc.sql("SELECT CAST(\"timestamp\" AS DATE) AS on_day, SUM(cost) AS cost FROM touchpoints "
             + "WHERE tenant_id = current_tenant() AND \"timestamp\" >= ? AND \"timestamp\" < ? "
             + "GROUP BY CAST(\"timestamp\" AS DATE)")
         .params(start, end)
-        .query((rs, n) -> cost.put(day(rs.getDate("day")), rs.getBigDecimal("cost")))
+        .query((rs, n) -> cost.put(day(rs.getDate("on_day")), rs.getBigDecimal("cost")))
         .list();
     TreeMap<LocalDate, DailyActivity> days = new TreeMap<>();
     for (LocalDate day : counts.keySet()) {
