@@ -30,24 +30,27 @@ export function setKey(key) {
   if (key) sessionStorage.setItem(KEY, key); else sessionStorage.removeItem(KEY);
 }
 
-async function call(method, path, body, retried = false) {
-  const headers = { Accept: 'application/json' };
-  const key = sessionStorage.getItem(KEY);
-  if (key) headers.Authorization = `Bearer ${key}`;
-  if (body !== undefined) headers['Content-Type'] = 'application/json';
-  const response = await fetch(path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
-  if (response.status === 401 && askForKey && !retried) {
-    setKey(null);
-    await askForKey(key ? 'That key was refused; check it and try again.' : '');
-    return call(method, path, body, true);
+async function call(method, path, body) {
+  for (;;) {
+    const headers = { Accept: 'application/json' };
+    const key = sessionStorage.getItem(KEY);
+    if (key) headers.Authorization = `Bearer ${key}`;
+    if (body !== undefined) headers['Content-Type'] = 'application/json';
+    const response = await fetch(path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+    if (response.status === 401 && askForKey) {
+      // Asked again until a key is accepted; the refused one is forgotten.
+      setKey(null);
+      await askForKey(key ? 'That key was refused; check it and try again.' : '');
+      continue;
+    }
+    const text = await response.text();
+    let json = null;
+    if (text) {
+      try { json = JSON.parse(text); } catch (e) { json = null; }
+    }
+    if (!response.ok) throw new ApiError(response.status, json);
+    return json;
   }
-  const text = await response.text();
-  let json = null;
-  if (text) {
-    try { json = JSON.parse(text); } catch (e) { json = null; }
-  }
-  if (!response.ok) throw new ApiError(response.status, json);
-  return json;
 }
 
 export const get = (path) => call('GET', path);

@@ -12,7 +12,7 @@ import budget from './screens/budget.js';
 import system from './screens/system.js';
 
 const SCREENS = [overview, comparison, roi, journeys, paths, markov, insights, budget, system];
-const FILTER_KEYS = ['screen', 'from', 'to', 'model', 'channels'];
+const FILTER_KEYS = ['screen', 'from', 'to', 'model', 'channels', 'lookback', 'direct'];
 const main = document.getElementById('main');
 const form = document.getElementById('filters');
 const status = document.getElementById('status');
@@ -28,7 +28,8 @@ function defaults() {
   const to = new Date();
   const from = new Date(to.getTime() - 29 * 86_400_000);
   const linear = catalogue.models.find((m) => m.model_type === 'linear') || catalogue.models[0];
-  return { screen: SCREENS[0].id, from: isoDay(from), to: isoDay(to), model: linear ? String(linear.id) : '', channels: '' };
+  return { screen: SCREENS[0].id, from: isoDay(from), to: isoDay(to), model: linear ? String(linear.id) : '', channels: '',
+    lookback: '', direct: '' };
 }
 
 /** The filters and screen options the URL holds, defaults filled in. */
@@ -40,6 +41,12 @@ function state() {
   if (!SCREENS.some((x) => x.id === s.screen)) s.screen = d.screen;
   s.channelIds = s.channels ? s.channels.split(',').map(Number).filter((n) => Number.isInteger(n) && n > 0) : [];
   s.modelId = Number(s.model) || Number(d.model);
+  s.lookbackDays = Number.isInteger(Number(s.lookback)) && Number(s.lookback) > 0 ? Number(s.lookback) : null;
+  s.excludeDirect = s.direct === 'exclude';
+  // What the attribution reports take of the bar: the touches they credit.
+  s.touches = {};
+  if (s.lookbackDays) s.touches.lookback_days = s.lookbackDays;
+  if (s.excludeDirect) s.touches.exclude_direct = true;
   s.params = params;
   return s;
 }
@@ -57,6 +64,8 @@ function navigate(changes, { replace = false } = {}) {
 
 function fillFilterBar(s) {
   form.from.value = s.from;
+  form.lookback.value = s.lookbackDays ?? '';
+  form.nodirect.checked = s.excludeDirect;
   form.to.value = s.to;
   const select = form.model;
   if (!select.options.length) {
@@ -120,6 +129,10 @@ async function render() {
     if (run === rendering) notice(main, `Could not load this screen: ${e.message}`, 'error');
   }
   if (run === rendering) {
+    if (!main.dataset.firstScreenMs) {
+      // Milliseconds from navigation start to the first screen drawn, for bench/dashboard-benchmark.sh.
+      main.dataset.firstScreenMs = String(Math.round(performance.now()));
+    }
     main.dataset.ready = 'true';
     status.textContent = `${screen.title} loaded`;
   }
@@ -128,7 +141,8 @@ async function render() {
 form.addEventListener('submit', (e) => {
   e.preventDefault();
   const channels = [...form.querySelectorAll('input[name=channel]:checked')].map((b) => b.value);
-  navigate({ from: form.from.value, to: form.to.value, model: form.model.value, channels: channels.join(',') });
+  navigate({ from: form.from.value, to: form.to.value, model: form.model.value, channels: channels.join(','),
+    lookback: form.lookback.value, direct: form.nodirect.checked ? 'exclude' : null });
 });
 form.model.addEventListener('change', () => form.requestSubmit());
 document.getElementById('reset').addEventListener('click', () => {
@@ -139,16 +153,26 @@ document.getElementById('reset').addEventListener('click', () => {
 window.addEventListener('popstate', render);
 
 const dialog = document.getElementById('auth');
-onKeyNeeded((message) => new Promise((resolve) => {
-  document.getElementById('auth-error').textContent = message;
-  const keyForm = document.getElementById('auth-form');
-  keyForm.key.value = '';
-  keyForm.addEventListener('submit', () => {
-    setKey(keyForm.key.value.trim());
-    resolve();
-  }, { once: true });
-  if (!dialog.open) dialog.showModal();
-}));
+const keyForm = document.getElementById('auth-form');
+// The service answers nothing without a key: Escape does not close the dialog.
+dialog.addEventListener('cancel', (e) => e.preventDefault());
+let keyGiven = null;
+// Calls refused at the same time wait for the same answer of the user.
+onKeyNeeded((message) => {
+  if (!keyGiven) {
+    keyGiven = new Promise((resolve) => {
+      document.getElementById('auth-error').textContent = message;
+      keyForm.key.value = '';
+      keyForm.addEventListener('submit', () => {
+        setKey(keyForm.key.value.trim());
+        keyGiven = null;
+        resolve();
+      }, { once: true });
+      if (!dialog.open) dialog.showModal();
+    });
+  }
+  return keyGiven;
+});
 
 async function start() {
   const [models, channels] = await Promise.all([get(`${API}/models`), get(`${API}/channels`)]);

@@ -142,7 +142,9 @@ export async function panel(container, { title, description, option, alt, tableE
     actions.prepend(el('button', {
       type: 'button', onclick: () => download(`${file}.csv`, tableCsv(tableEl), 'text/csv'),
     }, 'Download CSV'));
-    section.append(el('div', { className: 'table-wrap' }, tableEl));
+    // Wide tables scroll: the region takes the keyboard focus so that it can be scrolled without a mouse.
+    section.append(el('div', { className: 'table-wrap', tabindex: '0', role: 'region',
+      'aria-label': `${title}: table` }, tableEl));
   }
   return { chart: instance, table: tableEl, section };
 }

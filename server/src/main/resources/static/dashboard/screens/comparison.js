@@ -7,7 +7,7 @@ export default {
   id: 'comparison',
   title: 'Model comparison',
   async render(main, ctx) {
-    const body = { ...ctx.range };
+    const body = { ...ctx.range, ...ctx.touches };
     if (ctx.channelIds.length) body.channel_ids = ctx.channelIds;
     const result = await post(`${API}/analytics/model-comparison`, body);
     if (ctx.stale()) return;

@@ -49,7 +49,7 @@ export default {
         { key: 'id', label: 'Fact', header: true }, { key: 'text', label: 'What it says' },
       ], rows, { id: 'fact-table' });
       t.querySelectorAll('tbody tr').forEach((tr, i) => { tr.id = `fact-${rows[i].id}`; });
-      main.append(el('section', { className: 'panel' }, el('h2', {}, 'Facts'), el('div', { className: 'table-wrap' }, t)));
+      main.append(el('section', { className: 'panel' }, el('h2', {}, 'Facts'), el('div', { className: 'table-wrap', tabindex: '0', role: 'region', 'aria-label': 'Table' }, t)));
     }
   },
 };

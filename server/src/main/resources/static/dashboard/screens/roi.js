@@ -33,15 +33,18 @@ export default {
   id: 'roi',
   title: 'Channel ROI',
   async render(main, ctx) {
-    const intervals = ctx.param('intervals') === 'true';
-    const body = { ...ctx.range, attribution_model_id: ctx.modelId, intervals };
+    // Bootstrap intervals resample whole stored journeys: not with a lookback or without Direct.
+    const filtered = Object.keys(ctx.touches).length > 0;
+    const intervals = ctx.param('intervals') === 'true' && !filtered;
+    const body = { ...ctx.range, ...ctx.touches, attribution_model_id: ctx.modelId, intervals };
     if (ctx.channelIds.length) body.channel_ids = ctx.channelIds;
-    const compareBody = { ...ctx.range };
+    const compareBody = { ...ctx.range, ...ctx.touches };
     if (ctx.channelIds.length) compareBody.channel_ids = ctx.channelIds;
     main.append(el('div', { className: 'controls' }, el('label', {},
-      el('input', { type: 'checkbox', id: 'intervals', checked: intervals,
+      el('input', { type: 'checkbox', id: 'intervals', checked: intervals, disabled: filtered,
         onchange: (e) => ctx.setParams({ intervals: e.target.checked ? 'true' : null }) }),
-      ' Show 90 % bootstrap intervals (slower: 200 resamples)')));
+      filtered ? ' 90 % bootstrap intervals (not with a lookback or without Direct)'
+        : ' Show 90 % bootstrap intervals (slower: 200 resamples)')));
     const [rows, comparison] = await Promise.all([
       post(`${API}/analytics/channel-roi`, body),
       post(`${API}/analytics/model-comparison`, compareBody),

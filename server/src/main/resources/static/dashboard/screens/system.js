@@ -83,7 +83,7 @@ export default {
       el('div', { className: 'kpi', dataset: { kpi: 'hit-rate' } }, el('h3', {}, `Cache hit rate (${cache.backend})`),
         el('p', { className: 'kpi-value', dataset: { value: cache.hit_rate } }, fmt.percent(cache.hit_rate)),
         el('p', {}, `${fmt.integer(cache.hits)} hits, ${fmt.integer(cache.misses)} misses, ${fmt.integer(cache.keys)} keys`))));
-    main.append(el('section', { className: 'panel' }, el('h2', {}, 'Health'), el('div', { className: 'table-wrap' },
+    main.append(el('section', { className: 'panel' }, el('h2', {}, 'Health'), el('div', { className: 'table-wrap', tabindex: '0', role: 'region', 'aria-label': 'Table' },
       table('Health of each part', [
         { key: 'name', label: 'Part', header: true }, { key: 'status', label: 'Status' }, { key: 'detail', label: 'Detail' },
       ], components, { id: 'health-table' }))));

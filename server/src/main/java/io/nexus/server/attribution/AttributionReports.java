@@ -14,4 +14,10 @@ public interface AttributionReports {
    *     model without a provider
    */
   Map<Long, ChannelAmount> channelTotals(long modelId, Instant from, Instant to);
+
+  /**
+   * Like {@link #channelTotals(long, Instant, Instant)}, crediting only the touches {@code touches} keeps of each
+   * journey (the model's fit is unchanged); journeys left without touches are not credited.
+   */
+  Map<Long, ChannelAmount> channelTotals(long modelId, Instant from, Instant to, TouchFilter touches);
 }

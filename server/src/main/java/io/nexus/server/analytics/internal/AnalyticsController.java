@@ -1,6 +1,7 @@
 package io.nexus.server.analytics.internal;
 
 import io.nexus.engine.PathTransform;
+import io.nexus.server.attribution.TouchFilter;
 import io.nexus.server.web.ApiException;
 import io.nexus.server.web.Dates;
 import io.swagger.v3.oas.annotations.Operation;
@@ -56,16 +57,27 @@ class AnalyticsController {
   @Operation(summary = "Attributed revenue, cost, ROI and ROAS per channel for a model and date range")
   List<ChannelRoiReport.Row> channelRoi(@Valid @RequestBody AnalyticsRequests.ChannelRoi request) {
     Dates.Range range = Dates.range(request.startDate(), request.endDate());
+    TouchFilter touches = touches(request.lookbackDays(), request.excludeDirect(), request.withIntervals());
     return roi.run(request.channelIds(), range.from(), range.to(), request.attributionModelId(),
-        request.withIntervals(), Boolean.TRUE.equals(request.calibrated()));
+        request.withIntervals(), Boolean.TRUE.equals(request.calibrated()), touches);
   }
 
   @PostMapping("/model-comparison")
   @Operation(summary = "Channels × models: what each model credits to each channel over the same journeys")
   ModelComparisonReport.Comparison modelComparison(@Valid @RequestBody AnalyticsRequests.ModelComparison request) {
     Dates.Range range = Dates.range(request.startDate(), request.endDate());
+    TouchFilter touches = touches(request.lookbackDays(), request.excludeDirect(), request.withIntervals());
     return comparison.run(request.modelIds(), request.channelIds(), range.from(), range.to(),
-        request.withIntervals());
+        request.withIntervals(), touches);
+  }
+
+  /** The touch filter of a request; bootstrap intervals resample whole stored journeys, so they take none. */
+  private static TouchFilter touches(Integer lookbackDays, Boolean excludeDirect, boolean withIntervals) {
+    TouchFilter touches = TouchFilter.of(lookbackDays, excludeDirect);
+    if (withIntervals && !touches.keepsAll()) {
+      throw ApiException.badRequest("intervals", "not available with lookback_days or exclude_direct");
+    }
+    return touches;
   }
 
   @PostMapping("/top-paths")

@@ -14,7 +14,8 @@ final class AnalyticsRequests {
   /**
    * Channel ROI: the channels (all when left out), the date range and the model; {@code intervals} asks for bootstrap
    * intervals of revenue, ROI and ROAS; {@code calibrated} adds each channel's lift-test calibration beside the
-   * model's own numbers.
+   * model's own numbers; {@code lookback_days} and {@code exclude_direct} credit only the touches within that many
+   * days before their conversion and not on Direct.
    */
   record ChannelRoi(
       @Size(max = 1000, message = "must hold at most 1000 ids")
@@ -23,7 +24,9 @@ final class AnalyticsRequests {
       @NotBlank(message = "required") String endDate,
       @NotNull(message = "required") Long attributionModelId,
       Boolean intervals,
-      Boolean calibrated) {
+      Boolean calibrated,
+      Integer lookbackDays,
+      Boolean excludeDirect) {
 
     boolean withIntervals() {
       return Boolean.TRUE.equals(intervals);
@@ -32,7 +35,8 @@ final class AnalyticsRequests {
 
   /**
    * Model comparison: the models (all active engine models when left out), channels and date range;
-   * {@code intervals} asks for bootstrap intervals of every cell.
+   * {@code intervals} asks for bootstrap intervals of every cell; {@code lookback_days} and {@code exclude_direct} as
+   * for channel ROI.
    */
   record ModelComparison(
       @Size(max = 50, message = "must hold at most 50 ids")
@@ -41,7 +45,9 @@ final class AnalyticsRequests {
       List<@NotNull(message = "must be a channel id, not null") Long> channelIds,
       @NotBlank(message = "required") String startDate,
       @NotBlank(message = "required") String endDate,
-      Boolean intervals) {
+      Boolean intervals,
+      Integer lookbackDays,
+      Boolean excludeDirect) {
 
     boolean withIntervals() {
       return Boolean.TRUE.equals(intervals);

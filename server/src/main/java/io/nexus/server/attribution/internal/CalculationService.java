@@ -11,6 +11,7 @@ import io.nexus.server.ai.AiCallBudget;
 import io.nexus.server.attribution.AiFallback;
 import io.nexus.server.attribution.AttributionReports;
 import io.nexus.server.attribution.ChannelAmount;
+import io.nexus.server.attribution.TouchFilter;
 import io.nexus.server.attribution.JourneyAttribution;
 import io.nexus.server.cache.AttributionCache.Region;
 import io.nexus.server.cache.AttributionCache;
@@ -32,6 +33,8 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
@@ -216,15 +219,23 @@ class CalculationService implements AttributionReports {
 
   @Override
   public Map<Long, ChannelAmount> channelTotals(long modelId, Instant from, Instant to) {
+    return channelTotals(modelId, from, to, TouchFilter.ALL);
+  }
+
+  @Override
+  public Map<Long, ChannelAmount> channelTotals(long modelId, Instant from, Instant to, TouchFilter touches) {
     ModelDefinition model = fits.usable(modelId);
     FittedModel fit = fits.fit(model);
     Map<Long, BigDecimal> revenue = new HashMap<>();
     Map<Long, Double> conversions = new HashMap<>();
     Map<Long, Long> journeyCounts = new HashMap<>();
-    EngineChannels catalogue = new EngineChannels(channels.all());
+    List<Channel> all = channels.all();
+    EngineChannels catalogue = new EngineChannels(all);
+    Set<Long> direct = all.stream().filter(Channel::directTraffic).map(Channel::id).collect(Collectors.toSet());
     journeys.forEachChunk(new JourneyQuery(from, to, true, null), REPORT_CHUNK, chunk -> {
-      for (JourneyDetail journey : chunk) {
-        if (whyUncreditable(journey).isPresent()) {
+      for (JourneyDetail stored : chunk) {
+        JourneyDetail journey = TouchFilters.apply(touches, stored, direct);
+        if (journey.touchpoints().isEmpty() || whyUncreditable(journey).isPresent()) {
           continue;
         }
         JourneyCredits credits = Attribution.credit(fit, journey.toEngineJourney(catalogue));
