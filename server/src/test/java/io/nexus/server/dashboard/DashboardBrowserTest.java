@@ -117,7 +117,9 @@ class DashboardBrowserTest {
   @MethodSource("screens")
   void axeFindsNoSeriousOrCriticalViolation(String screen) {
     open("screen=" + screen);
-    Results results = new AxeBuilder().withTags(List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa"))
+    // Legacy mode: the page has no frames, so axe need not open windows of its own to reach them.
+    Results results = new AxeBuilder().setLegacyMode(true)
+        .withTags(List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa"))
         .analyze(browser);
     List<String> serious = new ArrayList<>();
     for (Rule violation : results.getViolations()) {
