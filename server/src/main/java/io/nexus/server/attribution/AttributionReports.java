@@ -24,4 +24,10 @@ public interface AttributionReports {
    * @throws io.nexus.server.web.ApiException as {@link #channelTotals(long, Instant, Instant)}
    */
   Map<Long, ChannelAmount> channelTotals(long modelId, Collection<JourneyDetail> journeys);
+
+  /**
+   * Like {@link #channelTotals(long, Instant, Instant)}, crediting only the touches {@code touches} keeps of each
+   * journey (the model's fit is unchanged); journeys left without touches are not credited.
+   */
+  Map<Long, ChannelAmount> channelTotals(long modelId, Instant from, Instant to, TouchFilter touches);
 }

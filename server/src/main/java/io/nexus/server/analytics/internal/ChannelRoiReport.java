@@ -7,6 +7,7 @@ import io.nexus.server.attribution.AmountInterval;
 import io.nexus.server.attribution.AttributionIntervals;
 import io.nexus.server.attribution.AttributionReports;
 import io.nexus.server.attribution.ChannelAmount;
+import io.nexus.server.attribution.TouchFilter;
 import io.nexus.server.cache.AttributionCache.Region;
 import io.nexus.server.cache.AttributionCache;
 import io.nexus.server.cache.VersionedKey;
@@ -80,11 +81,11 @@ class ChannelRoiReport {
 
   /** The rows of {@code channelIds} (every channel when none) under model {@code modelId}, cached. */
   List<Row> run(List<Long> channelIds, Instant from, Instant to, long modelId, boolean withIntervals,
-      boolean calibrated) {
+      boolean calibrated, TouchFilter touches) {
     VersionedKey key = cache.versions().keyOnAllData("roi:" + modelId + ":" + from + ":" + to + ":" + channelIds
-        + (withIntervals ? ":intervals" : ""));
+        + (withIntervals ? ":intervals" : "") + touches.key());
     List<Row> rows = Arrays.asList(cache.getOrCompute(Region.REPORTS, key, Row[].class,
-        () -> compute(channelIds, from, to, modelId, withIntervals).toArray(Row[]::new)));
+        () -> compute(channelIds, from, to, modelId, withIntervals, touches).toArray(Row[]::new)));
     // Calibration is applied after the cache: lift tests change without moving the data versions.
     return calibrated ? calibrate(rows, calibration.factors(modelId)) : rows;
   }
@@ -108,9 +109,10 @@ class ChannelRoiReport {
     return calibrated;
   }
 
-  private List<Row> compute(List<Long> channelIds, Instant from, Instant to, long modelId, boolean withIntervals) {
+  private List<Row> compute(List<Long> channelIds, Instant from, Instant to, long modelId, boolean withIntervals,
+      TouchFilter touches) {
     List<Channel> selected = select(channels, channelIds);
-    Map<Long, ChannelAmount> credited = attribution.channelTotals(modelId, from, to);
+    Map<Long, ChannelAmount> credited = attribution.channelTotals(modelId, from, to, touches);
     Map<Long, AmountInterval> bounds = withIntervals ? intervals.channelIntervals(modelId, from, to) : null;
     Map<Long, ChannelCosts.Cost> costs = this.costs.costs(from, to);
     ChannelCosts.requireOneCurrency(costs, selected.stream().map(Channel::id).toList());

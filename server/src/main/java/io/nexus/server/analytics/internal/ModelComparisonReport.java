@@ -6,6 +6,7 @@ import io.nexus.server.attribution.AmountInterval;
 import io.nexus.server.attribution.AttributionIntervals;
 import io.nexus.server.attribution.AttributionReports;
 import io.nexus.server.attribution.ChannelAmount;
+import io.nexus.server.attribution.TouchFilter;
 import io.nexus.server.cache.AttributionCache.Region;
 import io.nexus.server.cache.AttributionCache;
 import io.nexus.server.cache.VersionedKey;
@@ -56,22 +57,23 @@ class ModelComparisonReport {
   record Comparison(Instant from, Instant to, List<ModelColumn> models, List<ChannelRow> channels) {}
 
   /** {@code modelIds} (every usable model when none) side by side over {@code channelIds}, cached. */
-  Comparison run(List<Long> modelIds, List<Long> channelIds, Instant from, Instant to, boolean withIntervals) {
+  Comparison run(List<Long> modelIds, List<Long> channelIds, Instant from, Instant to, boolean withIntervals,
+      TouchFilter touches) {
     VersionedKey key = cache.versions().keyOnAllData("compare:" + modelIds + ":" + channelIds + ":" + from + ":" + to
-        + (withIntervals ? ":intervals" : ""));
+        + (withIntervals ? ":intervals" : "") + touches.key());
     return cache.getOrCompute(Region.REPORTS, key, Comparison.class,
-        () -> compute(modelIds, channelIds, from, to, withIntervals));
+        () -> compute(modelIds, channelIds, from, to, withIntervals, touches));
   }
 
   private Comparison compute(List<Long> modelIds, List<Long> channelIds, Instant from, Instant to,
-      boolean withIntervals) {
+      boolean withIntervals, TouchFilter touches) {
     List<ModelDefinition> selected = select(modelIds);
     List<Channel> rows = ChannelRoiReport.select(channels, channelIds);
     Map<Long, Map<Long, ChannelAmount>> byModel = new LinkedHashMap<>();
     Map<Long, Map<Long, AmountInterval>> boundsByModel = new LinkedHashMap<>();
     List<ModelColumn> columns = new ArrayList<>();
     for (ModelDefinition model : selected) {
-      Map<Long, ChannelAmount> totals = attribution.channelTotals(model.id(), from, to);
+      Map<Long, ChannelAmount> totals = attribution.channelTotals(model.id(), from, to, touches);
       byModel.put(model.id(), totals);
       if (withIntervals) {
         boundsByModel.put(model.id(), intervals.channelIntervals(model.id(), from, to));

@@ -11,6 +11,7 @@ import io.nexus.server.ai.AiCallBudget;
 import io.nexus.server.attribution.AiFallback;
 import io.nexus.server.attribution.AttributionReports;
 import io.nexus.server.attribution.ChannelAmount;
+import io.nexus.server.attribution.TouchFilter;
 import io.nexus.server.attribution.JourneyAttribution;
 import io.nexus.server.cache.AttributionCache.Region;
 import io.nexus.server.cache.AttributionCache;
@@ -33,6 +34,8 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
@@ -217,10 +220,19 @@ class CalculationService implements AttributionReports {
 
   @Override
   public Map<Long, ChannelAmount> channelTotals(long modelId, Instant from, Instant to) {
+    return channelTotals(modelId, from, to, TouchFilter.ALL);
+  }
+
+  @Override
+  public Map<Long, ChannelAmount> channelTotals(long modelId, Instant from, Instant to, TouchFilter touches) {
     ModelDefinition model = fits.usable(modelId);
-    ChannelTotals totals = new ChannelTotals(fits.fit(model), new EngineChannels(channels.all()));
+    List<Channel> all = channels.all();
+    ChannelTotals totals = new ChannelTotals(fits.fit(model), new EngineChannels(all));
+    Set<Long> direct = all.stream().filter(Channel::directTraffic).map(Channel::id).collect(Collectors.toSet());
     journeys.forEachChunk(new JourneyQuery(from, to, true, null), REPORT_CHUNK, chunk -> {
-      chunk.forEach(totals::add);
+      for (JourneyDetail stored : chunk) {
+        totals.add(TouchFilters.apply(touches, stored, direct));
+      }
       meters.counter("nexus.journeys.processed", "stage", "report").increment(chunk.size());
     });
     return totals.byChannel();
@@ -249,7 +261,7 @@ class CalculationService implements AttributionReports {
     }
 
     void add(JourneyDetail journey) {
-      if (whyUncreditable(journey).isPresent()) {
+      if (journey.touchpoints().isEmpty() || whyUncreditable(journey).isPresent()) {
         return;
       }
       JourneyCredits credits = Attribution.credit(fit, journey.toEngineJourney(catalogue));
