@@ -96,14 +96,8 @@ class DashboardBrowserTest {
     List<String> alerts = browser.findElements(By.cssSelector("[role=alert]")).stream()
         .filter(WebElement::isDisplayed).map(WebElement::getText).toList();
     List<String> errors = chromium.consoleErrors();
-    if (screen.equals("insights") && !insightsEndpointExists()) {
-      // Until the service has the insights endpoint, the screen says so, and the browser reports the 404 it got.
-      assertThat(alerts).containsExactly("This service has no insights endpoint (POST /api/v1/attribution/ai/insights).");
-      assertThat(errors).singleElement().asString().contains("/api/v1/attribution/ai/insights", "404");
-    } else {
-      assertThat(alerts).as("alerts on " + screen).isEmpty();
-      assertThat(errors).as("console errors on " + screen).isEmpty();
-    }
+    assertThat(alerts).as("alerts on " + screen).isEmpty();
+    assertThat(errors).as("console errors on " + screen).isEmpty();
     assertThat(chromium.requestedUrls()).as("requests of " + screen).isNotEmpty()
         .allSatisfy(url -> assertThat(url).matches("(http://localhost:" + port + "/|data:|blob:).*"));
     for (WebElement chart : browser.findElements(By.cssSelector(".chart"))) {
@@ -285,6 +279,71 @@ class DashboardBrowserTest {
   }
 
   @Test
+  void theInsightsScreenShowsTheRuleWritersAnswerWithTheFactsItCites() throws Exception {
+    open("screen=insights&analysis=optimization&from=" + from + "&to=" + to);
+    JsonNode api = post("/ai/insights", "{\"start_date\":\"" + from + "\",\"end_date\":\"" + to
+        + "\",\"analysis_type\":\"optimization\"}");
+    assertThat(api.path("source").asString()).as("no AI provider in this test").isEqualTo("rules");
+    WebElement source = browser.findElement(By.id("insight-source"));
+    assertThat(source.getAttribute("data-source")).isEqualTo("rules");
+    assertThat(source.getText()).startsWith("Source: rules");
+    assertThat(browser.findElement(By.id("insight-summary")).getText()).isEqualTo(api.path("summary").asString());
+
+    List<WebElement> shown = browser.findElements(By.cssSelector("#insight-list > li"));
+    assertThat(api.path("insights").size()).isPositive();
+    assertThat(shown).hasSize(api.path("insights").size());
+    for (int i = 0; i < shown.size(); i++) {
+      JsonNode insight = api.path("insights").get(i);
+      assertThat(shown.get(i).findElement(By.tagName("h3")).getText()).isEqualTo(insight.path("title").asString());
+      assertThat(shown.get(i).getText()).contains(insight.path("finding").asString(),
+          insight.path("recommendation").asString());
+      List<String> cited = new ArrayList<>();
+      insight.path("evidence").forEach(id -> cited.add("fact " + id.asString()));
+      assertThat(shown.get(i).findElements(By.cssSelector(".evidence a")).stream().map(WebElement::getText))
+          .as("the facts insight " + i + " cites").containsExactlyElementsOf(cited).isNotEmpty();
+      insight.path("evidence").forEach(id -> assertThat(browser.findElements(By.id("fact-" + id.asString())))
+          .as("the row of cited fact " + id.asString()).hasSize(1));
+    }
+
+    List<List<String>> rows = tableValues("fact-table");
+    assertThat(rows).hasSize(api.path("facts").size());
+    for (int i = 0; i < rows.size(); i++) {
+      JsonNode fact = api.path("facts").get(i);
+      assertThat(rows.get(i).subList(0, 2)).containsExactly(fact.path("id").asString(), fact.path("type").asString());
+      JsonNode value = fact.path("value");
+      if (value.isNumber()) {
+        assertThat(new BigDecimal(rows.get(i).get(2))).as(fact.path("id").asString())
+            .isEqualByComparingTo(value.decimalValue());
+      } else {
+        assertThat(plain(JSON.readTree(rows.get(i).get(2)))).as(fact.path("id").asString()).isEqualTo(plain(value));
+      }
+    }
+    BigDecimal revenue = null;
+    for (JsonNode fact : api.path("facts")) {
+      if (fact.path("id").asString().equals("totals.revenue")) {
+        revenue = fact.path("value").decimalValue();
+      }
+    }
+    assertThat(revenue).as("the totals.revenue fact").isNotNull();
+    assertThat(browser.findElement(By.cssSelector("[id='fact-totals.revenue'] td:nth-of-type(2)")).getText())
+        .as("money shown to the cent").isEqualTo(String.format(java.util.Locale.US, "%,.2f", revenue));
+  }
+
+  @Test
+  void anotherAnalysisTypeGoesIntoTheUrlAndAsksTheApiForIt() throws Exception {
+    open("screen=insights&from=" + from + "&to=" + to);
+    new Select(browser.findElement(By.id("analysis-type"))).selectByValue("trends");
+    awaitReady();
+    assertThat(browser.getCurrentUrl()).contains("analysis=trends");
+    JsonNode api = post("/ai/insights", "{\"start_date\":\"" + from + "\",\"end_date\":\"" + to
+        + "\",\"analysis_type\":\"trends\"}");
+    List<String> ids = new ArrayList<>();
+    api.path("facts").forEach(f -> ids.add(f.path("id").asString()));
+    assertThat(tableValues("fact-table")).extracting(row -> row.get(0)).containsExactlyElementsOf(ids)
+        .anySatisfy(id -> assertThat(id).startsWith("wow."));
+  }
+
+  @Test
   void theScreensAreReachableByKeyboard() {
     open("screen=overview");
     WebElement link = browser.findElement(By.cssSelector("#nav a[data-screen=paths]"));
@@ -297,14 +356,22 @@ class DashboardBrowserTest {
 
   // --- helpers ---
 
-  private boolean insightsEndpointExists() {
-    try {
-      HttpResponse<String> docs = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
-          + "/v3/api-docs")).build(), HttpResponse.BodyHandlers.ofString());
-      return docs.body().contains("\"/api/v1/attribution/ai/insights\"");
-    } catch (Exception e) {
-      throw new AssertionError(e);
+  /** A JSON value with its numbers as plain decimals, so that 2.0 and 2 compare equal. */
+  private static Object plain(JsonNode node) {
+    if (node.isNumber()) {
+      return node.decimalValue().stripTrailingZeros();
     }
+    if (node.isArray()) {
+      List<Object> items = new ArrayList<>();
+      node.forEach(item -> items.add(plain(item)));
+      return items;
+    }
+    if (node.isObject()) {
+      java.util.Map<String, Object> fields = new java.util.TreeMap<>();
+      node.properties().forEach(e -> fields.put(e.getKey(), plain(e.getValue())));
+      return fields;
+    }
+    return node.isNull() ? "null" : node.asString();
   }
 
   private void open(String query) {
