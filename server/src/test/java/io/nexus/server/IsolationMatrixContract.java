@@ -174,6 +174,8 @@ abstract class IsolationMatrixContract {
           + "\"attribution_model_id\":" + model + "}";
     } else if (t.endsWith("/model-comparison")) {
       return "{\"model_ids\":[" + model + "],\"start_date\":\"2025-03-01\",\"end_date\":\"2025-03-31\"}";
+    } else if (t.endsWith("/ai/insights")) {
+      return "{\"journey_ids\":[" + journey + "],\"analysis_type\":\"performance\"}";
     } else if (t.endsWith("/top-paths")) {
       return "{\"start_date\":\"2025-03-01\",\"end_date\":\"2025-03-31\"}";
     } else if (t.contains("/channels/") || t.contains("/models/")) {

@@ -292,6 +292,15 @@ abstract class RuleInsightsContract {
   }
 
   @Test
+  void theEndpointIsInTheOpenApiDocument() {
+    JsonNode operation = api.get("/v3/api-docs", 200).get("paths").get("/api/v1/attribution/ai/insights").get("post");
+
+    assertThat(operation.get("summary").asString()).contains("Insights");
+    assertThat(api.get("/v3/api-docs", 200).get("components").get("schemas").get("InsightRequest").get("properties")
+        .get("analysis_type").get("enum").toString()).isEqualTo("[\"performance\",\"optimization\",\"trends\"]");
+  }
+
+  @Test
   void askingForTheAiWriterWithoutAKeyIs503NamingTheVariable() {
     JsonNode problem = api.post("/ai/insights", "{\"journey_ids\":" + workedDataSet() + ",\"analysis_type\":"
         + "\"performance\",\"writer\":\"ai\"}", 503);

@@ -105,4 +105,31 @@ class SecurityHeadersTest {
     assertThat(count).isPositive();
     assertThat(answer(get("/swagger-ui/swagger-initializer.js")).getStatus()).isEqualTo(200);
   }
+
+  @Test
+  void theDashboardGetsThePagePolicyAndHasNoInlineScriptOrStyle() throws Exception {
+    MockHttpServletResponse response = answer(get("/index.html"));
+    assertThat(response.getStatus()).isEqualTo(200);
+    String policy = response.getHeader("Content-Security-Policy");
+    assertThat(policy).contains("default-src 'none'", "script-src 'self';", "connect-src 'self'",
+        "frame-ancestors 'none'").doesNotContain("unsafe-eval");
+    assertThat(response.getHeader("Cache-Control")).isEqualTo("no-store");
+    String page = response.getContentAsString();
+    Matcher scripts = Pattern.compile("<script([^>]*)>").matcher(page);
+    while (scripts.find()) {
+      assertThat(scripts.group(1)).as("every script of the page is a file of the service").contains("src=\"/");
+    }
+    assertThat(page).doesNotContain("<style").doesNotContain(" style=");
+  }
+
+  @Test
+  void theDashboardsVersionedLibrariesMayBeKeptTheOthersNot() throws Exception {
+    MockHttpServletResponse library = answer(get("/webjars/echarts/dist/echarts.esm.min.js"));
+    assertThat(library.getStatus()).isEqualTo(200);
+    assertThat(library.getHeader("Cache-Control")).isNotEqualTo("no-store");
+    assertThat(library.getHeader("Content-Security-Policy")).contains("script-src 'self';");
+    MockHttpServletResponse own = answer(get("/dashboard/app.js"));
+    assertThat(own.getStatus()).isEqualTo(200);
+    assertThat(own.getHeader("Cache-Control")).isEqualTo("no-store");
+  }
 }

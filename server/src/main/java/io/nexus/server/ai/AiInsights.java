@@ -6,6 +6,9 @@ public interface AiInsights {
   /** Whether a provider is configured (an API key is set). */
   boolean configured();
 
+  /** A fresh budget of provider calls for one request, the same as {@link AiAttribution#newRequestBudget()}. */
+  AiCallBudget newRequestBudget();
+
   /**
    * The validated insights about {@code question}'s facts: from the stored answers when the same facts were reported
    * on before with the same configuration, otherwise from one provider call counted against {@code budget} and the

@@ -66,22 +66,51 @@ public final class PathTally {
   }
 
   /**
+   * Which paths a list shows: those of {@code minLength} to {@code maxLength} touches (after the transform;
+   * {@code null} for no bound), and only converting ones unless {@code nonConverting}.
+   */
+  public record Filter(Integer minLength, Integer maxLength, boolean nonConverting) {
+    /** Every converting path, whatever its length. */
+    public static final Filter CONVERTING = new Filter(null, null, false);
+
+    private boolean admits(List<Long> path, Tally tally) {
+      return (nonConverting || tally.converting > 0) && (minLength == null || path.size() >= minLength)
+          && (maxLength == null || path.size() <= maxLength);
+    }
+  }
+
+  /**
    * The {@code limit} paths with the most conversions (then the most journeys, then by channel ids), each named with
    * {@code names} (a channel missing from it shows as {@code #id}).
    */
   public List<ConversionPath> top(int limit, Map<Long, String> names) {
+    return top(limit, names, Filter.CONVERTING);
+  }
+
+  /**
+   * The {@code limit} first paths {@code filter} admits, named as by {@link #top(int, Map)}: the most converting
+   * first, or with non-converting paths the most travelled first; ties by channel ids, for determinism.
+   */
+  public List<ConversionPath> top(int limit, Map<Long, String> names, Filter filter) {
     return tallies.entrySet().stream()
-        .filter(e -> e.getValue().converting > 0)
-        .sorted(Comparator.<Map.Entry<List<Long>, Tally>>comparingLong(e -> -e.getValue().conversions)
-            .thenComparingLong(e -> -e.getValue().journeys)
-            .thenComparing(e -> e.getKey().toString()))
+        .filter(e -> filter.admits(e.getKey(), e.getValue()))
+        .sorted(order(filter.nonConverting()))
         .limit(limit)
         .map(e -> {
           Tally t = e.getValue();
           List<String> path = e.getKey().stream().map(id -> names.getOrDefault(id, "#" + id)).toList();
           return new ConversionPath(path, e.getKey(), t.journeys, t.conversions, (double) t.converting / t.journeys,
-              t.revenue.setScale(2, RoundingMode.HALF_UP), t.days / t.converting, (double) t.touches / t.converting);
+              t.revenue.setScale(2, RoundingMode.HALF_UP), t.converting == 0 ? null : t.days / t.converting,
+              t.converting == 0 ? null : (double) t.touches / t.converting);
         })
         .toList();
+  }
+
+  private static Comparator<Map.Entry<List<Long>, Tally>> order(boolean byJourneys) {
+    Comparator<Map.Entry<List<Long>, Tally>> conversions = Comparator.comparingLong(e -> -e.getValue().conversions);
+    Comparator<Map.Entry<List<Long>, Tally>> journeys = Comparator.comparingLong(e -> -e.getValue().journeys);
+    Comparator<Map.Entry<List<Long>, Tally>> first = byJourneys ? journeys.thenComparing(conversions)
+        : conversions.thenComparing(journeys);
+    return first.thenComparing(e -> e.getKey().toString());
   }
 }

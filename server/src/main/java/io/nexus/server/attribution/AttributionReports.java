@@ -80,4 +80,13 @@ public interface AttributionReports {
    * @param outputTokens output tokens of the calls made
    */
   record AiRun(String model, long journeys, long calls, long cachedAnswers, long inputTokens, long outputTokens) {}
+
+  /**
+   * Like {@link #channelTotals(long, Instant, Instant)}, crediting only the touches {@code touches} keeps of each
+   * journey (the model's fit is unchanged); journeys left without touches are not credited.
+   *
+   * @throws io.nexus.server.web.ApiException as {@link #channelTotals(long, Instant, Instant)} does, and 422 for the
+   *     AI model with touches left out
+   */
+  Map<Long, ChannelAmount> channelTotals(long modelId, Instant from, Instant to, TouchFilter touches);
 }

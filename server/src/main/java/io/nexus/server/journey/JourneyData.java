@@ -34,6 +34,12 @@ public interface JourneyData {
   /** The latest journey start time, if there are journeys. */
   Optional<Instant> latestStart();
 
+  /**
+   * Every UTC day of {@code [from, to)} that had activity, in day order: journeys started, their conversions and
+   * value, and touchpoint cost.
+   */
+  List<DailyActivity> dailyActivity(Instant from, Instant to);
+
   /** Total touchpoint cost per channel id of the touchpoints in {@code [from, to)}. */
   Map<Long, BigDecimal> costByChannel(Instant from, Instant to);
 

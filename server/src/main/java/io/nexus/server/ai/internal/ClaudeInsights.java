@@ -68,6 +68,11 @@ class ClaudeInsights implements AiInsights, DisposableBean {
   }
 
   @Override
+  public AiCallBudget newRequestBudget() {
+    return AiCallBudget.of(settings.maxCallsPerRequest());
+  }
+
+  @Override
   public void destroy() {
     if (client != null) {
       client.close();

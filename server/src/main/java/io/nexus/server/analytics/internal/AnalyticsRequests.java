@@ -14,7 +14,8 @@ final class AnalyticsRequests {
   /**
    * Channel ROI: the channels (all when left out), the date range and the model; {@code intervals} asks for bootstrap
    * intervals of revenue, ROI and ROAS; {@code calibrated} adds each channel's lift-test calibration beside the
-   * model's own numbers.
+   * model's own numbers; {@code lookback_days} and {@code exclude_direct} credit only the touches within that many
+   * days before their conversion and not on Direct.
    */
   record ChannelRoi(
       @Size(max = 1000, message = "must hold at most 1000 ids")
@@ -23,7 +24,9 @@ final class AnalyticsRequests {
       @NotBlank(message = "required") String endDate,
       @NotNull(message = "required") Long attributionModelId,
       Boolean intervals,
-      Boolean calibrated) {
+      Boolean calibrated,
+      Integer lookbackDays,
+      Boolean excludeDirect) {
 
     boolean withIntervals() {
       return Boolean.TRUE.equals(intervals);
@@ -32,8 +35,8 @@ final class AnalyticsRequests {
 
   /**
    * Model comparison: the models (all active models when left out, the AI model among them when it has a provider
-   * or a fallback model), channels and date range; {@code intervals} asks for bootstrap intervals of every cell but
-   * the AI model's.
+   * or a fallback model and no touches are left out), channels and date range; {@code intervals} asks for bootstrap
+   * intervals of every cell but the AI model's; {@code lookback_days} and {@code exclude_direct} as for channel ROI.
    */
   record ModelComparison(
       @Size(max = 50, message = "must hold at most 50 ids")
@@ -42,18 +45,33 @@ final class AnalyticsRequests {
       List<@NotNull(message = "must be a channel id, not null") Long> channelIds,
       @NotBlank(message = "required") String startDate,
       @NotBlank(message = "required") String endDate,
-      Boolean intervals) {
+      Boolean intervals,
+      Integer lookbackDays,
+      Boolean excludeDirect) {
 
     boolean withIntervals() {
       return Boolean.TRUE.equals(intervals);
     }
   }
 
-  /** Top conversion paths: the date range, how many paths, and how to treat repeated channels. */
+  /** Overview: the date range; the previous period is the same length of time just before it. */
+  record Overview(
+      @NotBlank(message = "required") String startDate,
+      @NotBlank(message = "required") String endDate) {}
+
+  /**
+   * Top conversion paths: the date range, how many paths, how to treat repeated channels, the path lengths to keep
+   * and whether non-converting paths are listed too.
+   */
   record TopPaths(
       @NotBlank(message = "required") String startDate,
       @NotBlank(message = "required") String endDate,
       @Min(value = 1, message = "must be at least 1") @Max(value = 1000, message = "must be at most 1000")
       Integer limit,
-      String transform) {}
+      String transform,
+      @Min(value = 1, message = "must be at least 1") @Max(value = 1000, message = "must be at most 1000")
+      Integer minLength,
+      @Min(value = 1, message = "must be at least 1") @Max(value = 1000, message = "must be at most 1000")
+      Integer maxLength,
+      Boolean includeNonConverting) {}
 }

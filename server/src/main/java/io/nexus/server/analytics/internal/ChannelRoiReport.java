@@ -8,6 +8,7 @@ import io.nexus.server.attribution.AmountInterval;
 import io.nexus.server.attribution.AttributionIntervals;
 import io.nexus.server.attribution.AttributionReports;
 import io.nexus.server.attribution.ChannelAmount;
+import io.nexus.server.attribution.TouchFilter;
 import io.nexus.server.cache.AttributionCache.Region;
 import io.nexus.server.cache.AttributionCache;
 import io.nexus.server.cache.VersionedKey;
@@ -88,7 +89,7 @@ class ChannelRoiReport {
 
   /** The rows of {@code channelIds} (every channel when none) under model {@code modelId}, cached. */
   List<Row> run(List<Long> channelIds, Instant from, Instant to, long modelId, boolean withIntervals,
-      boolean calibrated) {
+      boolean calibrated, TouchFilter touches) {
     if (withIntervals && models.find(modelId).filter(ModelDefinition::isAi).isPresent()) {
       throw ApiException.unprocessable("intervals", "bootstrap intervals are not available for the data-driven (AI) "
           + "model " + modelId + ": its credits are one AI answer per journey, not a fit to refit on resampled "
@@ -96,9 +97,9 @@ class ChannelRoiReport {
     }
     // The AI model's report differs with a provider configured (its answers) or not (its fallback's credits).
     VersionedKey key = cache.versions().keyOnAllData("roi:" + modelId + ":" + from + ":" + to + ":" + channelIds
-        + (withIntervals ? ":intervals" : "") + (attribution.aiConfigured() ? ":ai" : ":no-ai"));
+        + (withIntervals ? ":intervals" : "") + (attribution.aiConfigured() ? ":ai" : ":no-ai") + touches.key());
     List<Row> rows = Arrays.asList(cache.getOrCompute(Region.REPORTS, key, Row[].class,
-        () -> compute(channelIds, from, to, modelId, withIntervals).toArray(Row[]::new)));
+        () -> compute(channelIds, from, to, modelId, withIntervals, touches).toArray(Row[]::new)));
     // Calibration is applied after the cache: lift tests change without moving the data versions.
     return calibrated ? calibrate(rows, calibration.factors(modelId)) : rows;
   }
@@ -122,9 +123,11 @@ class ChannelRoiReport {
     return calibrated;
   }
 
-  private List<Row> compute(List<Long> channelIds, Instant from, Instant to, long modelId, boolean withIntervals) {
+  private List<Row> compute(List<Long> channelIds, Instant from, Instant to, long modelId, boolean withIntervals,
+      TouchFilter touches) {
     List<Channel> selected = select(channels, channelIds);
-    AttributionReports.ChannelReport report = attribution.channelReport(modelId, from, to);
+    AttributionReports.ChannelReport report = touches.keepsAll() ? attribution.channelReport(modelId, from, to)
+        : new AttributionReports.ChannelReport(attribution.channelTotals(modelId, from, to, touches), null, null);
     Map<Long, ChannelAmount> credited = report.totals();
     Map<Long, AmountInterval> bounds = withIntervals ? intervals.channelIntervals(modelId, from, to) : null;
     Map<Long, ChannelCosts.Cost> costs = this.costs.costs(from, to);

@@ -34,14 +34,19 @@ class ConversionPathReport {
     this.cache = cache;
   }
 
-  /** The {@code limit} most converting paths, each made of its touches as {@code transform} keeps them, cached. */
-  List<ConversionPath> run(Instant from, Instant to, int limit, PathTransform transform) {
-    VersionedKey key = cache.versions().keyOnAllData("paths:" + from + ":" + to + ":" + limit + ":" + transform);
+  /**
+   * The {@code limit} first paths {@code filter} admits, each made of its touches as {@code transform} keeps them,
+   * cached.
+   */
+  List<ConversionPath> run(Instant from, Instant to, int limit, PathTransform transform, PathTally.Filter filter) {
+    VersionedKey key = cache.versions().keyOnAllData("paths:" + from + ":" + to + ":" + limit + ":" + transform
+        + (filter.equals(PathTally.Filter.CONVERTING) ? "" : ":" + filter));
     return Arrays.asList(cache.getOrCompute(Region.REPORTS, key, ConversionPath[].class,
-        () -> compute(from, to, limit, transform).toArray(ConversionPath[]::new)));
+        () -> compute(from, to, limit, transform, filter).toArray(ConversionPath[]::new)));
   }
 
-  private List<ConversionPath> compute(Instant from, Instant to, int limit, PathTransform transform) {
+  private List<ConversionPath> compute(Instant from, Instant to, int limit, PathTransform transform,
+      PathTally.Filter filter) {
     PathTally tally = new PathTally(transform);
     journeys.forEachChunk(JourneyQuery.between(from, to), 5_000, chunk -> {
       for (JourneyDetail journey : chunk) {
@@ -52,6 +57,6 @@ class ConversionPathReport {
     for (Channel channel : channels.findAll(List.copyOf(tally.channelIds())).values()) {
       names.put(channel.id(), channel.name());
     }
-    return tally.top(limit, names);
+    return tally.top(limit, names, filter);
   }
 }

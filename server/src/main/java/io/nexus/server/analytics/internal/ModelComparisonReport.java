@@ -7,6 +7,7 @@ import io.nexus.server.attribution.AmountInterval;
 import io.nexus.server.attribution.AttributionIntervals;
 import io.nexus.server.attribution.AttributionReports;
 import io.nexus.server.attribution.ChannelAmount;
+import io.nexus.server.attribution.TouchFilter;
 import io.nexus.server.cache.AttributionCache.Region;
 import io.nexus.server.cache.AttributionCache;
 import io.nexus.server.cache.VersionedKey;
@@ -64,25 +65,27 @@ class ModelComparisonReport {
 
   /**
    * {@code modelIds} side by side over {@code channelIds}, cached; when none are named, every active model, the AI
-   * model among them when it has a provider or a fallback model.
+   * model among them when it has a provider or a fallback model and every touch is kept.
    */
-  Comparison run(List<Long> modelIds, List<Long> channelIds, Instant from, Instant to, boolean withIntervals) {
+  Comparison run(List<Long> modelIds, List<Long> channelIds, Instant from, Instant to, boolean withIntervals,
+      TouchFilter touches) {
     // The AI model's column differs with a provider configured (its answers) or not (its fallback's credits).
     VersionedKey key = cache.versions().keyOnAllData("compare:" + modelIds + ":" + channelIds + ":" + from + ":" + to
-        + (withIntervals ? ":intervals" : "") + (attribution.aiConfigured() ? ":ai" : ":no-ai"));
+        + (withIntervals ? ":intervals" : "") + (attribution.aiConfigured() ? ":ai" : ":no-ai") + touches.key());
     return cache.getOrCompute(Region.REPORTS, key, Comparison.class,
-        () -> compute(modelIds, channelIds, from, to, withIntervals));
+        () -> compute(modelIds, channelIds, from, to, withIntervals, touches));
   }
 
   private Comparison compute(List<Long> modelIds, List<Long> channelIds, Instant from, Instant to,
-      boolean withIntervals) {
-    List<ModelDefinition> selected = select(modelIds);
+      boolean withIntervals, TouchFilter touches) {
+    List<ModelDefinition> selected = select(modelIds, touches);
     List<Channel> rows = ChannelRoiReport.select(channels, channelIds);
     Map<Long, Map<Long, ChannelAmount>> byModel = new LinkedHashMap<>();
     Map<Long, Map<Long, AmountInterval>> boundsByModel = new LinkedHashMap<>();
     List<ModelColumn> columns = new ArrayList<>();
     for (ModelDefinition model : selected) {
-      AttributionReports.ChannelReport report = attribution.channelReport(model.id(), from, to);
+      AttributionReports.ChannelReport report = touches.keepsAll() ? attribution.channelReport(model.id(), from, to)
+          : new AttributionReports.ChannelReport(attribution.channelTotals(model.id(), from, to, touches), null, null);
       Map<Long, ChannelAmount> totals = report.totals();
       byModel.put(model.id(), totals);
       // The AI model's credits are one answer per journey, with no fit to refit on resampled journeys.
@@ -118,9 +121,11 @@ class ModelComparisonReport {
     return new Comparison(from, to, columns, table);
   }
 
-  private List<ModelDefinition> select(List<Long> ids) {
+  private List<ModelDefinition> select(List<Long> ids, TouchFilter touches) {
     if (ids == null || ids.isEmpty()) {
-      return models.all().stream().filter(ModelDefinition::isActive).filter(attribution::reportable).toList();
+      // The AI model answered for whole journeys: it has no column when touches are left out.
+      return models.all().stream().filter(ModelDefinition::isActive).filter(attribution::reportable)
+          .filter(model -> touches.keepsAll() || !model.isAi()).toList();
     }
     List<FieldProblem> unknown = new ArrayList<>();
     List<ModelDefinition> selected = new ArrayList<>();

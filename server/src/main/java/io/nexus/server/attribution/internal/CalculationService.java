@@ -12,6 +12,7 @@ import io.nexus.server.attribution.AiFallback;
 import io.nexus.server.attribution.AttributionReports;
 import io.nexus.server.attribution.ChannelAmount;
 import io.nexus.server.attribution.CreditedJourney;
+import io.nexus.server.attribution.TouchFilter;
 import io.nexus.server.attribution.JourneyAttribution;
 import io.nexus.server.cache.AttributionCache.Region;
 import io.nexus.server.cache.AttributionCache;
@@ -34,6 +35,8 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
@@ -305,10 +308,33 @@ class CalculationService implements AttributionReports {
     return aiCredits.configured();
   }
 
+  @Override
+  public Map<Long, ChannelAmount> channelTotals(long modelId, Instant from, Instant to, TouchFilter touches) {
+    if (touches.keepsAll()) {
+      return channelReport(modelId, from, to).totals();
+    }
+    ModelDefinition model = fits.usableForJourneys(modelId, cache.versions().catalog());
+    if (model.isAi()) {
+      // The AI answered for whole journeys; crediting only some of their touches would ask it other questions.
+      throw ApiException.unprocessable("lookback_days", "lookback_days and exclude_direct are not available for "
+          + "attribution model " + modelId + " (" + model.name() + "), which credits whole journeys through the AI");
+    }
+    return engineTotals(model, from, to, touches);
+  }
+
   private Map<Long, ChannelAmount> engineTotals(ModelDefinition model, Instant from, Instant to) {
-    ChannelTotals totals = new ChannelTotals(fits.fit(model), new EngineChannels(channels.all()));
+    return engineTotals(model, from, to, TouchFilter.ALL);
+  }
+
+  private Map<Long, ChannelAmount> engineTotals(ModelDefinition model, Instant from, Instant to,
+      TouchFilter touches) {
+    List<Channel> all = channels.all();
+    ChannelTotals totals = new ChannelTotals(fits.fit(model), new EngineChannels(all));
+    Set<Long> direct = all.stream().filter(Channel::directTraffic).map(Channel::id).collect(Collectors.toSet());
     journeys.forEachChunk(new JourneyQuery(from, to, true, null), REPORT_CHUNK, chunk -> {
-      chunk.forEach(totals::add);
+      for (JourneyDetail stored : chunk) {
+        totals.add(TouchFilters.apply(touches, stored, direct));
+      }
       meters.counter("nexus.journeys.processed", "stage", "report").increment(chunk.size());
     });
     return totals.byChannel();
@@ -328,7 +354,7 @@ class CalculationService implements AttributionReports {
     }
 
     void add(JourneyDetail journey) {
-      if (whyUncreditable(journey).isPresent()) {
+      if (journey.touchpoints().isEmpty() || whyUncreditable(journey).isPresent()) {
         return;
       }
       JourneyCredits credits = Attribution.credit(fit, journey.toEngineJourney(catalogue));

@@ -32,7 +32,7 @@ record JourneyTimeline(
    */
   record Touch(long id, int position, long channelId, String channelName, String touchpointType, Instant timestamp,
       BigDecimal minutesSinceStart, BigDecimal minutesToConversion, BigDecimal cost, Double credit,
-      BigDecimal attributedRevenue) {}
+      BigDecimal attributedRevenue, BigDecimal engagementScore) {}
 
   /** One conversion on the timeline. */
   record ConversionMark(long id, String conversionType, Instant timestamp, BigDecimal revenue,

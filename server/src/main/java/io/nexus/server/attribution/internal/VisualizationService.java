@@ -89,7 +89,8 @@ class VisualizationService {
       timeline.add(new JourneyTimeline.Touch(t.id(), t.positionInJourney(), t.channelId(),
           channel == null ? null : channel.name(), t.touchpointType(), t.timestamp(), minutes(start, t.timestamp()),
           convertedAt == null ? null : minutes(t.timestamp(), convertedAt), t.cost(), share,
-          share == null ? null : credited.multiply(BigDecimal.valueOf(share)).setScale(2, RoundingMode.HALF_UP)));
+          share == null ? null : credited.multiply(BigDecimal.valueOf(share)).setScale(2, RoundingMode.HALF_UP),
+          t.engagementScore()));
     }
     List<JourneyTimeline.ConversionMark> marks = new ArrayList<>();
     for (StoredConversion c : journey.conversions()) {

@@ -1,5 +1,6 @@
 package io.nexus.server.insight.internal;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.List;
 
 /**
@@ -19,9 +20,10 @@ record InsightRequest(
     List<Long> journeyIds,
     String startDate,
     String endDate,
+    @Schema(requiredMode = Schema.RequiredMode.REQUIRED, allowableValues = {"performance", "optimization", "trends"})
     String analysisType,
     List<Long> attributionModelIds,
-    String writer) {
+    @Schema(allowableValues = {"auto", "ai", "rules"}, defaultValue = "auto") String writer) {
 
   static final int MAX_JOURNEY_IDS = 10_000;
   static final int MAX_MODEL_IDS = 20;

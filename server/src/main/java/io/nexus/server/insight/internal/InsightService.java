@@ -1,6 +1,5 @@
 package io.nexus.server.insight.internal;
 
-import io.nexus.server.ai.AiAttribution;
 import io.nexus.server.ai.AiInsight;
 import io.nexus.server.ai.AiInsights;
 import io.nexus.server.ai.AiReport;
@@ -46,17 +45,15 @@ class InsightService {
   private final ChannelCatalog channels;
   private final AttributionReports attribution;
   private final AiInsights ai;
-  private final AiAttribution budgets;
   private final InsightSettings settings;
 
   InsightService(JourneyData journeys, ModelCatalog models, ChannelCatalog channels, AttributionReports attribution,
-      AiInsights ai, AiAttribution budgets, InsightSettings settings) {
+      AiInsights ai, InsightSettings settings) {
     this.journeys = journeys;
     this.models = models;
     this.channels = channels;
     this.attribution = attribution;
     this.ai = ai;
-    this.budgets = budgets;
     this.settings = settings;
   }
 
@@ -80,7 +77,7 @@ class InsightService {
         .map(m -> new InsightReport.ModelUsed(m.id(), m.name(), m.slug())).toList();
     if (useAi) {
       AiReport report = ai.report(new AiReportQuestion(settings.model(), type.label(),
-          facts.stream().map(Fact::asData).toList()), budgets.newRequestBudget());
+          facts.stream().map(Fact::asData).toList()), ai.newRequestBudget());
       return new InsightReport(report.insights(), report.summary(), facts, report.usage().model(), type.label(),
           Instant.now(), used, report.usage());
     }
@@ -103,7 +100,14 @@ class InsightService {
       return ai.configured();
     }
     return switch (writer) {
-      case "ai" -> true;
+      case "ai" -> {
+        if (!ai.configured()) {
+          // Refused before the facts are computed: without a provider they would be computed for nothing.
+          throw ApiException.unavailable("AI provider not configured: set the environment variable "
+              + "ANTHROPIC_API_KEY and restart the service, or ask for \"writer\": \"rules\"");
+        }
+        yield true;
+      }
       case "rules" -> false;
       default -> throw ApiException.badRequest("writer", "must be auto, ai or rules");
     };

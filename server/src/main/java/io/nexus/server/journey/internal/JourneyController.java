@@ -56,17 +56,18 @@ class JourneyController {
   }
 
   @GetMapping
-  @Operation(summary = "List journeys by user, conversion and start date, page by page")
+  @Operation(summary = "List journeys by user, conversion, channel and start date, page by page")
   JourneyPage list(
       @RequestParam(name = "user_id", required = false) String userId,
       @RequestParam(name = "has_conversion", required = false) Boolean hasConversion,
+      @RequestParam(name = "channel_id", required = false) Long channelId,
       @RequestParam(name = "start_date", required = false) String startDate,
       @RequestParam(name = "end_date", required = false) String endDate,
       @RequestParam(name = "page", defaultValue = "0") int page,
       @RequestParam(name = "size", defaultValue = "50") int size) {
     Paging.check(page, size);
     Dates.Range range = Dates.range(startDate, endDate);
-    return queries.list(new JourneyQuery(range.from(), range.to(), hasConversion, userId), page, size);
+    return queries.list(new JourneyQuery(range.from(), range.to(), hasConversion, userId, channelId), page, size);
   }
 
   @GetMapping("/{id}")

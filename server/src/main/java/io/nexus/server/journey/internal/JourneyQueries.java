@@ -1,5 +1,6 @@
 package io.nexus.server.journey.internal;
 
+import io.nexus.server.journey.DailyActivity;
 import io.nexus.server.journey.JourneyData;
 import io.nexus.server.journey.JourneyDetail;
 import io.nexus.server.journey.JourneyQuery;
@@ -29,8 +30,11 @@ class JourneyQueries implements JourneyData {
   private final JourneyRepository journeys;
   private final TouchpointRepository touchpoints;
   private final ConversionRepository conversions;
+  private final DailyActivityRepository daily;
 
-  JourneyQueries(JourneyRepository journeys, TouchpointRepository touchpoints, ConversionRepository conversions) {
+  JourneyQueries(JourneyRepository journeys, TouchpointRepository touchpoints, ConversionRepository conversions,
+      DailyActivityRepository daily) {
+    this.daily = daily;
     this.journeys = journeys;
     this.touchpoints = touchpoints;
     this.conversions = conversions;
@@ -99,6 +103,11 @@ class JourneyQueries implements JourneyData {
   @Override
   public Optional<Instant> latestStart() {
     return journeys.latestStart();
+  }
+
+  @Override
+  public List<DailyActivity> dailyActivity(Instant from, Instant to) {
+    return daily.between(from, to);
   }
 
   @Override

@@ -145,6 +145,12 @@ class JourneyRepository {
       conditions.add("user_id = :user");
       params.put("user", q.userId());
     }
+    if (q.channelId() != null) {
+      // One pass over the channel's touches (idx_touchpoint_channel_journey), not one look per journey.
+      conditions.add("id IN (SELECT t.journey_id FROM touchpoints t WHERE t.tenant_id = current_tenant() "
+          + "AND t.channel_id = :channel)");
+      params.put("channel", q.channelId());
+    }
     return new Where(" WHERE " + String.join(" AND ", conditions), params);
   }
 
