@@ -21,7 +21,8 @@ import org.springframework.stereotype.Component;
 /**
  * The headline numbers of a date range: conversions, revenue, spend and ROAS, against the period of the same length
  * just before it, with the range day by day. Conversions and revenue are those of the journeys started in the range
- * (as every report counts them), spend that of the touchpoints in the range (as channel ROI counts it).
+ * (as every report counts them), spend that of the touchpoints in the range; platform spend (which channel ROI puts
+ * in place of the touchpoints' cost on the days it covers) is not counted here yet.
  */
 @Component
 class OverviewReport {
