@@ -146,9 +146,11 @@ class JourneyRepository {
       params.put("user", q.userId());
     }
     if (q.channelId() != null) {
-      // One pass over the channel's touches (idx_touchpoint_channel_journey), not one look per journey.
-      conditions.add("id IN (SELECT t.journey_id FROM touchpoints t WHERE t.tenant_id = current_tenant() "
-          + "AND t.channel_id = :channel)");
+      // One index seek per journey (idx_touchpoint_channel_journey). Not "id IN (SELECT …)": H2 cannot cache a
+      // subquery that calls current_tenant() (a Java alias it must treat as volatile), so it ran once per journey.
+      // The journey's own tenant check covers its touches, which always share it.
+      conditions.add("EXISTS (SELECT 1 FROM touchpoints t WHERE t.channel_id = :channel "
+          + "AND t.journey_id = journeys.id)");
       params.put("channel", q.channelId());
     }
     return new Where(" WHERE " + String.join(" AND ", conditions), params);
