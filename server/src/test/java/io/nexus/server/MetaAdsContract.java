@@ -26,8 +26,11 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.http.MediaType;
+import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -248,6 +251,36 @@ abstract class MetaAdsContract {
     assertThat(again.get("sent").asLong()).isEqualTo(pushed.get("sent").asLong());
     assertThat(GRAPH.findAll(postRequestedFor(urlPathEqualTo(EVENTS))).get(0).getBodyAsString())
         .contains("test_event_code=TEST4242");
+  }
+
+  @Test
+  void aPushRetriedWithItsIdempotencyKeyAnswersTheFirstPushAndSendsNothingAgain() throws Exception {
+    LocalDate today = LocalDate.now(ZoneOffset.UTC);
+    Instant touch = today.minusDays(1).atStartOfDay().toInstant(ZoneOffset.UTC).plusSeconds(7200);
+    long journey = api.journey("retry-" + System.nanoTime() + "@example.com", touch.toString());
+    api.touch(journey, PAID_SOCIAL, "click", touch.toString(), "1.00");
+    api.post("/conversions", "{\"journey_id\":" + journey + ",\"timestamp\":\"" + touch.plusSeconds(60)
+        + "\",\"revenue\":80.00,\"event_id\":\"order-" + journey + "\"}", 201);
+    GRAPH.stubFor(post(urlPathEqualTo(EVENTS)).willReturn(okJson("{\"events_received\":1,\"messages\":[]}")));
+    String body = "{\"attribution_model_id\":" + LINEAR + ",\"start_date\":\"" + today.minusDays(1)
+        + "\",\"end_date\":\"" + today + "\"}";
+    String key = "push-" + System.nanoTime();
+
+    MockHttpServletResponse first = pushWithKey(body, key);
+    int requests = GRAPH.findAll(postRequestedFor(urlPathEqualTo(EVENTS))).size();
+    MockHttpServletResponse retry = pushWithKey(body, key);
+
+    assertThat(first.getStatus()).as(first.getContentAsString()).isEqualTo(200);
+    assertThat(retry.getStatus()).isEqualTo(200);
+    assertThat(retry.getHeader("Idempotent-Replayed")).isEqualTo("true");
+    assertThat(retry.getContentAsString()).isEqualTo(first.getContentAsString());
+    assertThat(GRAPH.findAll(postRequestedFor(urlPathEqualTo(EVENTS)))).hasSize(requests);
+  }
+
+  private MockHttpServletResponse pushWithKey(String body, String key) throws Exception {
+    return mvc.perform(MockMvcRequestBuilders.post(Api.BASE + "/integrations/facebook_ads/push")
+        .contentType(MediaType.APPLICATION_JSON).header("Idempotency-Key", key).content(body))
+        .andReturn().getResponse();
   }
 
   @Test

@@ -22,9 +22,11 @@ import org.springframework.web.bind.annotation.RestController;
 
 /** {@code /api/v1/attribution/integrations}: platforms, imports from them, file uploads and their jobs. */
 @RestController
-@RequestMapping(path = "/api/v1/attribution/integrations", produces = MediaType.APPLICATION_JSON_VALUE)
+@RequestMapping(path = IntegrationController.PATH, produces = MediaType.APPLICATION_JSON_VALUE)
 @Tag(name = "Integrations")
 class IntegrationController {
+  static final String PATH = "/api/v1/attribution/integrations";
+
   private final IntegrationService integrations;
   private final PushService pushes;
 

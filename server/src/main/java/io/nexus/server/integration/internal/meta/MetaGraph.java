@@ -8,11 +8,15 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
 import java.time.Duration;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.StringJoiner;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.core.JacksonException;
@@ -49,10 +53,9 @@ final class MetaGraph {
         .build();
   }
 
-  /** GETs {@code path} under the Graph URL with {@code params} (the token added). */
+  /** GETs {@code path} under the Graph URL with {@code params} (the token and its proof added). */
   JsonNode get(String path, Map<String, String> params) {
-    Map<String, String> all = new LinkedHashMap<>(params);
-    all.put("access_token", settings.accessToken());
+    Map<String, String> all = authorised(params);
     URI uri = URI.create(settings.graphUrl() + "/" + path + "?" + form(all));
     return send(() -> HttpRequest.newBuilder(uri).timeout(settings.timeout()).GET().build(), path);
   }
@@ -74,13 +77,39 @@ final class MetaGraph {
       throw new PlatformException("Meta answered a paging.next on another host than " + base.getHost() + " for "
           + what + "; not followed");
     }
-    return send(() -> HttpRequest.newBuilder(uri).timeout(settings.timeout()).GET().build(), what);
+    // Meta's next links carry the token but not always the proof; an app that requires it refuses them without.
+    String query = uri.getRawQuery();
+    URI target = settings.appSecret() == null || (query != null && query.contains("appsecret_proof=")) ? uri
+        : URI.create(next + (query == null ? "?" : "&") + "appsecret_proof=" + appSecretProof());
+    return send(() -> HttpRequest.newBuilder(target).timeout(settings.timeout()).GET().build(), what);
   }
 
-  /** POSTs {@code params} form-encoded (the token added) to {@code path} under the Graph URL. */
-  JsonNode post(String path, Map<String, String> params) {
+  private Map<String, String> authorised(Map<String, String> params) {
     Map<String, String> all = new LinkedHashMap<>(params);
     all.put("access_token", settings.accessToken());
+    if (settings.appSecret() != null) {
+      all.put("appsecret_proof", appSecretProof());
+    }
+    return all;
+  }
+
+  /**
+   * Meta's proof that a call comes from the app's own server ("Require App Secret" in the app's settings): the
+   * HMAC-SHA256 of the access token keyed with the app secret, in hex.
+   */
+  String appSecretProof() {
+    try {
+      Mac mac = Mac.getInstance("HmacSHA256");
+      mac.init(new SecretKeySpec(settings.appSecret().getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+      return HexFormat.of().formatHex(mac.doFinal(settings.accessToken().getBytes(StandardCharsets.UTF_8)));
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException("HmacSHA256 is part of every Java runtime", e);
+    }
+  }
+
+  /** POSTs {@code params} form-encoded (the token and its proof added) to {@code path} under the Graph URL. */
+  JsonNode post(String path, Map<String, String> params) {
+    Map<String, String> all = authorised(params);
     URI uri = URI.create(settings.graphUrl() + "/" + path);
     String body = form(all);
     return send(() -> HttpRequest.newBuilder(uri).timeout(settings.timeout())
@@ -202,10 +231,17 @@ final class MetaGraph {
     }
   }
 
-  /** {@code text} without the access token, should Meta ever echo it. */
+  /** {@code text} without the access token, its proof or the app secret, should Meta ever echo them. */
   String redact(String text) {
+    if (text == null) {
+      return null;
+    }
     String token = settings.accessToken();
-    return token == null || text == null ? text : text.replace(token, "[token]");
+    String redacted = token == null ? text : text.replace(token, "[token]");
+    if (settings.appSecret() != null) {
+      redacted = redacted.replace(settings.appSecret(), "[app secret]").replace(appSecretProof(), "[proof]");
+    }
+    return redacted;
   }
 
   private static String form(Map<String, String> params) {

@@ -9,12 +9,13 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 /**
  * {@code nexus.meta.*}: the Graph API's access token, ad account, pixel and base URL (with its pinned version), the
  * catalogue channel Meta's spend belongs to, the one {@code action_type} taken as Meta's conversions, the Conversions
- * API's test event code, action source and currency of conversion values, and how long and how often a throttled call is retried.
+ * API's test event code, action source and currency of conversion values, how long and how often a throttled call is
+ * retried, and the app secret that signs every call with {@code appsecret_proof} when the app requires it.
  */
 @ConfigurationProperties(prefix = "nexus.meta")
 record MetaSettings(String accessToken, String adAccountId, String pixelId, String graphUrl, String channel,
     String conversionActionType, String testEventCode, String actionSource, String currency, Duration timeout,
-    Integer maxRetries, Duration retryBase, Duration maxWait) {
+    Integer maxRetries, Duration retryBase, Duration maxWait, String appSecret) {
   /** The Graph API version the payloads were checked against (docs/integrations.md). */
   static final String DEFAULT_GRAPH_URL = "https://graph.facebook.com/v25.0";
   private static final Pattern DIGITS = Pattern.compile("[0-9]{1,30}");
@@ -37,6 +38,7 @@ record MetaSettings(String accessToken, String adAccountId, String pixelId, Stri
     maxRetries = maxRetries == null ? 5 : Math.max(0, maxRetries);
     retryBase = retryBase == null ? Duration.ofSeconds(2) : retryBase;
     maxWait = maxWait == null ? Duration.ofMinutes(5) : maxWait;
+    appSecret = blankToNull(appSecret);
   }
 
   private static String blankToNull(String text) {
@@ -80,6 +82,7 @@ record MetaSettings(String accessToken, String adAccountId, String pixelId, Stri
   public String toString() {
     return "MetaSettings[accessToken=" + (accessToken == null ? "unset" : "set") + ", adAccountId=" + adAccountId
         + ", pixelId=" + pixelId + ", graphUrl=" + graphUrl + ", channel=" + channel + ", conversionActionType="
-        + conversionActionType + ", testEventCode=" + (testEventCode == null ? "unset" : "set") + "]";
+        + conversionActionType + ", testEventCode=" + (testEventCode == null ? "unset" : "set") + ", appSecret="
+        + (appSecret == null ? "unset" : "set") + "]";
   }
 }

@@ -60,8 +60,12 @@ class MetaConversionsTest {
   }
 
   private MetaConversions conversions(String testEventCode) {
-    MetaSettings settings = new MetaSettings(TOKEN, null, "4455667788", STUB.baseUrl() + "/v25.0", null, null,
-        testEventCode, null, "EUR", Duration.ofSeconds(5), 1, Duration.ofMillis(1), Duration.ofMinutes(1));
+    return conversions(TOKEN, null, testEventCode);
+  }
+
+  private MetaConversions conversions(String token, String appSecret, String testEventCode) {
+    MetaSettings settings = new MetaSettings(token, null, "4455667788", STUB.baseUrl() + "/v25.0", null, null,
+        testEventCode, null, "EUR", Duration.ofSeconds(5), 1, Duration.ofMillis(1), Duration.ofMinutes(1), appSecret);
     return new MetaConversions(settings, new MetaGraph(settings, JSON, d -> { }), JSON,
         Clock.fixed(NOW, ZoneOffset.UTC));
   }
@@ -178,5 +182,17 @@ class MetaConversionsTest {
     assertThatThrownBy(() -> conversions(null).push(many)).isInstanceOf(PlatformException.class)
         .hasMessageContaining("Invalid parameter").hasMessageContaining("first 1000 conversions were sent")
         .hasMessageContaining("event_id").hasMessageNotContaining(TOKEN);
+  }
+
+  @Test
+  void withAnAppSecretTheFormCarriesTheProofOfTheToken() {
+    STUB.stubFor(post(urlPathEqualTo(EVENTS)).willReturn(okJson("{\"events_received\":1,\"messages\":[]}")));
+
+    conversions("The quick brown fox jumps over the lazy dog", "key", null)
+        .push(List.of(conversion("o", "user-1", NOW.minusSeconds(60), "5")));
+
+    // HMAC-SHA256 of the token keyed with the app secret: the published test value for this key and message.
+    assertThat(form(STUB.findAll(postRequestedFor(urlPathEqualTo(EVENTS))).get(0)))
+        .containsEntry("appsecret_proof", "f7bc83f430538424b13298e6aa6fb143ef4d59a14946175997479dbc2d1a3cd8");
   }
 }

@@ -55,8 +55,12 @@ class MetaInsightsTest {
   }
 
   private MetaInsights insights(int maxRetries, Duration maxWait) {
-    MetaSettings settings = new MetaSettings(TOKEN, "act_1234567890", "99", STUB.baseUrl() + "/v25.0", null, null,
-        null, null, "EUR", Duration.ofSeconds(5), maxRetries, Duration.ofSeconds(2), maxWait);
+    return insights(TOKEN, null, maxRetries, maxWait);
+  }
+
+  private MetaInsights insights(String token, String appSecret, int maxRetries, Duration maxWait) {
+    MetaSettings settings = new MetaSettings(token, "act_1234567890", "99", STUB.baseUrl() + "/v25.0", null, null,
+        null, null, "EUR", Duration.ofSeconds(5), maxRetries, Duration.ofSeconds(2), maxWait, appSecret);
     return new MetaInsights(settings, new MetaGraph(settings, JsonMapper.builder().build(), waits::add));
   }
 
@@ -238,5 +242,48 @@ class MetaInsightsTest {
 
     assertThatThrownBy(() -> insights().spend(RANGE)).isInstanceOf(PlatformException.class)
         .hasMessageContaining("another host");
+  }
+
+  // HMAC-SHA256 of "The quick brown fox jumps over the lazy dog" keyed with "key": the published test value.
+  static final String PROOF = "f7bc83f430538424b13298e6aa6fb143ef4d59a14946175997479dbc2d1a3cd8";
+
+  @Test
+  void withAnAppSecretEveryCallCarriesTheProofOfTheToken() {
+    String token = "The quick brown fox jumps over the lazy dog";
+    String next = STUB.baseUrl() + INSIGHTS + "?access_token=x&limit=500&after=MjQZD";
+    STUB.stubFor(get(urlPathEqualTo(INSIGHTS)).withQueryParam("after", WireMock.absent())
+        .willReturn(okJson(page(next, row("111", "2025-03-01", "12.34", null, null)))));
+    STUB.stubFor(get(urlPathEqualTo(INSIGHTS)).withQueryParam("after", WireMock.equalTo("MjQZD"))
+        .willReturn(okJson(page(null, row("222", "2025-03-02", "0.10", null, null)))));
+
+    List<PlatformSpend> spend = insights(token, "key", 3, Duration.ofMinutes(5)).spend(RANGE);
+
+    assertThat(spend).hasSize(2);
+    STUB.verify(2, getRequestedFor(urlPathEqualTo(INSIGHTS))
+        .withQueryParam("appsecret_proof", WireMock.equalTo(PROOF)));
+  }
+
+  @Test
+  void withoutAnAppSecretNoProofIsSent() {
+    STUB.stubFor(get(urlPathEqualTo(INSIGHTS)).willReturn(okJson(page(null, row("111", "2025-03-01", "1.00", null,
+        null)))));
+
+    insights().spend(RANGE);
+
+    STUB.verify(1, getRequestedFor(urlPathEqualTo(INSIGHTS)).withQueryParam("appsecret_proof", WireMock.absent()));
+  }
+
+  @Test
+  void aRefusedProofFailsWithoutTheSecretOrTheProof() {
+    String token = "The quick brown fox jumps over the lazy dog";
+    STUB.stubFor(get(urlPathEqualTo(INSIGHTS)).willReturn(aResponse().withStatus(400).withHeader("Content-Type",
+        "application/json").withBody(error(100, null, "GraphMethodException", "Invalid appsecret_proof provided in "
+        + "the API argument " + PROOF + " for secret key"))));
+
+    assertThatThrownBy(() -> insights(token, "key", 3, Duration.ofMinutes(5)).spend(RANGE))
+        .isInstanceOf(PlatformException.class)
+        .hasMessageContaining("Invalid appsecret_proof")
+        .hasMessageNotContaining(PROOF)
+        .hasMessageNotContaining(token);
   }
 }
