@@ -28,8 +28,6 @@ import org.springframework.web.util.UrlPathHelper;
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 10)
 class CallerFilter extends OncePerRequestFilter {
-  static final String API_KEY_HEADER = "X-API-Key";
-  private static final String BEARER = "Bearer ";
 
   private final AuthMode mode;
   private final KeyVerifier verifier;
@@ -55,7 +53,7 @@ class CallerFilter extends OncePerRequestFilter {
         chain.doFilter(request, response);
         return;
       }
-      Optional<String> key = presentedKey(request);
+      Optional<String> key = PresentedKey.of(request);
       if (key.isEmpty()) {
         refuse(request, response, ApiException.unauthorized("this call needs an API key: send "
             + "'Authorization: Bearer <key>' or 'X-API-Key: <key>' (bin/nexus keys create)"));
@@ -86,14 +84,5 @@ class CallerFilter extends OncePerRequestFilter {
   private void refuse(HttpServletRequest request, HttpServletResponse response, ApiException refusal) {
     response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"nexus\"");
     refusals.answer(request, response, refusal);
-  }
-
-  private static Optional<String> presentedKey(HttpServletRequest request) {
-    String authorization = request.getHeader(HttpHeaders.AUTHORIZATION);
-    if (authorization != null && authorization.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
-      return Optional.of(authorization.substring(BEARER.length()).strip());
-    }
-    String header = request.getHeader(API_KEY_HEADER);
-    return header == null || header.isBlank() ? Optional.empty() : Optional.of(header.strip());
   }
 }

@@ -147,4 +147,63 @@ class RateLimitTest {
       assertThat(status(second)).isEqualTo(200);
     }
   }
+
+  @Nested
+  @SpringBootTest(properties = {"nexus.security.auth=required", "nexus.security.pepper=test-pepper",
+      "nexus.rate-limit.failed-authentication.requests=3", "nexus.rate-limit.failed-authentication.window=1m"})
+  @AutoConfigureMockMvc
+  class WithWrongKeys {
+    @Autowired
+    MockMvc mvc;
+    @Autowired
+    ApiKeys keys;
+
+    private MockHttpServletResponse send(String address, String key) throws Exception {
+      MockHttpServletRequestBuilder request = from(get(CHANNELS), address);
+      return mvc.perform(key == null ? request : request.header("Authorization", "Bearer " + key)).andReturn()
+          .getResponse();
+    }
+
+    private String rightKey() {
+      return keys.create(TenantId.DEFAULT, Set.of(Scope.READ), "guessing test", null, Instant.now()).key();
+    }
+
+    @Test
+    void anAddressOutOfWrongKeysIsRefusedEvenWithTheRightOne() throws Exception {
+      String right = rightKey();
+      for (int i = 0; i < 4; i++) {
+        assertThat(send("10.0.2.1", "nx_wrong_" + i).getStatus()).isEqualTo(401);
+      }
+      MockHttpServletResponse refused = send("10.0.2.1", right);
+      assertThat(refused.getStatus()).isEqualTo(429);
+      assertThat(refused.getContentType()).isEqualTo("application/problem+json");
+      assertThat(refused.getContentAsString()).contains("wrong API key", "nexus.rate-limit.failed-authentication");
+      assertThat(Integer.parseInt(refused.getHeader("Retry-After"))).isBetween(1, 60);
+    }
+
+    @Test
+    void wrongKeysWithinTheLimitLeaveTheRightKeyWorking() throws Exception {
+      String right = rightKey();
+      for (int i = 0; i < 3; i++) {
+        assertThat(send("10.0.2.2", "nx_wrong_" + i).getStatus()).isEqualTo(401);
+      }
+      assertThat(send("10.0.2.2", right).getStatus()).isEqualTo(200);
+    }
+
+    @Test
+    void anotherAddressIsNotRefusedForThem() throws Exception {
+      for (int i = 0; i < 5; i++) {
+        send("10.0.2.3", "nx_wrong_" + i);
+      }
+      assertThat(send("10.0.2.4", rightKey()).getStatus()).isEqualTo(200);
+    }
+
+    @Test
+    void requestsWithoutAKeyAreNotCountedAsGuesses() throws Exception {
+      for (int i = 0; i < 5; i++) {
+        assertThat(send("10.0.2.5", null).getStatus()).isEqualTo(401);
+      }
+      assertThat(send("10.0.2.5", rightKey()).getStatus()).isEqualTo(200);
+    }
+  }
 }

@@ -7,6 +7,7 @@ import io.nexus.server.web.HealthCheck;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -26,8 +27,8 @@ class RateLimitConfiguration {
     if (settings.store().equals("redis")) {
       return new RedisBuckets(redisUrl, timeout);
     }
-    Duration longest = settings.limits().values().stream().map(Limit::window).max(Comparator.naturalOrder())
-        .orElse(Duration.ofMinutes(1));
+    Duration longest = Stream.concat(settings.limits().values().stream(), Stream.of(settings.failedAuthentication()))
+        .map(Limit::window).max(Comparator.naturalOrder()).orElse(Duration.ofMinutes(1));
     return new LocalBuckets(longest);
   }
 
@@ -35,6 +36,12 @@ class RateLimitConfiguration {
   RateLimitFilter rateLimitFilter(BucketStore store, RateLimitSettings settings, FilterRefusals refusals,
       CurrentCaller callers) {
     return new RateLimitFilter(store, settings, refusals, callers);
+  }
+
+  @Bean
+  FailedAuthenticationFilter failedAuthenticationFilter(BucketStore store, RateLimitSettings settings,
+      FilterRefusals refusals) {
+    return new FailedAuthenticationFilter(store, settings, refusals);
   }
 
   @Bean

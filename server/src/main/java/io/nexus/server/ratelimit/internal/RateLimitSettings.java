@@ -12,15 +12,19 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * ({@code NEXUS_RATE_LIMIT_STORE}: {@code local}, or {@code redis} to share the buckets between instances; by default
  * {@code redis} exactly when the cache is on Redis) and, per scope, how many requests a caller may make in a window
  * ({@code nexus.rate-limit.scopes.read.requests} and {@code .window}); the bucket refills evenly over the window and
- * holds at most one window's requests.
+ * holds at most one window's requests; {@code failed-authentication}: how many requests with a wrong key one client
+ * address may make in a window before all its keyed requests are refused until the bucket refills.
  */
 @ConfigurationProperties(prefix = "nexus.rate-limit")
-record RateLimitSettings(Boolean enabled, String store, Map<String, Limit> scopes) {
+record RateLimitSettings(Boolean enabled, String store, Map<String, Limit> scopes, Limit failedAuthentication) {
   /** Defaults generous enough for the load benchmark on one machine; tighten them per deployment. */
   static final Map<Scope, Limit> DEFAULTS = Map.of(
       Scope.READ, new Limit(100_000, Duration.ofMinutes(1)),
       Scope.INGEST, new Limit(20_000, Duration.ofMinutes(1)),
       Scope.ADMIN, new Limit(1_000, Duration.ofMinutes(1)));
+
+  /** Wrong keys one client address may present: enough for typos, far too few to guess. */
+  static final Limit FAILED_AUTHENTICATION = new Limit(30, Duration.ofMinutes(1));
 
   /** At most {@code requests} per {@code window}. */
   record Limit(long requests, Duration window) {
@@ -44,6 +48,7 @@ record RateLimitSettings(Boolean enabled, String store, Map<String, Limit> scope
     }
     scopes = scopes == null ? Map.of() : Map.copyOf(scopes);
     scopes.keySet().forEach(Scope::of);
+    failedAuthentication = failedAuthentication == null ? FAILED_AUTHENTICATION : failedAuthentication;
   }
 
   /** The limit of each scope, configured or default. */
