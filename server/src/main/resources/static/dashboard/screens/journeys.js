@@ -48,7 +48,8 @@ async function showJourney(main, ctx, id) {
     { key: 'engagement_score', label: 'Engagement', numeric: true, format: fmt.number },
     ...models.map((m) => ({ key: `m${m.id}`, label: m.name, numeric: true, format: fmt.money })),
   ];
-  const marks = t.conversions.map((c) => ({ name: `${c.conversion_type} ${fmt.money(c.revenue)}`, xAxis: c.timestamp }));
+  // Marker positions on a time axis are numbers (ms); ISO strings are drawn nowhere.
+  const marks = t.conversions.map((c) => ({ name: `${c.conversion_type} ${fmt.money(c.revenue)}`, xAxis: Date.parse(c.timestamp) }));
   await panel(main, {
     title: 'Timeline',
     description: 'Each dot is a touch (size: engagement); the dashed lines are conversions. The table gives each touch\'s '
@@ -59,9 +60,10 @@ async function showJourney(main, ctx, id) {
       + '. The table below lists every touch with its credits.',
     option: {
       color: PALETTE,
-      tooltip: { trigger: 'item', formatter: (p) => `${p.data.name}<br>${p.data.value[0]}` },
-      grid: { left: 110, right: 30, top: 20, bottom: 40 },
-      xAxis: { type: 'time' },
+      tooltip: { trigger: 'item', formatter: (p) => (p.componentType === 'markLine' ? `Conversion: ${p.name}` : `${p.data.name}<br>${p.data.value[0]}`) },
+      grid: { left: 110, right: 100, top: 24, bottom: 40 },
+      // The axis spans the conversions too: by default it would end at the last touch and hide them.
+      xAxis: { type: 'time', max: (v) => Math.max(v.max, ...marks.map((m) => m.xAxis)), axisLabel: { hideOverlap: true, formatter: { year: '{yyyy}', month: '{MMM} {yyyy}', day: '{d} {MMM}', hour: '{HH}:{mm}', minute: '{HH}:{mm}', second: '{HH}:{mm}:{ss}' } } },
       yAxis: { type: 'category', data: channelsOnPath },
       series: [{
         type: 'scatter',
