@@ -257,6 +257,41 @@ abstract class SpendContract {
   }
 
   @Test
+  void spendUploadedAsNdjsonIsStoredWithItsNumbersExact() {
+    String account = "tt-nd-" + tag;
+    String file = "{\"platform\":\"tiktok_ads\",\"account_id\":\"" + account + "\",\"campaign_id\":\"c-1\","
+        + "\"campaign_name\":\"Launch\",\"channel\":\"" + channelName + "\",\"date\":\"2091-07-01\","
+        + "\"currency\":\"EUR\",\"spend\":12.3456,\"impressions\":900,\"clicks\":30,\"conversions\":2}\n"
+        + "\n{\"platform\":\"tiktok_ads\",\"account_id\":\"" + account + "\",\"campaign_id\":\"c-1\","
+        + "\"channel\":\"" + channelName + "\",\"date\":\"2091-07-02\",\"currency\":\"eur\",\"spend\":\"0.10\"}\n";
+
+    JsonNode job = Imports.finished(api, api.upload("/integrations/spend/upload", "application/x-ndjson",
+        file.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+
+    assertThat(job.get("status").asString()).as("%s", job).isEqualTo("succeeded");
+    assertThat(job.get("spend_rows").asLong()).isEqualTo(2);
+    JsonNode listed = api.get("/spend?platform=tiktok_ads&account_id=" + account, 200);
+    // 12.3456 + 0.10, read as decimals: a double would not keep 12.3456 exact.
+    assertThat(listed.get("totals").get(0).get("spend").decimalValue()).isEqualByComparingTo("12.4456");
+    assertThat(listed.get("items").get(0).get("clicks").asLong()).isEqualTo(30);
+  }
+
+  @Test
+  void anNdjsonSpendFileWithBadLinesIsRefusedWholeNamingEachLine() {
+    String account = "tt-nd-" + tag;
+    String good = "{\"platform\":\"tiktok_ads\",\"account_id\":\"" + account + "\",\"campaign_id\":\"c-1\","
+        + "\"channel\":\"" + channelName + "\",\"date\":\"2091-07-03\",\"currency\":\"EUR\",\"spend\":1}";
+    String file = good + "\n{\"platform\":\"tiktok_ads\",\"spend\":true}\nnot json\n";
+
+    Api.Answer refused = api.upload("/integrations/spend/upload", "application/x-ndjson",
+        file.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+
+    assertThat(refused.status()).isEqualTo(422);
+    assertThat(refused.body().toString()).contains("line 2").contains("line 3").contains("not a JSON object");
+    assertThat(api.get("/spend?account_id=" + account, 200).get("total_items").asLong()).isZero();
+  }
+
+  @Test
   void aSpendFileWithoutTheRequiredColumnsIsA400() {
     Api.Answer refused = api.upload("/integrations/spend/upload", "text/csv",
         "platform,date,spend\ntiktok_ads,2091-06-01,3\n".getBytes(java.nio.charset.StandardCharsets.UTF_8));

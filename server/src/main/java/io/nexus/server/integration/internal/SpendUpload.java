@@ -21,21 +21,29 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 import java.util.zip.GZIPInputStream;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Reads an uploaded spend file (CSV, gzip or not) for platforms without an integration: one row per platform, ad
- * account, campaign and day, with the columns of {@code channel_spend}. Every row is checked and each bad one refused
- * with its line and reason; the good ones are stored by upsert, so uploading the same file again changes nothing.
+ * Reads an uploaded spend file (CSV or NDJSON, gzip or not) for platforms without an integration: one row per
+ * platform, ad account, campaign and day, with the columns of {@code channel_spend} (as CSV columns or as the fields
+ * of one JSON object a line). Every row is checked and each bad one refused with its line and reason; the good ones
+ * are stored by upsert, so uploading the same file again changes nothing.
  */
 final class SpendUpload {
   static final List<String> REQUIRED = List.of("platform", "account_id", "campaign_id", "channel", "date",
       "currency", "spend");
   private static final Pattern PLATFORM = Pattern.compile("[a-z][a-z0-9_]{0,99}");
+  private static final JsonMapper JSON = JsonMapper.builder()
+      .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS).build();
 
   private SpendUpload() {}
 
@@ -56,66 +64,138 @@ final class SpendUpload {
       BufferedReader reader = new BufferedReader(new InputStreamReader(decompressed(body), StandardCharsets.UTF_8));
       reader.mark(1 << 16);
       String header = reader.readLine();
-      if (header == null || header.isBlank()) {
-        throw new InputException(1, "empty upload: expected a header with " + String.join(",", REQUIRED));
+      while (header != null && header.isBlank()) {
+        header = reader.readLine();
+      }
+      if (header == null) {
+        throw new InputException(1, "empty upload: expected a CSV header with " + String.join(",", REQUIRED)
+            + ", or one JSON object a line");
       }
       reader.reset();
-      CSVFormat format = CSVFormat.DEFAULT.builder().setDelimiter(CsvHeader.delimiterOf(header)).setHeader()
-          .setSkipHeaderRecord(true).setIgnoreSurroundingSpaces(true).setIgnoreEmptyLines(true).get();
-      try (CSVParser parser = CSVParser.builder().setReader(reader).setFormat(format).get()) {
-        Set<String> names = new HashSet<>(parser.getHeaderNames());
-        for (String column : REQUIRED) {
-          if (!names.contains(column)) {
-            throw new InputException(1, "the header has no " + column + " column; spend files need "
-                + String.join(", ", REQUIRED));
-          }
-        }
-        List<ChannelSpend> rows = new ArrayList<>();
-        List<ImportJob.Rejection> rejections = new ArrayList<>();
-        Set<String> seen = new HashSet<>();
-        long count = 0;
-        LocalDate first = null;
-        LocalDate last = null;
-        BigDecimal conversions = null;
-        BigDecimal value = null;
-        for (CSVRecord record : parser) {
-          count++;
-          long line = record.getRecordNumber() + 1;
-          try {
-            ChannelSpend row = row(record, names, channelIds);
-            if (!seen.add(row.platform() + "\u0000" + row.accountId() + "\u0000" + row.campaignId() + "\u0000"
-                + row.date())) {
-              throw new IllegalArgumentException("the campaign's day is in the file twice");
-            }
-            rows.add(row);
-            first = first == null || row.date().isBefore(first) ? row.date() : first;
-            last = last == null || row.date().isAfter(last) ? row.date() : last;
-            conversions = row.conversions() == null ? conversions
-                : (conversions == null ? BigDecimal.ZERO : conversions).add(row.conversions());
-            value = row.conversionValue() == null ? value
-                : (value == null ? BigDecimal.ZERO : value).add(row.conversionValue());
-          } catch (IllegalArgumentException | DateTimeParseException e) {
-            rejections.add(new ImportJob.Rejection(line, e.getMessage()));
-          }
-        }
-        if (count == 0) {
-          throw new InputException(2, "empty upload: the file has a header but no rows");
-        }
-        SpendRows.Resolved spend = new SpendRows.Resolved(first, last,
-            List.of(new SpendRows.Account("upload", rows)), rejections, conversions, value, false);
-        return new Read(count, spend);
+      Rows rows = new Rows(channelIds);
+      if (header.strip().startsWith("{")) {
+        readNdjson(reader, rows);
+      } else {
+        readCsv(reader, header, rows);
       }
+      return rows.read();
     } catch (UncheckedIOException | IOException e) {
-      throw new InputException(1, "not readable as CSV: " + e.getMessage());
+      throw new InputException(1, "not readable: " + e.getMessage());
     }
   }
 
-  private static ChannelSpend row(CSVRecord record, Set<String> names, Map<String, Long> channelIds) {
-    String platform = cell(record, names, "platform");
+  private static void readCsv(BufferedReader reader, String header, Rows rows) throws IOException, InputException {
+    CSVFormat format = CSVFormat.DEFAULT.builder().setDelimiter(CsvHeader.delimiterOf(header)).setHeader()
+        .setSkipHeaderRecord(true).setIgnoreSurroundingSpaces(true).setIgnoreEmptyLines(true).get();
+    try (CSVParser parser = CSVParser.builder().setReader(reader).setFormat(format).get()) {
+      Set<String> names = new HashSet<>(parser.getHeaderNames());
+      for (String column : REQUIRED) {
+        if (!names.contains(column)) {
+          throw new InputException(1, "the header has no " + column + " column; spend files need "
+              + String.join(", ", REQUIRED));
+        }
+      }
+      for (CSVRecord record : parser) {
+        rows.add(record.getRecordNumber() + 1,
+            column -> names.contains(column) && record.isSet(column) ? record.get(column).strip() : "");
+      }
+    }
+  }
+
+  /** One JSON object a line; a line that is not one is refused like a bad row, so partial uploads keep the rest. */
+  private static void readNdjson(BufferedReader reader, Rows rows) throws IOException {
+    long line = 0;
+    for (String text = reader.readLine(); text != null; text = reader.readLine()) {
+      line++;
+      if (text.isBlank()) {
+        continue;
+      }
+      JsonNode object;
+      try {
+        object = JSON.readTree(text);
+      } catch (JacksonException e) {
+        rows.refuse(line, "not a JSON object: " + e.getOriginalMessage());
+        continue;
+      }
+      if (object == null || !object.isObject()) {
+        rows.refuse(line, "not a JSON object");
+        continue;
+      }
+      rows.add(line, column -> field(object, column));
+    }
+  }
+
+  /** A field's text: strings as written, numbers exactly (never through a double), absent or null as empty. */
+  private static String field(JsonNode object, String name) {
+    JsonNode value = object.get(name);
+    if (value == null || value.isNull()) {
+      return "";
+    }
+    if (value.isString()) {
+      return value.asString().strip();
+    }
+    if (value.isNumber()) {
+      return value.isIntegralNumber() ? value.bigIntegerValue().toString() : value.decimalValue().toPlainString();
+    }
+    throw new IllegalArgumentException(name + " must be a string or a number, not " + value);
+  }
+
+  /** The rows of an upload as they are read, whatever its format. */
+  private static final class Rows {
+    private final Map<String, Long> channelIds;
+    private final List<ChannelSpend> rows = new ArrayList<>();
+    private final List<ImportJob.Rejection> rejections = new ArrayList<>();
+    private final Set<String> seen = new HashSet<>();
+    private long count;
+    private LocalDate first;
+    private LocalDate last;
+    private BigDecimal conversions;
+    private BigDecimal value;
+
+    Rows(Map<String, Long> channelIds) {
+      this.channelIds = channelIds;
+    }
+
+    void add(long line, Function<String, String> cells) {
+      count++;
+      try {
+        ChannelSpend row = row(cells, channelIds);
+        if (!seen.add(row.platform() + "\u0000" + row.accountId() + "\u0000" + row.campaignId() + "\u0000"
+            + row.date())) {
+          throw new IllegalArgumentException("the campaign's day is in the file twice");
+        }
+        rows.add(row);
+        first = first == null || row.date().isBefore(first) ? row.date() : first;
+        last = last == null || row.date().isAfter(last) ? row.date() : last;
+        conversions = row.conversions() == null ? conversions
+            : (conversions == null ? BigDecimal.ZERO : conversions).add(row.conversions());
+        value = row.conversionValue() == null ? value
+            : (value == null ? BigDecimal.ZERO : value).add(row.conversionValue());
+      } catch (IllegalArgumentException | DateTimeParseException e) {
+        rejections.add(new ImportJob.Rejection(line, e.getMessage()));
+      }
+    }
+
+    void refuse(long line, String reason) {
+      count++;
+      rejections.add(new ImportJob.Rejection(line, reason));
+    }
+
+    Read read() throws InputException {
+      if (count == 0) {
+        throw new InputException(2, "empty upload: the file has no rows");
+      }
+      return new Read(count, new SpendRows.Resolved(first, last, List.of(new SpendRows.Account("upload", rows)),
+          rejections, conversions, value, false));
+    }
+  }
+
+  private static ChannelSpend row(Function<String, String> cells, Map<String, Long> channelIds) {
+    String platform = cells.apply("platform");
     if (!PLATFORM.matcher(platform).matches()) {
       throw new IllegalArgumentException("platform \"" + platform + "\" must be lower-case letters, digits and _");
     }
-    String channel = cell(record, names, "channel");
+    String channel = cells.apply("channel");
     Long channelId = channelIds.get(channel.toLowerCase(Locale.ROOT));
     if (channelId == null) {
       throw new IllegalArgumentException("channel \"" + channel + "\" is not in the channel catalogue; add it with "
@@ -123,28 +203,24 @@ final class SpendUpload {
     }
     LocalDate date;
     try {
-      date = LocalDate.parse(cell(record, names, "date"));
+      date = LocalDate.parse(cells.apply("date"));
     } catch (DateTimeParseException e) {
-      throw new IllegalArgumentException("date \"" + cell(record, names, "date") + "\" must be a day such as "
+      throw new IllegalArgumentException("date \"" + cells.apply("date") + "\" must be a day such as "
           + "2025-01-31");
     }
-    return new ChannelSpend(platform, cell(record, names, "account_id"), cell(record, names, "campaign_id"),
-        emptyToNull(cell(record, names, "campaign_name")), channelId, date,
-        cell(record, names, "currency").toUpperCase(Locale.ROOT), amount(record, names, "spend", true),
-        whole(record, names, "impressions"), whole(record, names, "clicks"),
-        amount(record, names, "conversions", false), amount(record, names, "conversion_value", false));
-  }
-
-  private static String cell(CSVRecord record, Set<String> names, String column) {
-    return names.contains(column) && record.isSet(column) ? record.get(column).strip() : "";
+    return new ChannelSpend(platform, cells.apply("account_id"), cells.apply("campaign_id"),
+        emptyToNull(cells.apply("campaign_name")), channelId, date,
+        cells.apply("currency").toUpperCase(Locale.ROOT), amount(cells, "spend", true),
+        whole(cells, "impressions"), whole(cells, "clicks"),
+        amount(cells, "conversions", false), amount(cells, "conversion_value", false));
   }
 
   private static String emptyToNull(String text) {
     return text.isEmpty() ? null : text;
   }
 
-  private static BigDecimal amount(CSVRecord record, Set<String> names, String column, boolean required) {
-    String text = cell(record, names, column);
+  private static BigDecimal amount(Function<String, String> cells, String column, boolean required) {
+    String text = cells.apply(column);
     if (text.isEmpty()) {
       if (required) {
         throw new IllegalArgumentException(column + " is required");
@@ -158,8 +234,8 @@ final class SpendUpload {
     }
   }
 
-  private static long whole(CSVRecord record, Set<String> names, String column) {
-    BigDecimal value = amount(record, names, column, false);
+  private static long whole(Function<String, String> cells, String column) {
+    BigDecimal value = amount(cells, column, false);
     if (value == null) {
       return 0;
     }
