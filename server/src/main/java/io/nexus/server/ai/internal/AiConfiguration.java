@@ -4,6 +4,7 @@ import com.anthropic.client.AnthropicClient;
 import com.anthropic.client.okhttp.AnthropicOkHttpClient;
 import java.util.Optional;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Condition;
 import org.springframework.context.annotation.ConditionContext;
@@ -32,8 +33,9 @@ class AiConfiguration {
   static final class KeySet implements Condition {
     @Override
     public boolean matches(ConditionContext context, AnnotatedTypeMetadata metadata) {
-      String key = context.getEnvironment().getProperty("nexus.ai.api-key");
-      return key != null && !key.isBlank();
+      // Bound the way AiSettings is, so that the client exists exactly when the settings hold a key.
+      return Binder.get(context.getEnvironment()).bind("nexus.ai.api-key", String.class)
+          .map(key -> !key.isBlank()).orElse(false);
     }
   }
 }

@@ -5,6 +5,7 @@ import io.nexus.server.ai.AiCallBudget;
 import io.nexus.server.ai.AiJourneyQuestion;
 import io.nexus.server.ai.AiWeights;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.springframework.stereotype.Service;
 
@@ -32,7 +33,7 @@ class ClaudeAttribution extends ClaudeFeature implements AiAttribution {
     claude.requireConfigured("");
     String journeyJson = ClaudeCalls.json(question.journey());
     return claude.answer(new ClaudeCalls.Question(JourneyPrompt.SPEC, question.model(),
-            JourneyPrompt.userMessage(journeyJson), journeyJson), budget,
+            JourneyPrompt.userMessage(journeyJson), List.of(journeyJson)), budget,
         input -> Map.of("shares", ToolAnswers.shares(input, question.touchpointIds()),
             "reasoning", ToolAnswers.reasoning(input)),
         (answer, usage) -> {

@@ -17,6 +17,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
@@ -56,7 +57,7 @@ class ClaudeCalls {
    * One question: the tool it is forced through, the provider model, the user message (the data inside it) and the
    * data it is keyed by besides the prompt and the tool.
    */
-  record Question(ForcedTool tool, String model, String userMessage, String... keyData) {}
+  record Question(ForcedTool tool, String model, String userMessage, List<String> keyData) {}
 
   boolean configured() {
     return client != null;

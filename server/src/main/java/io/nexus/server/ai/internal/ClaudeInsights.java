@@ -27,8 +27,9 @@ class ClaudeInsights extends ClaudeFeature implements AiInsights {
   public AiReport report(AiReportQuestion question, AiCallBudget budget) {
     claude.requireConfigured(", or ask for \"writer\": \"rules\"");
     String factsJson = ClaudeCalls.json(question.facts());
+    String analysisType = question.analysisType();
     return claude.answer(new ClaudeCalls.Question(InsightPrompt.SPEC, question.model(),
-            InsightPrompt.userMessage(question.analysisType(), factsJson), question.analysisType(), factsJson), budget,
+            InsightPrompt.userMessage(analysisType, factsJson), List.of(analysisType, factsJson)), budget,
         input -> Map.of("insights", InsightAnswers.insights(input, question.factIds()),
             "summary", InsightAnswers.summary(input)),
         (answer, usage) -> new AiReport(insights(answer), answer.get("summary").asText(), usage));

@@ -62,10 +62,10 @@ record ForcedTool(String name, String description, String version, String system
    * What a stored answer is keyed by: the prompt version, the provider model, the token cap, the system prompt, the
    * tool's schemas and then {@code data} (the question's own data, as sent), one per line.
    */
-  String questionKey(String model, long maxTokens, String... data) {
+  String questionKey(String model, long maxTokens, List<String> data) {
     List<String> parts = new ArrayList<>(List.of(version, model, Long.toString(maxTokens), system));
     properties.values().forEach(schema -> parts.add(ClaudeCalls.json(schema)));
-    parts.addAll(List.of(data));
+    parts.addAll(data);
     return String.join("\n", parts);
   }
 }

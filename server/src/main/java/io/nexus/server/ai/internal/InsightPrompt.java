@@ -48,7 +48,7 @@ final class InsightPrompt {
       "Records insights about the facts, each citing the ids of the facts it rests on.", VERSION, SYSTEM,
       "insights", "insights", INSIGHTS_SCHEMA, "summary", SUMMARY_SCHEMA);
 
-  /** The user message: the facts as JSON data between tags; analysisType is one of three fixed words, checked before. */
+  /** The user message: the facts as JSON data between tags; analysisType is one of three words, checked before. */
   static String userMessage(String analysisType, String factsJson) {
     return "Write " + analysisType + " insights about these facts.\n<facts_data>\n" + factsJson + "\n</facts_data>";
   }

@@ -57,7 +57,7 @@ class AiReports {
     return run.report();
   }
 
-  /** Like {@link #totals(ModelDefinition, Instant, Instant, AiCallBudget)} over the journeys given (an insights selection). */
+  /** Like {@link #totals(ModelDefinition, Instant, Instant, AiCallBudget)} over the journeys given (insights). */
   ChannelReport totals(ModelDefinition model, Collection<JourneyDetail> selected, AiCallBudget budget) {
     Run run = new Run(model, budget);
     List<JourneyDetail> all = List.copyOf(selected);
