@@ -27,6 +27,7 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.system.CapturedOutput;
@@ -49,6 +50,7 @@ import tools.jackson.databind.json.JsonMapper;
 @ExtendWith({DefaultTenant.class, OutputCaptureExtension.class})
 abstract class AiAttributionContract {
   static final String KEY = "sk-ant-test-0123456789-secret";
+  @RegisterExtension
   static final ClaudeStub CLAUDE = new ClaudeStub();
   static final WireMockServer STUB = CLAUDE.server();
 
@@ -76,7 +78,6 @@ abstract class AiAttributionContract {
   @BeforeEach
   void client() {
     api = new Api(mvc, json);
-    STUB.resetAll();
   }
 
   /** A journey of two touches (Search, then Email) converting 100.00; its touchpoint ids. */

@@ -9,6 +9,7 @@ import io.nexus.server.support.Api;
 import io.nexus.server.support.ClaudeStub;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
@@ -22,6 +23,7 @@ import tools.jackson.databind.json.JsonMapper;
 @SpringBootTest
 @AutoConfigureMockMvc
 abstract class AiDailyBudgetContract {
+  @RegisterExtension
   static final ClaudeStub CLAUDE = new ClaudeStub();
   static final WireMockServer STUB = CLAUDE.server();
 
@@ -40,8 +42,6 @@ abstract class AiDailyBudgetContract {
   @BeforeEach
   void client() {
     api = new Api(mvc, json);
-    // One stub for the H2 and the PostgreSQL variants: each test counts its own requests.
-    STUB.resetAll();
   }
 
   private long[] singleTouchJourney() {

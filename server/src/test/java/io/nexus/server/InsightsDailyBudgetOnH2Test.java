@@ -10,6 +10,7 @@ import io.nexus.server.support.ClaudeStub;
 import io.nexus.server.support.Databases;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
@@ -25,6 +26,7 @@ import tools.jackson.databind.json.JsonMapper;
 @SpringBootTest
 @AutoConfigureMockMvc
 class InsightsDailyBudgetOnH2Test {
+  @RegisterExtension
   static final ClaudeStub CLAUDE = new ClaudeStub();
   static final WireMockServer STUB = CLAUDE.server();
 

@@ -7,14 +7,17 @@ import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 
 /**
  * The Anthropic Messages API as a WireMock stub answering in its real shapes: a forced tool's {@code tool_use}
  * content block with {@code stop_reason} and {@code usage}, and error bodies {@code {"type":"error","error":{…}}}
- * with their status and {@code retry-after}. One per test class, started at once; each test resets it.
+ * with their status and {@code retry-after}. One per test class ({@code @RegisterExtension static}), started at once
+ * and reset before each test, which then counts only its own requests.
  */
-public final class ClaudeStub {
+public final class ClaudeStub implements BeforeEachCallback {
   private final WireMockServer server = new WireMockServer(options().dynamicPort());
 
   public ClaudeStub() {
@@ -23,6 +26,11 @@ public final class ClaudeStub {
 
   public WireMockServer server() {
     return server;
+  }
+
+  @Override
+  public void beforeEach(ExtensionContext context) {
+    server.resetAll();
   }
 
   /** Points the service at this stub with {@code key}, the SDK retrying {@code maxRetries} times. */
