@@ -1,12 +1,10 @@
 package io.nexus.server;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
@@ -18,6 +16,7 @@ import io.nexus.server.attribution.ChannelAmount;
 import io.nexus.server.attribution.CreditedJourney;
 import io.nexus.server.journey.JourneyData;
 import io.nexus.server.support.Api;
+import io.nexus.server.support.ClaudeStub;
 import io.nexus.server.support.DefaultTenant;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -28,6 +27,7 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.system.CapturedOutput;
@@ -50,11 +50,9 @@ import tools.jackson.databind.json.JsonMapper;
 @ExtendWith({DefaultTenant.class, OutputCaptureExtension.class})
 abstract class AiAttributionContract {
   static final String KEY = "sk-ant-test-0123456789-secret";
-  static final WireMockServer STUB = new WireMockServer(options().dynamicPort());
-
-  static {
-    STUB.start();
-  }
+  @RegisterExtension
+  static final ClaudeStub CLAUDE = new ClaudeStub();
+  static final WireMockServer STUB = CLAUDE.server();
 
   @Autowired
   MockMvc mvc;
@@ -72,9 +70,7 @@ abstract class AiAttributionContract {
   Api api;
 
   static void provider(DynamicPropertyRegistry registry) {
-    registry.add("nexus.ai.api-key", () -> KEY);
-    registry.add("nexus.ai.base-url", STUB::baseUrl);
-    registry.add("nexus.ai.max-retries", () -> 1);
+    CLAUDE.provider(registry, KEY, 1);
     registry.add("nexus.ai.timeout", () -> "5s");
     registry.add("nexus.ai.max-calls-per-request", () -> 2);
   }
@@ -82,7 +78,6 @@ abstract class AiAttributionContract {
   @BeforeEach
   void client() {
     api = new Api(mvc, json);
-    STUB.resetAll();
   }
 
   /** A journey of two touches (Search, then Email) converting 100.00; its touchpoint ids. */
@@ -99,10 +94,7 @@ abstract class AiAttributionContract {
   }
 
   private static String toolAnswer(String input) {
-    return "{\"id\":\"msg_01XFDUDYJgAACzvnptvVoYEL\",\"type\":\"message\",\"role\":\"assistant\","
-        + "\"model\":\"claude-sonnet-4-5-20250929\",\"content\":[{\"type\":\"tool_use\",\"id\":\"toolu_01A09q90qw90\","
-        + "\"name\":\"attribute_journey\",\"input\":" + input + "}],\"stop_reason\":\"tool_use\","
-        + "\"stop_sequence\":null,\"usage\":{\"input_tokens\":912,\"output_tokens\":88}}";
+    return ClaudeStub.toolAnswer("attribute_journey", input, 912, 88);
   }
 
   private static String weights(long first, String w1, long second, String w2) {
@@ -111,7 +103,7 @@ abstract class AiAttributionContract {
   }
 
   private void answers(String body) {
-    STUB.stubFor(post("/v1/messages").willReturn(okJson(body)));
+    CLAUDE.answers(body);
   }
 
   private long storedRows(long journey) {
@@ -120,7 +112,7 @@ abstract class AiAttributionContract {
   }
 
   private JsonNode sentRequest() {
-    return json.readTree(STUB.getAllServeEvents().get(0).getRequest().getBodyAsString());
+    return json.readTree(CLAUDE.sentBody(0));
   }
 
   @Test
@@ -286,7 +278,7 @@ abstract class AiAttributionContract {
   }
 
   private JsonNode sentJourneyData(int call) {
-    String user = json.readTree(STUB.getAllServeEvents().get(call).getRequest().getBodyAsString())
+    String user = json.readTree(CLAUDE.sentBody(call))
         .get("messages").get(0).get("content").asString();
     return json.readTree(user.substring(user.indexOf("<journey_data>") + 14, user.indexOf("</journey_data>")));
   }
@@ -372,9 +364,7 @@ abstract class AiAttributionContract {
   @Test
   void aRateLimitIsRetriedThenAnswered503WithRetryAfter() throws Exception {
     long[] j = journey("rate limited");
-    STUB.stubFor(post("/v1/messages").willReturn(aResponse().withStatus(429).withHeader("retry-after", "0")
-        .withHeader("content-type", "application/json").withBody("{\"type\":\"error\",\"error\":{\"type\":"
-            + "\"rate_limit_error\",\"message\":\"Number of request tokens has exceeded your per-minute rate limit\"}}")));
+    CLAUDE.fails(429, "rate_limit_error", "Number of request tokens has exceeded your per-minute rate limit", "0");
 
     MvcResult result = mvc.perform(MockMvcRequestBuilders.post(Api.BASE + "/calculate/" + j[0] + "/6")).andReturn();
 
@@ -387,9 +377,7 @@ abstract class AiAttributionContract {
   @Test
   void anOverloadedProviderIsRetriedThenAnswered503() {
     long[] j = journey("overloaded");
-    STUB.stubFor(post("/v1/messages").willReturn(aResponse().withStatus(529).withHeader("retry-after", "0")
-        .withHeader("content-type", "application/json")
-        .withBody("{\"type\":\"error\",\"error\":{\"type\":\"overloaded_error\",\"message\":\"Overloaded\"}}")));
+    CLAUDE.fails(529, "overloaded_error", "Overloaded", "0");
 
     assertThat(api.post("/calculate/" + j[0] + "/6", "", 503).get("detail").asString()).contains("529");
     STUB.verify(2, postRequestedFor(urlEqualTo("/v1/messages")));
@@ -408,9 +396,7 @@ abstract class AiAttributionContract {
   @Test
   void aRefusedKeyIs502AndTheKeyIsInNoLogAndNoAnswer(CapturedOutput output) {
     long[] j = journey("bad key");
-    STUB.stubFor(post("/v1/messages").willReturn(aResponse().withStatus(401)
-        .withHeader("content-type", "application/json").withBody("{\"type\":\"error\",\"error\":{\"type\":"
-            + "\"authentication_error\",\"message\":\"invalid x-api-key\"}}")));
+    CLAUDE.fails(401, "authentication_error", "invalid x-api-key", null);
 
     JsonNode problem = api.post("/calculate/" + j[0] + "/6", "", 502);
 
@@ -425,9 +411,7 @@ abstract class AiAttributionContract {
     long[] c = journey("bulk c");
     answers(toolAnswer("{\"weights\":[],\"reasoning\":\"no journey matched\"}"));
     for (long[] j : List.of(a, b, c)) {
-      STUB.stubFor(post("/v1/messages").withRequestBody(
-              containing("touchpoint_id\\\":" + j[1] + ","))
-          .willReturn(okJson(toolAnswer(weights(j[1], "1", j[2], "1")))));
+      answersFor(j[1], weights(j[1], "1", j[2], "1"));
     }
 
     JsonNode bulk = api.post("/calculate/bulk", "{\"journey_ids\":[" + a[0] + "," + b[0] + "," + c[0]
@@ -481,8 +465,7 @@ abstract class AiAttributionContract {
   }
 
   private void answersFor(long touchpoint, String toolInput) {
-    STUB.stubFor(post("/v1/messages").withRequestBody(containing("touchpoint_id\\\":" + touchpoint + ","))
-        .willReturn(okJson(toolAnswer(toolInput))));
+    CLAUDE.answersWhenAsked("touchpoint_id\\\":" + touchpoint + ",", toolAnswer(toolInput));
   }
 
   /**
@@ -582,9 +565,7 @@ abstract class AiAttributionContract {
   void aReportTheProviderCannotAnswerIs503WithRetryAfter() throws Exception {
     long channel = api.channel("Busy Search " + System.nanoTime(), "1");
     dayJourney("2047-04-03", "10", channel);
-    STUB.stubFor(post("/v1/messages").willReturn(aResponse().withStatus(529).withHeader("retry-after", "2")
-        .withHeader("content-type", "application/json")
-        .withBody("{\"type\":\"error\",\"error\":{\"type\":\"overloaded_error\",\"message\":\"Overloaded\"}}")));
+    CLAUDE.fails(529, "overloaded_error", "Overloaded", "2");
 
     MvcResult result = mvc.perform(MockMvcRequestBuilders.post(Api.BASE + "/analytics/channel-roi")
         .contentType("application/json").content("{\"attribution_model_id\":6,\"start_date\":\"2047-04-01\","
@@ -627,12 +608,10 @@ abstract class AiAttributionContract {
   void aBackgroundJobReportsTheJourneysTheProviderAnsweredWronglyBesideTheOthers() throws Exception {
     long[] good = mayJourney(3);
     long[] bad = mayJourney(4);
-    STUB.stubFor(post("/v1/messages").withRequestBody(containing("touchpoint_id\\\":" + good[1] + ","))
-        .willReturn(okJson(toolAnswer("{\"weights\":[{\"touchpoint_id\":" + good[1] + ",\"weight\":2}],"
-            + "\"reasoning\":\"The only touch.\"}"))));
-    STUB.stubFor(post("/v1/messages").withRequestBody(containing("touchpoint_id\\\":" + bad[1] + ","))
-        .willReturn(okJson(toolAnswer("{\"weights\":[{\"touchpoint_id\":" + bad[1] + ",\"weight\":0}],"
-            + "\"reasoning\":\"Nothing.\"}"))));
+    answersFor(good[1], "{\"weights\":[{\"touchpoint_id\":" + good[1] + ",\"weight\":2}],"
+        + "\"reasoning\":\"The only touch.\"}");
+    answersFor(bad[1], "{\"weights\":[{\"touchpoint_id\":" + bad[1] + ",\"weight\":0}],"
+        + "\"reasoning\":\"Nothing.\"}");
     Api.Answer accepted = api.post("/calculate/bulk", "{\"start_date\":\"2046-05-01\",\"end_date\":\"2046-05-31\","
         + "\"model_ids\":[6]}");
     assertThat(accepted.status()).as("%s", accepted.body()).isEqualTo(202);

@@ -1,16 +1,15 @@
 package io.nexus.server;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
-import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import io.nexus.server.support.Api;
+import io.nexus.server.support.ClaudeStub;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
@@ -24,11 +23,9 @@ import tools.jackson.databind.json.JsonMapper;
 @SpringBootTest
 @AutoConfigureMockMvc
 abstract class AiDailyBudgetContract {
-  static final WireMockServer STUB = new WireMockServer(options().dynamicPort());
-
-  static {
-    STUB.start();
-  }
+  @RegisterExtension
+  static final ClaudeStub CLAUDE = new ClaudeStub();
+  static final WireMockServer STUB = CLAUDE.server();
 
   @Autowired
   MockMvc mvc;
@@ -38,17 +35,13 @@ abstract class AiDailyBudgetContract {
   Api api;
 
   static void provider(DynamicPropertyRegistry registry) {
-    registry.add("nexus.ai.api-key", () -> "sk-ant-test-daily");
-    registry.add("nexus.ai.base-url", STUB::baseUrl);
-    registry.add("nexus.ai.max-retries", () -> 0);
+    CLAUDE.provider(registry, "sk-ant-test-daily", 0);
     registry.add("nexus.ai.max-calls-per-day", () -> 1);
   }
 
   @BeforeEach
   void client() {
     api = new Api(mvc, json);
-    // One stub for the H2 and the PostgreSQL variants: each test counts its own requests.
-    STUB.resetAll();
   }
 
   private long[] singleTouchJourney() {
@@ -63,11 +56,8 @@ abstract class AiDailyBudgetContract {
   void theCallOverTheDailyBudgetIs429NamingItAndMakesNoCall() throws Exception {
     long[] first = singleTouchJourney();
     long[] second = singleTouchJourney();
-    STUB.stubFor(post("/v1/messages").willReturn(okJson("{\"id\":\"msg_03\",\"type\":\"message\",\"role\":"
-        + "\"assistant\",\"model\":\"claude-sonnet-4-5-20250929\",\"content\":[{\"type\":\"tool_use\",\"id\":\"toolu_03\","
-        + "\"name\":\"attribute_journey\",\"input\":{\"weights\":[{\"touchpoint_id\":" + first[1] + ",\"weight\":1}],"
-        + "\"reasoning\":\"The only touch.\"}}],\"stop_reason\":\"tool_use\",\"stop_sequence\":null,"
-        + "\"usage\":{\"input_tokens\":640,\"output_tokens\":41}}")));
+    CLAUDE.answers(ClaudeStub.toolAnswer("attribute_journey", "{\"weights\":[{\"touchpoint_id\":" + first[1]
+        + ",\"weight\":1}],\"reasoning\":\"The only touch.\"}", 640, 41));
     api.post("/calculate/" + first[0] + "/6", "", 200);
 
     MvcResult over = mvc.perform(MockMvcRequestBuilders.post(Api.BASE + "/calculate/" + second[0] + "/6"))

@@ -157,6 +157,31 @@ abstract class AiUnconfiguredContract {
   }
 
   @Test
+  void aBackgroundJobWithoutAFallbackReportsEachAiPairItFailedWithItsReason() throws Exception {
+    long channel = api.channel("Job pairs " + System.nanoTime(), "1");
+    long first = convertingJourney("2044-06-03", channel);
+    long second = convertingJourney("2044-06-04", channel);
+
+    JsonNode job = finishedJob("{\"start_date\":\"2044-06-01\",\"end_date\":\"2044-06-30\",\"model_ids\":[3,6]}");
+
+    assertThat(job.get("status").asString()).isEqualTo("partial");
+    assertThat(job.get("total_pairs").asLong()).isEqualTo(4);
+    assertThat(job.get("done_pairs").asLong()).isEqualTo(4);
+    assertThat(job.get("failed_pairs").asLong()).isEqualTo(2);
+    assertThat(job.get("error_count").asLong()).isEqualTo(2);
+    List<Long> failedJourneys = new ArrayList<>();
+    for (JsonNode error : job.get("errors")) {
+      failedJourneys.add(error.get("journey_id").asLong());
+      assertThat(error.get("model_id").asLong()).isEqualTo(6);
+      assertThat(error.get("status").asInt()).isEqualTo(503);
+      assertThat(error.get("detail").asString()).contains("ANTHROPIC_API_KEY");
+    }
+    assertThat(failedJourneys).containsExactly(first, second);
+    assertThat(storedRows(first, 3)).isEqualTo(1);
+    assertThat(storedRows(second, 3)).isEqualTo(1);
+  }
+
+  @Test
   void reportsOverADateRangeCarryTheFallbackModelsCreditsAndSaySo() {
     long model = aiModelFallingBackToLinear();
     long channel = api.channel("Report fallback " + System.nanoTime(), "1");

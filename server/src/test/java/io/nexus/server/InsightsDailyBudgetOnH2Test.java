@@ -1,17 +1,16 @@
 package io.nexus.server;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
-import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import io.nexus.server.support.Api;
+import io.nexus.server.support.ClaudeStub;
 import io.nexus.server.support.Databases;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
@@ -27,11 +26,9 @@ import tools.jackson.databind.json.JsonMapper;
 @SpringBootTest
 @AutoConfigureMockMvc
 class InsightsDailyBudgetOnH2Test {
-  static final WireMockServer STUB = new WireMockServer(options().dynamicPort());
-
-  static {
-    STUB.start();
-  }
+  @RegisterExtension
+  static final ClaudeStub CLAUDE = new ClaudeStub();
+  static final WireMockServer STUB = CLAUDE.server();
 
   @Autowired
   MockMvc mvc;
@@ -43,9 +40,7 @@ class InsightsDailyBudgetOnH2Test {
   @DynamicPropertySource
   static void settings(DynamicPropertyRegistry registry) {
     Databases.useFreshH2(registry);
-    registry.add("nexus.ai.api-key", () -> "sk-ant-test-insights-daily");
-    registry.add("nexus.ai.base-url", STUB::baseUrl);
-    registry.add("nexus.ai.max-retries", () -> 0);
+    CLAUDE.provider(registry, "sk-ant-test-insights-daily", 0);
     registry.add("nexus.ai.max-calls-per-day", () -> 1);
   }
 
@@ -64,11 +59,9 @@ class InsightsDailyBudgetOnH2Test {
 
   @Test
   void theCallOverTheDailyBudgetIs429NamingItAndMakesNoCall() throws Exception {
-    STUB.stubFor(post("/v1/messages").willReturn(okJson("{\"id\":\"msg_04\",\"type\":\"message\",\"role\":"
-        + "\"assistant\",\"model\":\"claude-sonnet-4-5-20250929\",\"content\":[{\"type\":\"tool_use\",\"id\":\"toolu_04\","
-        + "\"name\":\"report_insights\",\"input\":{\"insights\":[{\"title\":\"One sale\",\"finding\":\"10.00\","
-        + "\"evidence\":[\"totals.revenue\"],\"recommendation\":\"Wait for more data.\"}],\"summary\":\"One sale.\"}}],"
-        + "\"stop_reason\":\"tool_use\",\"stop_sequence\":null,\"usage\":{\"input_tokens\":1210,\"output_tokens\":95}}")));
+    CLAUDE.answers(ClaudeStub.toolAnswer("report_insights", "{\"insights\":[{\"title\":\"One sale\","
+        + "\"finding\":\"10.00\",\"evidence\":[\"totals.revenue\"],\"recommendation\":\"Wait for more data.\"}],"
+        + "\"summary\":\"One sale.\"}", 1210, 95));
     api.post("/ai/insights", request(), 200);
 
     MvcResult over = mvc.perform(MockMvcRequestBuilders.post(Api.BASE + "/ai/insights")

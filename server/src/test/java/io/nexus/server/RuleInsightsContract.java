@@ -267,8 +267,6 @@ abstract class RuleInsightsContract {
         + "\"performance\"}", 422, "journey_ids[5]", "does not exist");
     refused("{\"journey_ids\":" + ids + ",\"analysis_type\":\"performance\",\"attribution_model_ids\":[2,987654]}",
         422, "attribution_model_ids[1]", "does not exist");
-    refused("{\"journey_ids\":" + ids + ",\"analysis_type\":\"performance\",\"attribution_model_ids\":[6]}",
-        422, "attribution_model_ids[0]", "AI model");
     refused("{\"journey_ids\":" + ids + ",\"analysis_type\":\"performance\",\"attribution_model_ids\":[]}",
         400, "attribution_model_ids", "at least one");
     refused("{\"journey_ids\":" + ids + ",\"analysis_type\":\"performance\",\"writer\":\"poet\"}", 400, "writer",
@@ -306,5 +304,42 @@ abstract class RuleInsightsContract {
         + "\"performance\",\"writer\":\"ai\"}", 503);
 
     assertThat(problem.get("detail").asString()).contains("ANTHROPIC_API_KEY");
+  }
+
+  @Test
+  void theAiModelWithoutAKeyOrAFallbackIs503NamingTheVariable() {
+    JsonNode problem = api.post("/ai/insights", "{\"journey_ids\":" + workedDataSet() + ",\"analysis_type\":"
+        + "\"performance\",\"attribution_model_ids\":[2,6]}", 503);
+
+    assertThat(problem.get("detail").asString()).contains("ANTHROPIC_API_KEY");
+  }
+
+  /**
+   * Without a key, an AI model falling back to linear is compared with linear's credits on the worked data set
+   * (Search 50 + 50 + 5 = 105.00, Newsletter 50 + 20 + 5 = 75.00, cost 20 and 2), its facts named by its own slug
+   * and its entry in {@code models} saying which model stood in.
+   */
+  @Test
+  void anAiModelWithoutAKeyIsComparedWithItsFallbackModelsCreditsAndSaysSo() {
+    long model = api.post("/models", "{\"name\":\"AI for insights " + System.nanoTime() + "\",\"model_type\":"
+        + "\"data_driven\",\"ml_model_type\":\"claude-sonnet-4-5-20250929\",\"ml_parameters\":"
+        + "{\"fallback_model_id\":3}}", 201).get("id").asLong();
+
+    JsonNode answer = api.post("/ai/insights", "{\"journey_ids\":" + workedDataSet() + ",\"analysis_type\":"
+        + "\"performance\",\"attribution_model_ids\":[2," + model + "]}", 200);
+
+    assertThat(fact(answer, "revenue.data_driven.search").get("value").decimalValue()).isEqualByComparingTo("105.00");
+    assertThat(fact(answer, "revenue.data_driven.newsletter").get("value").decimalValue())
+        .isEqualByComparingTo("75.00");
+    assertThat(fact(answer, "roas.data_driven.search").get("value").decimalValue()).isEqualByComparingTo("5.25");
+    assertThat(fact(answer, "roas.data_driven.newsletter").get("value").decimalValue()).isEqualByComparingTo("37.5");
+    JsonNode aiModel = answer.get("models").get(1);
+    assertThat(aiModel.get("id").asLong()).isEqualTo(model);
+    assertThat(aiModel.get("slug").asString()).isEqualTo("data_driven");
+    assertThat(aiModel.get("fallback").get("model_id").asLong()).isEqualTo(3);
+    assertThat(aiModel.get("fallback").get("reason").asString()).isEqualTo("AI provider not configured");
+    assertThat(aiModel.has("ai")).isFalse();
+    assertThat(answer.get("models").get(0).has("fallback")).isFalse();
+    assertThat(answer.get("source").asString()).isEqualTo("rules");
   }
 }

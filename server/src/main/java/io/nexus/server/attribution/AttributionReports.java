@@ -1,5 +1,6 @@
 package io.nexus.server.attribution;
 
+import io.nexus.server.ai.AiCallBudget;
 import io.nexus.server.journey.JourneyDetail;
 import io.nexus.server.model.ModelDefinition;
 import java.time.Instant;
@@ -24,6 +25,21 @@ public interface AttributionReports {
 
   /** Like {@link #channelTotals}, saying which model stood in for the AI model and what its AI calls were. */
   ChannelReport channelReport(long modelId, Instant from, Instant to);
+
+  /**
+   * Like {@link #channelReport(long, Instant, Instant)}, the AI model's new provider calls spending {@code budget}:
+   * the budget of a request that makes other calls too (an insights request's writer).
+   */
+  ChannelReport channelReport(long modelId, Instant from, Instant to, AiCallBudget budget);
+
+  /**
+   * What model {@code modelId} credits to each channel over {@code journeys}, like
+   * {@link #channelTotals(long, Collection)}, saying which model stood in for the AI model and what its AI calls were
+   * (spending {@code budget}).
+   *
+   * @throws io.nexus.server.web.ApiException as {@link #channelTotals(long, Instant, Instant)}
+   */
+  ChannelReport channelReport(long modelId, Collection<JourneyDetail> journeys, AiCallBudget budget);
 
   /**
    * What model {@code modelId} credits to each channel over {@code journeys} (those that cannot be credited, without

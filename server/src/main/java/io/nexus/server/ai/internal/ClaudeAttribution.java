@@ -1,80 +1,26 @@
 package io.nexus.server.ai.internal;
 
-import com.anthropic.client.AnthropicClient;
-import com.anthropic.client.okhttp.AnthropicOkHttpClient;
-import com.anthropic.models.messages.ContentBlock;
-import com.anthropic.models.messages.Message;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.json.JsonMapper;
-import io.micrometer.core.instrument.MeterRegistry;
 import io.nexus.server.ai.AiAttribution;
 import io.nexus.server.ai.AiCallBudget;
 import io.nexus.server.ai.AiJourneyQuestion;
-import io.nexus.server.ai.AiUsage;
 import io.nexus.server.ai.AiWeights;
-import io.nexus.server.persistence.TenantContext;
-import io.nexus.server.web.ApiException;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.concurrent.TimeUnit;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.DisposableBean;
 import org.springframework.stereotype.Service;
 
 /**
- * Weighs journeys with Claude: looks the question up in the stored answers first (by a hash of the journey data, the
- * model name, the prompt and the tool), otherwise spends one call of the request's and the tenant's daily budget on
- * the provider, validates the forced tool's input and stores it.
+ * Weighs journeys with Claude: the journey goes as JSON data through {@code attribute_journey}, whose input must
+ * weigh every touchpoint once before its shares and reasoning are stored (the stored answer reused for the same
+ * journey, model, prompt and tool).
  */
 @Service
-class ClaudeAttribution implements AiAttribution, DisposableBean {
-  private static final Logger log = LoggerFactory.getLogger(ClaudeAttribution.class);
-  /** Sorted keys: the same journey always makes the same JSON, hence the same hash. */
-  private static final ObjectMapper JSON = JsonMapper.builder()
-      .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS).build();
-
+class ClaudeAttribution extends ClaudeFeature implements AiAttribution {
   private final AiSettings settings;
-  private final AnswerStore answers;
-  private final MeterRegistry meters;
-  private final AnthropicClient client;
 
-  ClaudeAttribution(AiSettings settings, AnswerStore answers, MeterRegistry meters) {
+  ClaudeAttribution(ClaudeCalls claude, AiSettings settings) {
+    super(claude);
     this.settings = settings;
-    this.answers = answers;
-    this.meters = meters;
-    this.client = settings.apiKey() == null ? null : AnthropicOkHttpClient.builder()
-        .apiKey(settings.apiKey())
-        .baseUrl(Optional.ofNullable(settings.baseUrl()))
-        .timeout(settings.timeout())
-        .maxRetries(settings.maxRetries())
-        .build();
-  }
-
-  @Override
-  public boolean configured() {
-    return client != null;
-  }
-
-  @Override
-  public void destroy() {
-    if (client != null) {
-      client.close();
-    }
-  }
-
-  @Override
-  public AiCallBudget newRequestBudget() {
-    return AiCallBudget.of(settings.maxCallsPerRequest());
   }
 
   @Override
@@ -84,100 +30,18 @@ class ClaudeAttribution implements AiAttribution, DisposableBean {
 
   @Override
   public AiWeights weigh(AiJourneyQuestion question, AiCallBudget budget) {
-    if (client == null) {
-      throw ApiException.unavailable("AI provider not configured: set the environment variable ANTHROPIC_API_KEY "
-          + "(and ANTHROPIC_BASE_URL for a proxy) and restart the service");
-    }
-    String journeyJson = json(question.journey());
-    String hash = sha256(String.join("\n", JourneyPrompt.VERSION, question.model(),
-        Long.toString(settings.maxTokens()), JourneyPrompt.SYSTEM, json(JourneyPrompt.WEIGHTS_SCHEMA),
-        json(JourneyPrompt.REASONING_SCHEMA), journeyJson));
-    String tenant = TenantContext.currentValue();
-    Optional<AnswerStore.Stored> stored = answers.find(hash);
-    if (stored.isPresent()) {
-      meters.counter("nexus.ai.cache.hits", "model", question.model(), "tenant", tenant).increment();
-      return fromStored(stored.get(), question.touchpointIds(), true);
-    }
-    CallBudgets.spend(budget, answers, settings);
-    AnswerStore.Stored answer = ask(question, journeyJson, tenant);
-    answers.save(hash, answer);
-    return fromStored(answer, question.touchpointIds(), false);
-  }
-
-  private AnswerStore.Stored ask(AiJourneyQuestion question, String journeyJson, String tenant) {
-    long started = System.nanoTime();
-    Message message;
-    try {
-      message = client.messages().create(JourneyPrompt.request(question.model(), journeyJson, settings.maxTokens()));
-    } catch (RuntimeException e) {
-      String kind = ProviderFailures.kind(e);
-      meters.counter("nexus.ai.errors", "model", question.model(), "tenant", tenant, "type", kind).increment();
-      ApiException answer = ProviderFailures.answer(e);
-      log.warn("AI provider call for model {} failed: {}", question.model(), answer.getMessage());
-      throw answer;
-    }
-    long latencyMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
-    long in = message.usage().inputTokens();
-    long out = message.usage().outputTokens();
-    meters.counter("nexus.ai.calls", "model", question.model(), "tenant", tenant).increment();
-    meters.timer("nexus.ai.latency", "model", question.model(), "tenant", tenant)
-        .record(latencyMs, TimeUnit.MILLISECONDS);
-    meters.counter("nexus.ai.tokens", "model", question.model(), "tenant", tenant, "direction", "input").increment(in);
-    meters.counter("nexus.ai.tokens", "model", question.model(), "tenant", tenant, "direction", "output")
-        .increment(out);
-    try {
-      JsonNode input = toolInput(message);
-      Map<Long, Double> shares = ToolAnswers.shares(input, question.touchpointIds());
-      Map<String, Object> validated = new LinkedHashMap<>();
-      validated.put("shares", shares);
-      validated.put("reasoning", ToolAnswers.reasoning(input));
-      return new AnswerStore.Stored(question.model(), json(validated), in, out, latencyMs);
-    } catch (ApiException refused) {
-      meters.counter("nexus.ai.errors", "model", question.model(), "tenant", tenant, "type", "invalid_answer")
-          .increment();
-      log.warn("AI provider answer for model {} refused: {}", question.model(), refused.getMessage());
-      throw refused;
-    }
-  }
-
-  private static JsonNode toolInput(Message message) {
-    for (ContentBlock block : message.content()) {
-      if (block.isToolUse() && block.asToolUse().name().equals(JourneyPrompt.TOOL)) {
-        return block.asToolUse()._input().convert(JsonNode.class);
-      }
-    }
-    throw ToolAnswers.wrong("no " + JourneyPrompt.TOOL + " tool call in the answer (stop_reason "
-        + message.stopReason().map(Object::toString).orElse("none") + ")");
-  }
-
-  private static AiWeights fromStored(AnswerStore.Stored stored, List<Long> touchpointIds, boolean cached) {
-    try {
-      JsonNode answer = JSON.readTree(stored.answer());
-      Map<Long, Double> shares = new LinkedHashMap<>();
-      for (long touchpoint : touchpointIds) {
-        shares.put(touchpoint, answer.get("shares").get(Long.toString(touchpoint)).asDouble());
-      }
-      return new AiWeights(shares, answer.get("reasoning").asText(), new AiUsage(stored.model(),
-          stored.inputTokens(), stored.outputTokens(), stored.latencyMs(), cached));
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException("stored AI answer is not JSON", e);
-    }
-  }
-
-  static String json(Object value) {
-    try {
-      return JSON.writeValueAsString(value);
-    } catch (JsonProcessingException e) {
-      throw new IllegalArgumentException("journey data is not JSON-ready", e);
-    }
-  }
-
-  private static String sha256(String text) {
-    try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-          .digest(text.getBytes(StandardCharsets.UTF_8)));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
+    claude.requireConfigured("");
+    String journeyJson = ClaudeCalls.json(question.journey());
+    return claude.answer(new ClaudeCalls.Question(JourneyPrompt.SPEC, question.model(),
+            JourneyPrompt.userMessage(journeyJson), List.of(journeyJson)), budget,
+        input -> Map.of("shares", ToolAnswers.shares(input, question.touchpointIds()),
+            "reasoning", ToolAnswers.reasoning(input)),
+        (answer, usage) -> {
+          Map<Long, Double> shares = new LinkedHashMap<>();
+          for (long touchpoint : question.touchpointIds()) {
+            shares.put(touchpoint, answer.get("shares").get(Long.toString(touchpoint)).asDouble());
+          }
+          return new AiWeights(shares, answer.get("reasoning").asText(), usage);
+        });
   }
 }

@@ -1,9 +1,5 @@
 package io.nexus.server.ai.internal;
 
-import com.anthropic.core.JsonValue;
-import com.anthropic.models.messages.MessageCreateParams;
-import com.anthropic.models.messages.Tool;
-import com.anthropic.models.messages.ToolChoiceTool;
 import java.util.List;
 import java.util.Map;
 
@@ -48,29 +44,12 @@ final class InsightPrompt {
   static final Map<String, Object> SUMMARY_SCHEMA = Map.of("type", "string",
       "description", "the insights in two or three sentences");
 
-  static MessageCreateParams request(String model, String analysisType, String factsJson, long maxTokens) {
-    Tool tool = Tool.builder()
-        .name(TOOL)
-        .description("Records insights about the facts, each citing the ids of the facts it rests on.")
-        .inputSchema(Tool.InputSchema.builder()
-            .properties(Tool.InputSchema.Properties.builder()
-                .putAdditionalProperty("insights", JsonValue.from(INSIGHTS_SCHEMA))
-                .putAdditionalProperty("summary", JsonValue.from(SUMMARY_SCHEMA))
-                .build())
-            .required(List.of("insights", "summary"))
-            .build())
-        .build();
-    return MessageCreateParams.builder()
-        .model(model)
-        .maxTokens(maxTokens)
-        .system(SYSTEM)
-        .addTool(tool)
-        .toolChoice(ToolChoiceTool.builder().name(TOOL).build())
-        // The SDK has no typed temperature field in this version; the Messages API takes it in the body.
-        .putAdditionalBodyProperty("temperature", JsonValue.from(0))
-        // analysisType is one of three fixed words, checked before; everything users wrote is inside the data.
-        .addUserMessage("Write " + analysisType + " insights about these facts.\n<facts_data>\n" + factsJson
-            + "\n</facts_data>")
-        .build();
+  static final ForcedTool SPEC = ForcedTool.of(TOOL,
+      "Records insights about the facts, each citing the ids of the facts it rests on.", VERSION, SYSTEM,
+      "insights", "insights", INSIGHTS_SCHEMA, "summary", SUMMARY_SCHEMA);
+
+  /** The user message: the facts as JSON data between tags; analysisType is one of three words, checked before. */
+  static String userMessage(String analysisType, String factsJson) {
+    return "Write " + analysisType + " insights about these facts.\n<facts_data>\n" + factsJson + "\n</facts_data>";
   }
 }

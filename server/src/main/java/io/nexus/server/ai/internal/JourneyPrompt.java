@@ -1,9 +1,5 @@
 package io.nexus.server.ai.internal;
 
-import com.anthropic.core.JsonValue;
-import com.anthropic.models.messages.MessageCreateParams;
-import com.anthropic.models.messages.Tool;
-import com.anthropic.models.messages.ToolChoiceTool;
 import java.util.List;
 import java.util.Map;
 
@@ -38,28 +34,12 @@ final class JourneyPrompt {
   static final Map<String, Object> REASONING_SCHEMA = Map.of("type", "string",
       "description", "why the touchpoints earned these weights, in a few sentences");
 
-  static MessageCreateParams request(String model, String journeyJson, long maxTokens) {
-    Tool tool = Tool.builder()
-        .name(TOOL)
-        .description("Records the share of the conversion's credit each touchpoint of the journey earns.")
-        .inputSchema(Tool.InputSchema.builder()
-            .properties(Tool.InputSchema.Properties.builder()
-                .putAdditionalProperty("weights", JsonValue.from(WEIGHTS_SCHEMA))
-                .putAdditionalProperty("reasoning", JsonValue.from(REASONING_SCHEMA))
-                .build())
-            .required(List.of("weights", "reasoning"))
-            .build())
-        .build();
-    return MessageCreateParams.builder()
-        .model(model)
-        .maxTokens(maxTokens)
-        .system(SYSTEM)
-        .addTool(tool)
-        .toolChoice(ToolChoiceTool.builder().name(TOOL).build())
-        // The SDK has no typed temperature field in this version; the Messages API takes it in the body.
-        .putAdditionalBodyProperty("temperature", JsonValue.from(0))
-        .addUserMessage("Attribute the conversion of this journey.\n<journey_data>\n" + journeyJson
-            + "\n</journey_data>")
-        .build();
+  static final ForcedTool SPEC = ForcedTool.of(TOOL,
+      "Records the share of the conversion's credit each touchpoint of the journey earns.", VERSION, SYSTEM,
+      "journey attribution", "weights", WEIGHTS_SCHEMA, "reasoning", REASONING_SCHEMA);
+
+  /** The user message: the journey as JSON data between tags, after the one fixed sentence. */
+  static String userMessage(String journeyJson) {
+    return "Attribute the conversion of this journey.\n<journey_data>\n" + journeyJson + "\n</journey_data>";
   }
 }

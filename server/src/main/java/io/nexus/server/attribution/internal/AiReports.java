@@ -48,8 +48,8 @@ class AiReports {
     this.meters = meters;
   }
 
-  ChannelReport totals(ModelDefinition model, Instant from, Instant to) {
-    Run run = new Run(model);
+  ChannelReport totals(ModelDefinition model, Instant from, Instant to, AiCallBudget budget) {
+    Run run = new Run(model, budget);
     journeys.forEachChunk(new JourneyQuery(from, to, true, null), CHUNK, chunk -> {
       run.credit(chunk, run::add);
       meters.counter("nexus.journeys.processed", "stage", "report").increment(chunk.size());
@@ -57,9 +57,9 @@ class AiReports {
     return run.report();
   }
 
-  /** Like {@link #totals(ModelDefinition, Instant, Instant)} over the journeys given (the insights' selection). */
-  ChannelReport totals(ModelDefinition model, Collection<JourneyDetail> selected) {
-    Run run = new Run(model);
+  /** Like {@link #totals(ModelDefinition, Instant, Instant, AiCallBudget)} over the journeys given (insights). */
+  ChannelReport totals(ModelDefinition model, Collection<JourneyDetail> selected, AiCallBudget budget) {
+    Run run = new Run(model, budget);
     List<JourneyDetail> all = List.copyOf(selected);
     for (int i = 0; i < all.size(); i += CHUNK) {
       run.credit(all.subList(i, Math.min(all.size(), i + CHUNK)), run::add);
@@ -70,17 +70,17 @@ class AiReports {
 
   /** Hands each creditable converting journey of the range to {@code sink} with the AI's credits per channel. */
   void forEachCredited(ModelDefinition model, Instant from, Instant to, Consumer<CreditedJourney> sink) {
-    Run run = new Run(model);
+    Run run = new Run(model, aiCredits.newRequestBudget());
     journeys.forEachChunk(new JourneyQuery(from, to, true, null), CHUNK, chunk -> {
       run.credit(chunk, sink);
       meters.counter("nexus.journeys.processed", "stage", "report").increment(chunk.size());
     });
   }
 
-  /** One report's crediting: its call budget, its channel sums and what its calls took. */
+  /** One report's crediting: the call budget it spends, its channel sums and what its calls took. */
   private final class Run {
     private final ModelDefinition model;
-    private final AiCallBudget budget = aiCredits.newRequestBudget();
+    private final AiCallBudget budget;
     private final Map<Long, BigDecimal> revenue = new HashMap<>();
     private final Map<Long, Double> conversions = new HashMap<>();
     private final Map<Long, Long> journeyCounts = new HashMap<>();
@@ -90,8 +90,9 @@ class AiReports {
     private long inputTokens;
     private long outputTokens;
 
-    Run(ModelDefinition model) {
+    Run(ModelDefinition model, AiCallBudget budget) {
       this.model = model;
+      this.budget = budget;
     }
 
     /** Credits the chunk's creditable journeys through the provider, handing each to {@code sink} in chunk order. */

@@ -149,6 +149,7 @@ class BulkJobs {
     Map<Long, ModelDefinition> models = new LinkedHashMap<>();
     Map<Long, FittedModel> fitted = new LinkedHashMap<>();
     List<JobRepository.JobFallback> fallbacks = new ArrayList<>();
+    Map<Long, ApiException> unusable = new LinkedHashMap<>();
     for (long modelId : modelIds) {
       try {
         ModelDefinition model = fits.usableForJourneys(modelId, -1);
@@ -162,9 +163,9 @@ class BulkJobs {
           fitted.put(modelId, fits.fit(model));
         }
       } catch (ApiException e) {
-        // A model that cannot run fails all of its pairs with one reason, reported once.
-        tally.fail(CalculationService.BulkError.of(0, modelId, e), journeyIds.size());
-        tally.done += journeyIds.size();
+        // A model that cannot run (the AI model without provider or fallback, say) fails each of its pairs with
+        // this reason, reported pair by pair as the chunks go, like any other failed pair.
+        unusable.put(modelId, e);
       }
     }
     if (!fallbacks.isEmpty()) {
@@ -180,12 +181,14 @@ class BulkJobs {
       Map<Long, Channel> channels = calculations.channelsOf(chunk);
       Set<Long> found = new HashSet<>();
       chunk.forEach(j -> found.add(j.journey().id()));
-      for (long missing : chunkIds) {
-        if (!found.contains(missing)) {
+      for (long journeyId : chunkIds) {
+        if (!found.contains(journeyId)) {
           for (long modelId : models.keySet()) {
-            tally.fail(CalculationService.BulkError.of(missing, modelId, ApiException.notFound("journey", missing)), 1);
+            tally.fail(CalculationService.BulkError.of(journeyId, modelId, ApiException.notFound("journey", journeyId)),
+                1);
           }
         }
+        unusable.forEach((modelId, e) -> tally.fail(CalculationService.BulkError.of(journeyId, modelId, e), 1));
       }
       // Results by the model they are stored under: a fallback model also asked for is credited once.
       Map<Long, List<JourneyAttribution>> computed = new LinkedHashMap<>();
@@ -214,7 +217,7 @@ class BulkJobs {
           inFlight.release();
         }
       })));
-      tally.done += (long) chunkIds.size() * models.size();
+      tally.done += (long) chunkIds.size() * (models.size() + unusable.size());
       if (writes.size() % 5 == 0) {
         jobs.progress(jobId, tally.done, tally.failed, tally.drain());
       }

@@ -259,6 +259,11 @@ class CalculationService implements AttributionReports {
 
   @Override
   public ChannelReport channelReport(long modelId, Instant from, Instant to) {
+    return channelReport(modelId, from, to, aiCredits.newRequestBudget());
+  }
+
+  @Override
+  public ChannelReport channelReport(long modelId, Instant from, Instant to, AiCallBudget budget) {
     long catalogVersion = cache.versions().catalog();
     ModelDefinition model = fits.usableForJourneys(modelId, catalogVersion);
     if (!model.isAi()) {
@@ -268,24 +273,31 @@ class CalculationService implements AttributionReports {
       ModelDefinition fallback = fallbackModel(model, catalogVersion);
       return new ChannelReport(engineTotals(fallback, from, to), new AiFallback(fallback.id(), AI_UNCONFIGURED), null);
     }
-    return aiReports.totals(model, from, to);
+    return aiReports.totals(model, from, to, budget);
   }
 
   @Override
   public Map<Long, ChannelAmount> channelTotals(long modelId, Collection<JourneyDetail> selected) {
+    return channelReport(modelId, selected, aiCredits.newRequestBudget()).totals();
+  }
+
+  @Override
+  public ChannelReport channelReport(long modelId, Collection<JourneyDetail> selected, AiCallBudget budget) {
     long catalogVersion = cache.versions().catalog();
     ModelDefinition model = fits.usableForJourneys(modelId, catalogVersion);
+    AiFallback fallback = null;
     if (model.isAi()) {
-      // Same routing as channelReport: the provider journey by journey, or the fallback model without one.
+      // Same routing as over a date range: the provider journey by journey, or the fallback model without one.
       if (aiCredits.configured()) {
-        return aiReports.totals(model, selected).totals();
+        return aiReports.totals(model, selected, budget);
       }
       model = fallbackModel(model, catalogVersion);
+      fallback = new AiFallback(model.id(), AI_UNCONFIGURED);
     }
     ChannelTotals totals = new ChannelTotals(fits.fit(model), new EngineChannels(channels.all()));
     selected.forEach(totals::add);
     meters.counter("nexus.journeys.processed", "stage", "report").increment(selected.size());
-    return totals.byChannel();
+    return new ChannelReport(totals.byChannel(), fallback, null);
   }
 
   @Override

@@ -3,7 +3,9 @@ package io.nexus.server.insight.internal;
 import io.nexus.engine.PathTransform;
 import io.nexus.engine.ReturnOnSpend;
 import io.nexus.server.analytics.ConversionPath;
+import io.nexus.server.ai.AiCallBudget;
 import io.nexus.server.analytics.PathTally;
+import io.nexus.server.attribution.AttributionReports.ChannelReport;
 import io.nexus.server.attribution.ChannelAmount;
 import io.nexus.server.channel.Channel;
 import io.nexus.server.insight.internal.AnalysisType.Family;
@@ -38,13 +40,16 @@ final class FactBuilder {
   private final List<ModelDefinition> models;
   private final Map<Long, Channel> catalogue;
   private final AnalysisType type;
+  private final AiCallBudget budget;
 
+  /** {@code budget}: the request's AI calls, which crediting under the AI model spends. */
   FactBuilder(JourneySelection selection, List<ModelDefinition> models, Map<Long, Channel> catalogue,
-      AnalysisType type) {
+      AnalysisType type, AiCallBudget budget) {
     this.selection = selection;
     this.models = models;
     this.catalogue = catalogue;
     this.type = type;
+    this.budget = budget;
   }
 
   /** What one walk over the journeys counts. */
@@ -65,15 +70,20 @@ final class FactBuilder {
     Instant anchor = selection.weekAnchor();
     Instant weekStart = anchor.minus(JourneySelection.WEEK);
     Instant previousStart = weekStart.minus(JourneySelection.WEEK);
-    Walk walk = walk(previousStart, weekStart, anchor);
+    // Credits first: a model that cannot credit (the AI model without a provider or fallback) refuses before the
+    // journeys are walked.
+    Map<Long, ChannelReport> reports = new LinkedHashMap<>();
     Map<Long, Map<Long, ChannelAmount>> credited = new LinkedHashMap<>();
     for (ModelDefinition model : models) {
-      credited.put(model.id(), selection.totals(model.id()));
+      ChannelReport report = selection.report(model.id(), budget);
+      reports.put(model.id(), report);
+      credited.put(model.id(), report.totals());
     }
+    Walk walk = walk(previousStart, weekStart, anchor);
     Map<Long, BigDecimal> cost = cents(selection.cost());
     Set<Long> channelIds = new TreeSet<>(cost.keySet());
     credited.values().forEach(totals -> channelIds.addAll(totals.keySet()));
-    FactSheet sheet = sheet(channelIds);
+    FactSheet sheet = sheet(channelIds, reports);
     totals(sheet, walk, cost);
     if (type.has(Family.CHANNELS)) {
       channels(sheet, credited, cost);
@@ -131,14 +141,16 @@ final class FactBuilder {
     walk.touches.add((double) before.size());
   }
 
-  private FactSheet sheet(Set<Long> channelIds) {
+  private FactSheet sheet(Set<Long> channelIds, Map<Long, ChannelReport> reports) {
     // A model goes by its type (roi.markov.email) unless another model of the same type has a lower id; that one
     // goes by its name (roi.markov_chain_order_2.email).
     Map<String, Long> firstOfType = models.stream()
         .collect(Collectors.toMap(ModelDefinition::modelType, ModelDefinition::id, Math::min));
     Map<ModelDefinition, String> modelSlugs = Slugs.unique(models,
         m -> firstOfType.get(m.modelType()) == m.id() ? m.modelType() : m.name(), ModelDefinition::id);
-    List<ModelRef> modelRefs = models.stream().map(m -> new ModelRef(m.id(), m.name(), modelSlugs.get(m))).toList();
+    // The AI model's facts go by its own slug, also when its fallback model's credits stand in for its answers.
+    List<ModelRef> modelRefs = models.stream().map(m -> new ModelRef(m.id(), m.name(), modelSlugs.get(m),
+        reports.get(m.id()).fallback(), reports.get(m.id()).ai())).toList();
     List<Long> ids = List.copyOf(channelIds);
     Map<Long, String> slugs = Slugs.unique(ids, id -> name(id), id -> id);
     List<ChannelRef> channelRefs = ids.stream().map(id -> new ChannelRef(id, name(id), slugs.get(id))).toList();
@@ -277,8 +289,8 @@ final class FactBuilder {
       }
     }
     for (ModelRef model : sheet.models()) {
-      Map<Long, ChannelAmount> before = selection.totals(model.id(), previousStart, weekStart);
-      Map<Long, ChannelAmount> now = selection.totals(model.id(), weekStart, anchor);
+      Map<Long, ChannelAmount> before = selection.totals(model.id(), previousStart, weekStart, budget);
+      Map<Long, ChannelAmount> now = selection.totals(model.id(), weekStart, anchor, budget);
       record Mover(ChannelRef channel, BigDecimal before, BigDecimal now) {
         BigDecimal size() {
           return now.subtract(before).abs();

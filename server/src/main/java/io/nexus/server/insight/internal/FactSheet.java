@@ -1,5 +1,7 @@
 package io.nexus.server.insight.internal;
 
+import io.nexus.server.attribution.AiFallback;
+import io.nexus.server.attribution.AttributionReports.AiRun;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -12,8 +14,11 @@ import java.util.Optional;
  * named by the slugs in the fact ids, and the model the rules judge ROI by.
  */
 final class FactSheet {
-  /** A model of the request: its id, name and the slug fact ids name it by. */
-  record ModelRef(long id, String name, String slug) {}
+  /**
+   * A model of the request: its id, name and the slug fact ids name it by; for the AI model, the model whose credits
+   * stood in for its answers ({@code null} when none did) and what its AI calls took ({@code null} for other models).
+   */
+  record ModelRef(long id, String name, String slug, AiFallback fallback, AiRun ai) {}
 
   /** A channel with credit or cost: its id, name and the slug fact ids name it by. */
   record ChannelRef(long id, String name, String slug) {}

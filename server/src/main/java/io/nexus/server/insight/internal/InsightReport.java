@@ -4,6 +4,8 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonInclude.Include;
 import io.nexus.server.ai.AiInsight;
 import io.nexus.server.ai.AiUsage;
+import io.nexus.server.attribution.AiFallback;
+import io.nexus.server.attribution.AttributionReports.AiRun;
 import java.time.Instant;
 import java.util.List;
 
@@ -22,6 +24,10 @@ import java.util.List;
 record InsightReport(List<AiInsight> insights, String summary, List<Fact> facts, String source, String analysisType,
     Instant generatedAt, List<ModelUsed> models, @JsonInclude(Include.NON_NULL) AiUsage ai) {
 
-  /** A model the facts are about: its id, name and the slug fact ids name it by. */
-  record ModelUsed(long id, String name, String slug) {}
+  /**
+   * A model the facts are about: its id, name and the slug fact ids name it by; for the AI model, which model's
+   * credits stood in for its answers without a provider, or what its provider calls took.
+   */
+  record ModelUsed(long id, String name, String slug, @JsonInclude(Include.NON_NULL) AiFallback fallback,
+      @JsonInclude(Include.NON_NULL) AiRun ai) {}
 }

@@ -12,8 +12,8 @@ import java.util.List;
  * @param startDate with {@code endDate}, selects the journeys started in the range, instead of {@code journeyIds}
  * @param endDate the end of the range, a date (inclusive) or a timestamp (exclusive)
  * @param analysisType {@code performance}, {@code optimization} or {@code trends}, required
- * @param attributionModelIds the models to compare (default: every active model but the AI one); at most
- *     {@link #MAX_MODEL_IDS}
+ * @param attributionModelIds the models to compare (default: the first active rule, Markov and Shapley model of each
+ *     type; the AI model when named); at most {@link #MAX_MODEL_IDS}
  * @param writer {@code auto} (Claude with a key, rules without; the default), {@code ai} or {@code rules}
  */
 record InsightRequest(

@@ -1,5 +1,6 @@
 package io.nexus.server.insight.internal;
 
+import io.nexus.server.ai.AiCallBudget;
 import io.nexus.server.ai.AiInsight;
 import io.nexus.server.ai.AiInsights;
 import io.nexus.server.ai.AiReport;
@@ -64,7 +65,9 @@ class InsightService {
     JourneySelection selection = select(request, type);
     Map<Long, Channel> catalogue = new HashMap<>();
     channels.all().forEach(c -> catalogue.put(c.id(), c));
-    FactSheet sheet = new FactBuilder(selection, compared, catalogue, type).build();
+    // One request, one budget of provider calls: the AI model's journeys and the writer's call share it.
+    AiCallBudget budget = ai.newRequestBudget();
+    FactSheet sheet = new FactBuilder(selection, compared, catalogue, type, budget).build();
     if (sheet.number("totals.converting_journeys").signum() == 0) {
       // Nothing converted: there is nothing to write about, and nothing worth a provider call.
       throw request.journeyIds() == null
@@ -74,10 +77,10 @@ class InsightService {
     }
     List<Fact> facts = sheet.facts();
     List<InsightReport.ModelUsed> used = sheet.models().stream()
-        .map(m -> new InsightReport.ModelUsed(m.id(), m.name(), m.slug())).toList();
+        .map(m -> new InsightReport.ModelUsed(m.id(), m.name(), m.slug(), m.fallback(), m.ai())).toList();
     if (useAi) {
       AiReport report = ai.report(new AiReportQuestion(settings.model(), type.label(),
-          facts.stream().map(Fact::asData).toList()), ai.newRequestBudget());
+          facts.stream().map(Fact::asData).toList()), budget);
       return new InsightReport(report.insights(), report.summary(), facts, report.usage().model(), type.label(),
           Instant.now(), used, report.usage());
     }
@@ -113,7 +116,7 @@ class InsightService {
     };
   }
 
-  /** The named models (every active model but the AI one when none), refusing unknown, inactive and AI models. */
+  /** The named models (the rule models, Markov and Shapley when none), refusing unknown and inactive ones. */
   private List<ModelDefinition> models(List<Long> ids) {
     if (ids == null) {
       // The first active model of each default type: the seeded models 1-5, 7 and 8 unless they were deactivated.
@@ -146,9 +149,6 @@ class InsightService {
         problems.add(new FieldProblem(field, "model " + id + " does not exist"));
       } else if (!model.get().isActive()) {
         problems.add(new FieldProblem(field, "model " + id + " is inactive; activate it first"));
-      } else if (model.get().isAi()) {
-        problems.add(new FieldProblem(field, "model " + id + " is the AI model (data_driven), which credits "
-            + "journeys one by one; compare the other models"));
       } else if (selected.stream().noneMatch(m -> m.id() == id)) {
         selected.add(model.get());
       }

@@ -1,6 +1,8 @@
 package io.nexus.server.insight.internal;
 
+import io.nexus.server.ai.AiCallBudget;
 import io.nexus.server.attribution.AttributionReports;
+import io.nexus.server.attribution.AttributionReports.ChannelReport;
 import io.nexus.server.attribution.ChannelAmount;
 import io.nexus.server.journey.JourneyData;
 import io.nexus.server.journey.JourneyDetail;
@@ -25,11 +27,14 @@ interface JourneySelection {
   /** The length of a week, the unit of week-over-week change. */
   Duration WEEK = Duration.ofDays(7);
 
-  /** What model {@code modelId} credits to each channel over the selection's converting journeys. */
-  Map<Long, ChannelAmount> totals(long modelId);
+  /**
+   * What model {@code modelId} credits to each channel over the selection's converting journeys, with the model that
+   * stood in for the AI model and what its AI calls took; the AI model's new provider calls spend {@code budget}.
+   */
+  ChannelReport report(long modelId, AiCallBudget budget);
 
-  /** The same over the selected journeys started in {@code [from, to)}. */
-  Map<Long, ChannelAmount> totals(long modelId, Instant from, Instant to);
+  /** What the model credits to each channel over the selected journeys started in {@code [from, to)}. */
+  Map<Long, ChannelAmount> totals(long modelId, Instant from, Instant to, AiCallBudget budget);
 
   /** What the selection's touches cost per channel. */
   Map<Long, BigDecimal> cost();
@@ -47,14 +52,15 @@ interface JourneySelection {
   record ById(List<JourneyDetail> journeys, AttributionReports attribution) implements JourneySelection {
 
     @Override
-    public Map<Long, ChannelAmount> totals(long modelId) {
-      return attribution.channelTotals(modelId, journeys);
+    public ChannelReport report(long modelId, AiCallBudget budget) {
+      return attribution.channelReport(modelId, journeys, budget);
     }
 
     @Override
-    public Map<Long, ChannelAmount> totals(long modelId, Instant from, Instant to) {
-      return attribution.channelTotals(modelId, journeys.stream()
-          .filter(j -> !j.journey().startTime().isBefore(from) && j.journey().startTime().isBefore(to)).toList());
+    public Map<Long, ChannelAmount> totals(long modelId, Instant from, Instant to, AiCallBudget budget) {
+      return attribution.channelReport(modelId, journeys.stream()
+          .filter(j -> !j.journey().startTime().isBefore(from) && j.journey().startTime().isBefore(to)).toList(),
+          budget).totals();
     }
 
     @Override
@@ -94,13 +100,13 @@ interface JourneySelection {
       implements JourneySelection {
 
     @Override
-    public Map<Long, ChannelAmount> totals(long modelId) {
-      return attribution.channelTotals(modelId, from, to);
+    public ChannelReport report(long modelId, AiCallBudget budget) {
+      return attribution.channelReport(modelId, from, to, budget);
     }
 
     @Override
-    public Map<Long, ChannelAmount> totals(long modelId, Instant weekFrom, Instant weekTo) {
-      return attribution.channelTotals(modelId, later(weekFrom), earlier(weekTo));
+    public Map<Long, ChannelAmount> totals(long modelId, Instant weekFrom, Instant weekTo, AiCallBudget budget) {
+      return attribution.channelReport(modelId, later(weekFrom), earlier(weekTo), budget).totals();
     }
 
     @Override
