@@ -60,8 +60,9 @@ final class AnalyticsRequests {
       @NotBlank(message = "required") String endDate) {}
 
   /**
-   * Top conversion paths: the date range, how many paths, how to treat repeated channels, the path lengths to keep
-   * and whether non-converting paths are listed too.
+   * Top conversion paths: the date range, how many paths, how to treat repeated channels, the path lengths to keep,
+   * whether non-converting paths are listed too, and {@code lookback_days} and {@code exclude_direct} as for channel
+   * ROI: paths of the touches they keep.
    */
   record TopPaths(
       @NotBlank(message = "required") String startDate,
@@ -73,5 +74,7 @@ final class AnalyticsRequests {
       Integer minLength,
       @Min(value = 1, message = "must be at least 1") @Max(value = 1000, message = "must be at most 1000")
       Integer maxLength,
-      Boolean includeNonConverting) {}
+      Boolean includeNonConverting,
+      Integer lookbackDays,
+      Boolean excludeDirect) {}
 }
