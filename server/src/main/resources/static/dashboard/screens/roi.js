@@ -32,19 +32,18 @@ function whiskers(name, color, pairs) {
 export default {
   id: 'roi',
   title: 'Channel ROI',
+  touchFilter: true,
   async render(main, ctx) {
-    // Bootstrap intervals resample whole stored journeys: not with a lookback or without Direct.
-    const filtered = Object.keys(ctx.touches).length > 0;
-    const intervals = ctx.param('intervals') === 'true' && !filtered;
+    // With a lookback or without Direct, the bootstrap resamples the journeys as the filter leaves them.
+    const intervals = ctx.param('intervals') === 'true';
     const body = { ...ctx.range, ...ctx.touches, attribution_model_id: ctx.modelId, intervals };
     if (ctx.channelIds.length) body.channel_ids = ctx.channelIds;
     const compareBody = { ...ctx.range, ...ctx.touches };
     if (ctx.channelIds.length) compareBody.channel_ids = ctx.channelIds;
     main.append(el('div', { className: 'controls' }, el('label', {},
-      el('input', { type: 'checkbox', id: 'intervals', checked: intervals, disabled: filtered,
+      el('input', { type: 'checkbox', id: 'intervals', checked: intervals,
         onchange: (e) => ctx.setParams({ intervals: e.target.checked ? 'true' : null }) }),
-      filtered ? ' 90 % bootstrap intervals (not with a lookback or without Direct)'
-        : ' Show 90 % bootstrap intervals (slower: 200 resamples)')));
+      ' Show 90 % bootstrap intervals (slower: 200 resamples)')));
     const [rows, comparison] = await Promise.all([
       post(`${API}/analytics/channel-roi`, body),
       post(`${API}/analytics/model-comparison`, compareBody),
