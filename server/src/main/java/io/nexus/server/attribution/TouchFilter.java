@@ -26,6 +26,11 @@ public record TouchFilter(Integer lookbackDays, boolean excludeDirect) {
   public static final TouchFilter ALL = new TouchFilter(null, false);
   /** The longest lookback accepted: ten years. */
   public static final int MAX_LOOKBACK_DAYS = 3_650;
+  /** What {@code lookback_days} means, for the OpenAPI document of every endpoint taking it. */
+  public static final String LOOKBACK_DAYS_DOC = "only touches at most this many days before the conversion they lead "
+      + "to (1-3650); a journey left without touches is not counted";
+  /** What {@code exclude_direct} means, for the OpenAPI document of every endpoint taking it. */
+  public static final String EXCLUDE_DIRECT_DOC = "leave out touches on channels of type direct";
 
   /** The filter of a request's {@code lookback_days} and {@code exclude_direct}; 400 naming a bad lookback. */
   public static TouchFilter of(Integer lookbackDays, Boolean excludeDirect) {

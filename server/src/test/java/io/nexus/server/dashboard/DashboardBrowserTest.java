@@ -227,6 +227,63 @@ class DashboardBrowserTest {
   }
 
   @Test
+  void excludingDirectOnThePathsScreenTakesDirectOffThePathsAsTheApiDoes() throws Exception {
+    open("screen=paths&from=" + from + "&to=" + to);
+    assertThat(chips()).as("Direct is on some path of the demo data").contains("Direct");
+    browser.findElement(By.name("nodirect")).click();
+    browser.findElement(By.cssSelector("#filters button[type=submit]")).click();
+    awaitReady();
+
+    assertThat(browser.getCurrentUrl()).contains("direct=exclude").contains("screen=paths");
+    assertThat(chips()).isNotEmpty().doesNotContain("Direct");
+    JsonNode api = post("/analytics/top-paths", "{\"start_date\":\"" + from + "\",\"end_date\":\"" + to
+        + "\",\"limit\":20,\"include_non_converting\":false,\"exclude_direct\":true}");
+    List<List<String>> rows = tableValues("paths-table");
+    assertThat(rows).hasSize(api.path("paths").size());
+    for (int i = 0; i < rows.size(); i++) {
+      JsonNode path = api.path("paths").get(i);
+      List<String> names = new ArrayList<>();
+      path.path("path").forEach(n -> names.add(n.asString()));
+      assertThat(rows.get(i).get(0)).isEqualTo(String.join(" > ", names));
+      assertThat(Long.parseLong(rows.get(i).get(2))).isEqualTo(path.path("conversions").asLong());
+      assertThat(new BigDecimal(rows.get(i).get(5))).isEqualByComparingTo(path.path("revenue").asString());
+    }
+    long left = api.path("journeys_without_touches").asLong();
+    List<WebElement> note = browser.findElements(By.id("paths-left-out"));
+    assertThat(note.isEmpty() ? "" : note.get(0).getText())
+        .isEqualTo(left == 0 ? "" : String.format(java.util.Locale.US, "%,d converting journeys", left)
+            + " of the range have no touch left under the lookback or without Direct: they have no path here.");
+    assertThat(browser.findElement(By.id("touch-note")).getText()).contains("Direct excluded");
+  }
+
+  @Test
+  void theMarkovChainWithoutDirectHasNoDirectStateAndTheApisProbabilities() throws Exception {
+    open("screen=markov&markov=7&direct=exclude&lookback=14");
+    JsonNode api = get("/models/7/markov-chain?lookback_days=14&exclude_direct=true");
+    List<List<String>> rows = tableValues("transition-table");
+    assertThat(rows).extracting(row -> row.get(0)).doesNotContain("Direct")
+        .hasSize(api.path("states").size() - 2);
+    List<String> states = new ArrayList<>();
+    api.path("states").forEach(state -> states.add(state.asString()));
+    for (JsonNode t : api.path("transitions")) {
+      List<String> row = rows.stream().filter(r -> r.get(0).equals(t.path("from").asString())).findFirst()
+          .orElseThrow();
+      assertThat(Double.parseDouble(row.get(1 + states.indexOf(t.path("to").asString()))))
+          .isEqualTo(t.path("probability").asDouble());
+    }
+  }
+
+  @Test
+  void screensTheFilterDoesNotApplyToSaySo() {
+    open("screen=journeys&direct=exclude&lookback=7");
+    WebElement note = browser.findElement(By.id("touch-note"));
+    assertThat(note.getText()).startsWith("Lookback and Exclude Direct do not apply to Journey explorer");
+    assertThat(note.getAttribute("data-applies")).isEqualTo("false");
+    open("screen=budget&direct=exclude&lookback=7");
+    assertThat(browser.findElement(By.id("touch-note")).getAttribute("data-applies")).isEqualTo("true");
+  }
+
+  @Test
   void aJourneyFoundByUserIdShowsItsTimelineAndEveryModelsCredits() throws Exception {
     JsonNode found = get("/journeys?has_conversion=true&size=1&start_date=" + from + "&end_date=" + to)
         .path("items").get(0);
@@ -386,6 +443,12 @@ class DashboardBrowserTest {
               + " && !document.querySelector('.rendered-pending');");
       return Boolean.TRUE.equals(ready);
     });
+  }
+
+  /** The channel names on the chips of the paths table. */
+  private List<String> chips() {
+    return browser.findElements(By.cssSelector("#paths-table .chip")).stream().map(WebElement::getText).distinct()
+        .toList();
   }
 
   private BigDecimal kpi(String name) {

@@ -1,5 +1,7 @@
 package io.nexus.server.analytics.internal;
 
+import io.nexus.server.attribution.TouchFilter;
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
@@ -25,8 +27,8 @@ final class AnalyticsRequests {
       @NotNull(message = "required") Long attributionModelId,
       Boolean intervals,
       Boolean calibrated,
-      Integer lookbackDays,
-      Boolean excludeDirect) {
+      @Schema(description = TouchFilter.LOOKBACK_DAYS_DOC, minimum = "1", maximum = "3650") Integer lookbackDays,
+      @Schema(description = TouchFilter.EXCLUDE_DIRECT_DOC) Boolean excludeDirect) {
 
     boolean withIntervals() {
       return Boolean.TRUE.equals(intervals);
@@ -46,8 +48,8 @@ final class AnalyticsRequests {
       @NotBlank(message = "required") String startDate,
       @NotBlank(message = "required") String endDate,
       Boolean intervals,
-      Integer lookbackDays,
-      Boolean excludeDirect) {
+      @Schema(description = TouchFilter.LOOKBACK_DAYS_DOC, minimum = "1", maximum = "3650") Integer lookbackDays,
+      @Schema(description = TouchFilter.EXCLUDE_DIRECT_DOC) Boolean excludeDirect) {
 
     boolean withIntervals() {
       return Boolean.TRUE.equals(intervals);
@@ -75,6 +77,6 @@ final class AnalyticsRequests {
       @Min(value = 1, message = "must be at least 1") @Max(value = 1000, message = "must be at most 1000")
       Integer maxLength,
       Boolean includeNonConverting,
-      Integer lookbackDays,
-      Boolean excludeDirect) {}
+      @Schema(description = TouchFilter.LOOKBACK_DAYS_DOC, minimum = "1", maximum = "3650") Integer lookbackDays,
+      @Schema(description = TouchFilter.EXCLUDE_DIRECT_DOC) Boolean excludeDirect) {}
 }

@@ -1,6 +1,8 @@
 package io.nexus.server.analytics.internal;
 
+import io.nexus.server.attribution.TouchFilter;
 import io.nexus.server.web.Numeric;
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
@@ -37,8 +39,8 @@ final class BudgetRequests {
       @DecimalMax(value = "0.99", message = "must be at most 0.99") Double confidence,
       @Min(value = 20, message = "must be at least 20") @Max(value = 1000, message = "must be at most 1000")
       Integer replicates,
-      Integer lookbackDays,
-      Boolean excludeDirect) {}
+      @Schema(description = TouchFilter.LOOKBACK_DAYS_DOC, minimum = "1", maximum = "3650") Integer lookbackDays,
+      @Schema(description = TouchFilter.EXCLUDE_DIRECT_DOC) Boolean excludeDirect) {}
 
   /** What a given allocation by channel id is expected to return, on curves of the touches kept as for a plan. */
   record WhatIf(
@@ -53,6 +55,6 @@ final class BudgetRequests {
       @DecimalMax(value = "0.99", message = "must be at most 0.99") Double confidence,
       @Min(value = 20, message = "must be at least 20") @Max(value = 1000, message = "must be at most 1000")
       Integer replicates,
-      Integer lookbackDays,
-      Boolean excludeDirect) {}
+      @Schema(description = TouchFilter.LOOKBACK_DAYS_DOC, minimum = "1", maximum = "3650") Integer lookbackDays,
+      @Schema(description = TouchFilter.EXCLUDE_DIRECT_DOC) Boolean excludeDirect) {}
 }

@@ -50,9 +50,9 @@ class MarkovChainController {
   @Operation(summary = "A Markov model's transition probabilities (start, channel, conversion and null states) and "
       + "removal effects, as fitted on its training window (of the touches within a lookback and without Direct)")
   MarkovChain chain(@PathVariable long id,
-      @Parameter(description = "only touches at most this many days before the conversion they lead to (1-3650)")
+      @Parameter(description = TouchFilter.LOOKBACK_DAYS_DOC)
       @RequestParam(name = "lookback_days", required = false) Integer lookbackDays,
-      @Parameter(description = "leave out touches on channels of type direct")
+      @Parameter(description = TouchFilter.EXCLUDE_DIRECT_DOC)
       @RequestParam(name = "exclude_direct", required = false) Boolean excludeDirect) {
     TouchFilter touches = TouchFilter.of(lookbackDays, excludeDirect);
     ModelDefinition model = fits.usable(id);
