@@ -41,10 +41,12 @@ export default {
     if (ctx.stale()) return;
     const rows = top.paths;
     const flows = all.paths;
-    if (top.journeys_without_touches) {
-      main.append(el('p', { className: 'hint', id: 'paths-left-out' }, `${fmt.integer(top.journeys_without_touches)} `
-        + `${nonConverting ? '' : 'converting '}journeys of the range have no touch left under the lookback or without `
-        + 'Direct: they have no path here.'));
+    const left = top.journeys_without_touches;
+    if (left) {
+      const one = left === 1;
+      main.append(el('p', { className: 'hint', id: 'paths-left-out', dataset: { value: String(left) } },
+        `${fmt.integer(left)} ${nonConverting ? '' : 'converting '}journey${one ? '' : 's'} of the range `
+        + `${one ? 'has' : 'have'} no touch left under the lookback or without Direct: no path here.`));
     }
     const totalConversions = overview.current.conversions;
     for (const r of rows) r.share = totalConversions ? r.conversions / totalConversions : 0;

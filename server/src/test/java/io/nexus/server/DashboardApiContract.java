@@ -1,5 +1,7 @@
 package io.nexus.server;
 
+import static io.nexus.server.support.MarkovChains.probability;
+import static io.nexus.server.support.MarkovChains.removalEffect;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
@@ -163,8 +165,8 @@ abstract class DashboardApiContract {
     assertThat(probability(chain, "Email", "(conversion)")).isCloseTo(0.5, within(1e-9));
     assertThat(probability(chain, "Email", "(null)")).isCloseTo(0.5, within(1e-9));
     assertThat(chain.get("conversion_probability").asDouble()).isCloseTo(0.75, within(1e-9));
-    assertThat(effect(chain, PAID_SEARCH)).isCloseTo(5.0 / 6, within(1e-9));
-    assertThat(effect(chain, EMAIL)).isCloseTo(1.0 / 3, within(1e-9));
+    assertThat(removalEffect(chain, PAID_SEARCH)).isCloseTo(5.0 / 6, within(1e-9));
+    assertThat(removalEffect(chain, EMAIL)).isCloseTo(1.0 / 3, within(1e-9));
   }
 
   @Test
@@ -254,24 +256,6 @@ abstract class DashboardApiContract {
     List<String> revenue = new ArrayList<>();
     rows.forEach(row -> revenue.add(row.get("attributed_revenue").decimalValue().setScale(2).toPlainString()));
     return revenue;
-  }
-
-  private static double probability(JsonNode chain, String from, String to) {
-    for (JsonNode t : chain.get("transitions")) {
-      if (t.get("from").asString().equals(from) && t.get("to").asString().equals(to)) {
-        return t.get("probability").asDouble();
-      }
-    }
-    return 0;
-  }
-
-  private static double effect(JsonNode chain, long channelId) {
-    for (JsonNode e : chain.get("removal_effects")) {
-      if (e.get("channel_id").asLong() == channelId) {
-        return e.get("conversion").asDouble();
-      }
-    }
-    throw new AssertionError("no removal effect of channel " + channelId);
   }
 
   private static List<Long> ids(JsonNode page) {

@@ -1,5 +1,7 @@
 package io.nexus.server;
 
+import static io.nexus.server.support.MarkovChains.probability;
+import static io.nexus.server.support.MarkovChains.removalEffect;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
@@ -183,8 +185,8 @@ abstract class TouchFilterContract {
     assertThat(probability(chain, "Email", "(null)")).isCloseTo(0.5, within(1e-9));
     assertThat(chain.get("conversion_probability").asDouble()).isCloseTo(2.0 / 3, within(1e-9));
     // Without Paid Search: 2/3 · 1/2 = 1/3 of 2/3 is left; without Email: 1/3 of 2/3.
-    assertThat(effect(chain, PAID_SEARCH)).isCloseTo(0.5, within(1e-9));
-    assertThat(effect(chain, EMAIL)).isCloseTo(0.5, within(1e-9));
+    assertThat(removalEffect(chain, PAID_SEARCH)).isCloseTo(0.5, within(1e-9));
+    assertThat(removalEffect(chain, EMAIL)).isCloseTo(0.5, within(1e-9));
     assertThat(chain.get("removal_effects")).hasSize(2);
   }
 
@@ -200,9 +202,9 @@ abstract class TouchFilterContract {
     assertThat(probability(chain, "Direct", "Paid Search")).isZero();
     assertThat(chain.get("conversion_probability").asDouble()).isCloseTo(0.75, within(1e-9));
     // Without Direct only A converts (1/4 of 3/4 left); without Paid Search or Email, 1/2 of 3/4.
-    assertThat(effect(chain, DIRECT)).isCloseTo(2.0 / 3, within(1e-9));
-    assertThat(effect(chain, PAID_SEARCH)).isCloseTo(1.0 / 3, within(1e-9));
-    assertThat(effect(chain, EMAIL)).isCloseTo(1.0 / 3, within(1e-9));
+    assertThat(removalEffect(chain, DIRECT)).isCloseTo(2.0 / 3, within(1e-9));
+    assertThat(removalEffect(chain, PAID_SEARCH)).isCloseTo(1.0 / 3, within(1e-9));
+    assertThat(removalEffect(chain, EMAIL)).isCloseTo(1.0 / 3, within(1e-9));
   }
 
   // ---- bootstrap intervals ---------------------------------------------------------------------------------------
@@ -327,23 +329,5 @@ abstract class TouchFilterContract {
       }
     }
     throw new AssertionError("no row for channel " + channelId + " in " + plan);
-  }
-
-  private static double probability(JsonNode chain, String from, String to) {
-    for (JsonNode t : chain.get("transitions")) {
-      if (t.get("from").asString().equals(from) && t.get("to").asString().equals(to)) {
-        return t.get("probability").asDouble();
-      }
-    }
-    return 0;
-  }
-
-  private static double effect(JsonNode chain, long channelId) {
-    for (JsonNode e : chain.get("removal_effects")) {
-      if (e.get("channel_id").asLong() == channelId) {
-        return e.get("conversion").asDouble();
-      }
-    }
-    throw new AssertionError("no removal effect of channel " + channelId);
   }
 }
