@@ -1,7 +1,7 @@
 // Model comparison: every active model per channel, the difference against a baseline model, and the channels the
 // models disagree on most; the grouped bars and the table are linked (click a bar, focus a row).
 import { post, API } from '../api.js';
-import { el, fmt, panel, table, PALETTE } from '../ui.js';
+import { el, fmt, panel, table, whiskers, BAR_GAPS, PALETTE } from '../ui.js';
 
 export default {
   id: 'comparison',
@@ -49,6 +49,7 @@ export default {
       .sort((a, b) => b.v - a.v)[0];
     const { chart } = await panel(main, {
       title: 'Channels under every model',
+      description: intervals ? 'Whiskers: each model\'s 90 % bootstrap interval (none for the AI model).' : undefined,
       file: `model-comparison-${ctx.from}-${ctx.to}`,
       alt: `Grouped bars of ${metric} per channel for ${models.length} models. Under ${models[baseIndex]?.name}, `
         + `${top ? `${top.r.channel_name} leads with ${format(top.v)}` : 'no channel has credit'}. The table below holds every value.`,
@@ -59,7 +60,11 @@ export default {
         grid: { left: 70, right: 20, top: 40, bottom: 60 },
         xAxis: { type: 'category', data: rows.map((r) => r.channel_name), axisLabel: { interval: 0, rotate: 20 } },
         yAxis: { type: 'value' },
-        series: models.map((m, i) => ({ name: m.name, type: 'bar', data: rows.map((r) => value(r.values[i])) })),
+        series: [
+          ...models.map((m, i) => ({ name: m.name, type: 'bar', ...BAR_GAPS, data: rows.map((r) => value(r.values[i])) })),
+          ...(intervals ? [whiskers('90 % intervals', '#111827',
+            models.map((m, i) => rows.map((r) => bounds(r.values[i])?.map(Number))), { slots: models.length })] : []),
+        ],
       },
       tableEl,
       height: 'tall',

@@ -1,33 +1,7 @@
 // Channel ROI: cost, attributed revenue, ROI and ROAS per channel under the chosen model, with the range every
 // model gives each channel and, on request, the bootstrap interval of the chosen model as error bars.
 import { post, API } from '../api.js';
-import { el, fmt, panel, table, PALETTE } from '../ui.js';
-
-/** A custom ECharts series drawing a vertical whisker from low to high at each category. */
-function whiskers(name, color, pairs) {
-  return {
-    name,
-    type: 'custom',
-    itemStyle: { color },
-    data: pairs.map((p, i) => (p ? [i, p[0], p[1]] : [i, null, null])),
-    encode: { x: 0, y: [1, 2] },
-    renderItem: (params, api) => {
-      if (api.value(1) === null || Number.isNaN(api.value(1))) return null;
-      const low = api.coord([api.value(0), api.value(1)]);
-      const high = api.coord([api.value(0), api.value(2)]);
-      const half = api.size([1, 0])[0] * 0.12;
-      const style = { stroke: color, lineWidth: 2 };
-      return {
-        type: 'group',
-        children: [
-          { type: 'line', shape: { x1: low[0], y1: low[1], x2: high[0], y2: high[1] }, style },
-          { type: 'line', shape: { x1: low[0] - half, y1: low[1], x2: low[0] + half, y2: low[1] }, style },
-          { type: 'line', shape: { x1: high[0] - half, y1: high[1], x2: high[0] + half, y2: high[1] }, style },
-        ],
-      };
-    },
-  };
-}
+import { el, fmt, panel, table, whiskers, PALETTE } from '../ui.js';
 
 export default {
   id: 'roi',
