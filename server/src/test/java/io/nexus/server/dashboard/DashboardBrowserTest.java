@@ -253,6 +253,30 @@ class DashboardBrowserTest {
   }
 
   @Test
+  void theComparisonWithIntervalsWithoutDirectShowsTheApisValuesAndRanges() throws Exception {
+    open("screen=comparison&intervals=true&direct=exclude&channels=1,3&from=" + from + "&to=" + to);
+    JsonNode api = post("/analytics/model-comparison", "{\"start_date\":\"" + from + "\",\"end_date\":\"" + to
+        + "\",\"channel_ids\":[1,3],\"intervals\":true,\"exclude_direct\":true}");
+    List<WebElement> rows = browser.findElements(By.cssSelector("#comparison-table tbody tr"));
+    assertThat(rows).hasSize(api.path("channels").size());
+    for (int i = 0; i < rows.size(); i++) {
+      List<WebElement> cells = rows.get(i).findElements(By.tagName("td"));
+      JsonNode values = api.path("channels").get(i).path("values");
+      assertThat(cells).hasSize(values.size());
+      for (int m = 0; m < cells.size(); m++) {
+        JsonNode cell = values.get(m);
+        assertThat(new BigDecimal(cells.get(m).getAttribute("data-value")))
+            .isEqualByComparingTo(cell.path("attributed_revenue").asString());
+        JsonNode bounds = cell.path("attributed_revenue_interval");
+        if (bounds.isArray()) {
+          assertThat(cells.get(m).getText()).contains(String.format(java.util.Locale.US, "%,.2f – %,.2f",
+              bounds.get(0).decimalValue(), bounds.get(1).decimalValue()));
+        }
+      }
+    }
+  }
+
+  @Test
   void theMarkovChainWithoutDirectHasNoDirectStateAndTheApisProbabilities() throws Exception {
     open("screen=markov&markov=7&direct=exclude&lookback=14");
     JsonNode api = get("/models/7/markov-chain?lookback_days=14&exclude_direct=true");
