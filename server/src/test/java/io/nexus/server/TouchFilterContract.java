@@ -271,6 +271,20 @@ abstract class TouchFilterContract {
         .isCloseTo(expected / 2, within(0.005 * expected / 2));
   }
 
+  @Test
+  void aWhatIfWithoutDirectIsEvaluatedOnTheSameCurvesAsThePlan() {
+    String range = "{" + BUDGET_DAYS + ",\"attribution_model_id\":" + LINEAR + ",\"exclude_direct\":true";
+    // 40,100.00: what the twenty days spent (200 + 190 · day), all on the one channel a plan can give it to.
+    JsonNode plan = api.post("/analytics/budget-plan", range + ",\"total_budget\":40100}", 200);
+    JsonNode whatIf = api.post("/analytics/what-if", range + ",\"allocation\":{\"" + PAID_SEARCH + "\":40100}}",
+        200);
+
+    assertThat(whatIf.get("allocation").get("expected_revenue").decimalValue())
+        .isEqualByComparingTo(plan.get("plan").get("expected_revenue").decimalValue());
+    assertThat(row(whatIf, PAID_SEARCH).get("attributed_revenue").decimalValue())
+        .isEqualByComparingTo(row(plan, PAID_SEARCH).get("attributed_revenue").decimalValue());
+  }
+
   // ---- validation ------------------------------------------------------------------------------------------------
 
   @Test
