@@ -86,6 +86,20 @@ function fillFilterBar(s) {
   }
 }
 
+/** Says in the filter bar whether lookback and Exclude Direct change what {@code screen} shows. */
+function noteTouchFilter(screen, s) {
+  const note = document.getElementById('touch-note');
+  const set = [s.lookbackDays ? `lookback ${s.lookbackDays} days` : null, s.excludeDirect ? 'Direct excluded' : null]
+    .filter(Boolean).join(', ');
+  if (!screen.touchFilter) {
+    note.textContent = `Lookback and Exclude Direct do not apply to ${screen.title}: `
+      + `${screen.touchFilterNote || 'it counts the stored journeys with all their touches'}.`;
+  } else {
+    note.textContent = set ? `${screen.title} counts only the touches kept (${set}).` : '';
+  }
+  note.dataset.applies = String(Boolean(screen.touchFilter));
+}
+
 function renderNav(s) {
   const nav = document.getElementById('nav');
   nav.replaceChildren(...SCREENS.map((screen) => {
@@ -109,6 +123,7 @@ async function render() {
   renderNav(s);
   const screen = SCREENS.find((x) => x.id === s.screen);
   document.title = `${screen.title} · NEXUS Attribution`;
+  noteTouchFilter(screen, s);
   disposeCharts(main);
   main.replaceChildren(el('h2', { className: 'screen-title' }, screen.title));
   main.dataset.screen = screen.id;

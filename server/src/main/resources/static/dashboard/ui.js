@@ -12,7 +12,8 @@ export function el(tag, attrs = {}, ...children) {
     else if (name === 'dataset') Object.assign(node.dataset, value);
     else node.setAttribute(name, value === true ? '' : value);
   }
-  for (const child of children.flat()) {
+  // Any depth: a list of [arrow, chip] pairs is as good as a flat list.
+  for (const child of children.flat(Infinity)) {
     if (child === null || child === undefined || child === false) continue;
     node.append(child instanceof Node ? child : String(child));
   }
@@ -147,6 +148,51 @@ export async function panel(container, { title, description, option, alt, tableE
       'aria-label': `${title}: table` }, tableEl));
   }
   return { chart: instance, table: tableEl, section };
+}
+
+/** How ECharts places grouped bars here: the gap between categories and between the bars of one category. */
+export const BAR_GAPS = { barCategoryGap: '20%', barGap: '30%' };
+
+/**
+ * A custom ECharts series drawing a vertical whisker from low to high at each category: {@code pairs[i]} is
+ * category i's [low, high] (or null), centred on the category; with {@code slots} > 1, {@code pairs[s][i]} is the
+ * whisker of the s-th of that many grouped bars (placed with {@link BAR_GAPS}), over its bar.
+ */
+export function whiskers(name, color, pairs, { slots = 1 } = {}) {
+  const bySlot = slots > 1 ? pairs : [pairs];
+  const data = bySlot.flatMap((list, slot) => list.map((p, i) => (p ? [i, slot, p[0], p[1]] : null)))
+    .filter(Boolean);
+  return {
+    name,
+    type: 'custom',
+    itemStyle: { color },
+    data,
+    encode: { x: 0, y: [2, 3] },
+    renderItem: (params, api) => {
+      const band = api.size([1, 0])[0];
+      let offset = 0;
+      let half = band * 0.12;
+      if (slots > 1) {
+        const used = band * (1 - parseFloat(BAR_GAPS.barCategoryGap) / 100);
+        const gap = parseFloat(BAR_GAPS.barGap) / 100;
+        const bar = used / (slots + gap * (slots - 1));
+        offset = -used / 2 + bar / 2 + api.value(1) * bar * (1 + gap);
+        half = bar * 0.3;
+      }
+      const low = api.coord([api.value(0), api.value(2)]);
+      const high = api.coord([api.value(0), api.value(3)]);
+      const x = low[0] + offset;
+      const style = { stroke: color, lineWidth: slots > 1 ? 1.5 : 2 };
+      return {
+        type: 'group',
+        children: [
+          { type: 'line', shape: { x1: x, y1: low[1], x2: x, y2: high[1] }, style },
+          { type: 'line', shape: { x1: x - half, y1: low[1], x2: x + half, y2: low[1] }, style },
+          { type: 'line', shape: { x1: x - half, y1: high[1], x2: x + half, y2: high[1] }, style },
+        ],
+      };
+    },
+  };
 }
 
 /** Disposes every chart of {@code container} before a screen is replaced. */

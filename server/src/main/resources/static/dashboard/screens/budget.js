@@ -5,6 +5,7 @@ import { el, fmt, panel, table, notice, PALETTE } from '../ui.js';
 export default {
   id: 'budget',
   title: 'Budget plan',
+  touchFilter: true,
   async render(main, ctx) {
     let budget = ctx.param('budget');
     if (!budget) {
@@ -16,7 +17,9 @@ export default {
       el('button', { type: 'submit' }, 'Plan'));
     form.addEventListener('submit', (e) => { e.preventDefault(); ctx.setParams({ budget: form.budget.value }); });
     main.append(form);
-    const plan = await post(`${API}/analytics/budget-plan`, { ...ctx.range, attribution_model_id: ctx.modelId, total_budget: Number(budget) });
+    // The curves are fitted on the revenue the model credits to the touches the lookback and Exclude Direct keep.
+    const plan = await post(`${API}/analytics/budget-plan`, { ...ctx.range, ...ctx.touches, attribution_model_id: ctx.modelId,
+      total_budget: Number(budget) });
     if (ctx.stale()) return;
     main.append(el('div', { className: 'kpis' },
       el('div', { className: 'kpi' }, el('h3', {}, 'Current split'), el('p', { className: 'kpi-value' }, fmt.money(plan.current.spend)),

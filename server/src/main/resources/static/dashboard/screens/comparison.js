@@ -1,13 +1,16 @@
 // Model comparison: every active model per channel, the difference against a baseline model, and the channels the
 // models disagree on most; the grouped bars and the table are linked (click a bar, focus a row).
 import { post, API } from '../api.js';
-import { el, fmt, panel, table, PALETTE } from '../ui.js';
+import { el, fmt, panel, table, whiskers, BAR_GAPS, PALETTE } from '../ui.js';
 
 export default {
   id: 'comparison',
   title: 'Model comparison',
+  touchFilter: true,
   async render(main, ctx) {
-    const body = { ...ctx.range, ...ctx.touches };
+    // With a lookback or without Direct, the intervals resample the journeys as the filter leaves them.
+    const intervals = ctx.param('intervals') === 'true';
+    const body = { ...ctx.range, ...ctx.touches, intervals };
     if (ctx.channelIds.length) body.channel_ids = ctx.channelIds;
     const result = await post(`${API}/analytics/model-comparison`, body);
     if (ctx.stale()) return;
@@ -18,6 +21,7 @@ export default {
     const baseIndex = Math.max(0, models.findIndex((m) => m.id === baselineId));
     const value = (cell) => (metric === 'revenue' ? Number(cell.attributed_revenue) : cell.attributed_conversions);
     const format = metric === 'revenue' ? fmt.money : fmt.number;
+    const bounds = (cell) => (metric === 'revenue' ? cell.attributed_revenue_interval : cell.attributed_conversions_interval);
 
     const controls = el('div', { className: 'controls' },
       el('label', {}, 'Baseline model ', el('select', {
@@ -26,12 +30,18 @@ export default {
       el('label', {}, 'Measure ', el('select', {
         id: 'metric', onchange: (e) => ctx.setParams({ metric: e.target.value }),
       }, el('option', { value: 'revenue', selected: metric === 'revenue' }, 'Attributed revenue'),
-      el('option', { value: 'conversions', selected: metric === 'conversions' }, 'Attributed conversions'))));
+      el('option', { value: 'conversions', selected: metric === 'conversions' }, 'Attributed conversions'))),
+      el('label', { className: 'inline' }, el('input', { type: 'checkbox', id: 'comparison-intervals', checked: intervals,
+        onchange: (e) => ctx.setParams({ intervals: e.target.checked ? 'true' : null }) }),
+      ' Show 90 % bootstrap intervals (slower: 200 resamples per model)'));
     main.append(controls);
 
     const columns = [{ key: 'channel_name', label: 'Channel', header: true }];
     models.forEach((m, i) => columns.push({
       key: `m${m.id}`, label: m.name, numeric: true, value: (r) => value(r.values[i]), format,
+      // The interval, where the model has one (not the AI model's), beside the value; the CSV keeps the value.
+      cell: intervals ? (r) => (bounds(r.values[i]) ? `${format(value(r.values[i]))} (${fmt.range(bounds(r.values[i]), format)})`
+        : format(value(r.values[i]))) : undefined,
     }));
     const tableEl = table(`${metric === 'revenue' ? 'Attributed revenue' : 'Attributed conversions'} by channel and model`,
       columns, rows, { id: 'comparison-table', onRow: (r, index) => chart?.dispatchAction({ type: 'showTip', seriesIndex: baseIndex, dataIndex: index }) });
@@ -39,6 +49,7 @@ export default {
       .sort((a, b) => b.v - a.v)[0];
     const { chart } = await panel(main, {
       title: 'Channels under every model',
+      description: intervals ? 'Whiskers: each model\'s 90 % bootstrap interval (none for the AI model).' : undefined,
       file: `model-comparison-${ctx.from}-${ctx.to}`,
       alt: `Grouped bars of ${metric} per channel for ${models.length} models. Under ${models[baseIndex]?.name}, `
         + `${top ? `${top.r.channel_name} leads with ${format(top.v)}` : 'no channel has credit'}. The table below holds every value.`,
@@ -49,7 +60,11 @@ export default {
         grid: { left: 70, right: 20, top: 40, bottom: 60 },
         xAxis: { type: 'category', data: rows.map((r) => r.channel_name), axisLabel: { interval: 0, rotate: 20 } },
         yAxis: { type: 'value' },
-        series: models.map((m, i) => ({ name: m.name, type: 'bar', data: rows.map((r) => value(r.values[i])) })),
+        series: [
+          ...models.map((m, i) => ({ name: m.name, type: 'bar', ...BAR_GAPS, data: rows.map((r) => value(r.values[i])) })),
+          ...(intervals ? [whiskers('90 % intervals', '#111827',
+            models.map((m, i) => rows.map((r) => bounds(r.values[i])?.map(Number))), { slots: models.length })] : []),
+        ],
       },
       tableEl,
       height: 'tall',

@@ -41,6 +41,7 @@ const TYPES = ['performance', 'optimization', 'trends'];
 export default {
   id: 'insights',
   title: 'AI insights',
+  touchFilterNote: 'its facts are of the stored journeys with all their touches',
   async render(main, ctx) {
     const type = TYPES.includes(ctx.param('analysis')) ? ctx.param('analysis') : TYPES[0];
     main.append(el('div', { className: 'controls' }, el('label', {}, 'Analysis ', el('select', {

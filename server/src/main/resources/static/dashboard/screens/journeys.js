@@ -107,6 +107,7 @@ async function showJourney(main, ctx, id) {
 export default {
   id: 'journeys',
   title: 'Journey explorer',
+  touchFilterNote: 'it shows journeys with every stored touch',
   async render(main, ctx) {
     main.append(searchForm(ctx));
     const query = new URLSearchParams({ size: '20', page: ctx.param('page') || '0' });

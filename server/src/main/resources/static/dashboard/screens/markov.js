@@ -6,6 +6,7 @@ import { el, fmt, panel, table, notice } from '../ui.js';
 export default {
   id: 'markov',
   title: 'Markov chain',
+  touchFilter: true,
   async render(main, ctx) {
     const chains = ctx.models.filter((m) => m.model_type === 'markov' && m.is_active);
     if (!chains.length) {
@@ -16,9 +17,13 @@ export default {
     main.append(el('div', { className: 'controls' }, el('label', {}, 'Markov model ', el('select', {
       id: 'markov-model', onchange: (e) => ctx.setParams({ markov: e.target.value }),
     }, chains.map((m) => el('option', { value: String(m.id), selected: m.id === chosen.id }, m.name))))));
-    const chain = await get(`${API}/models/${chosen.id}/markov-chain`);
+    const query = new URLSearchParams(Object.entries(ctx.touches).map(([k, v]) => [k, String(v)])).toString();
+    const chain = await get(`${API}/models/${chosen.id}/markov-chain${query ? `?${query}` : ''}`);
     if (ctx.stale()) return;
-    main.append(el('p', { className: 'hint' }, `Fitted on the model's training window (${chain.training_window_days} days of journeys), `
+    const kept = [ctx.lookbackDays ? `touches at most ${ctx.lookbackDays} days before their conversion` : null,
+      ctx.excludeDirect ? 'no Direct touches' : null].filter(Boolean).join(' and ');
+    main.append(el('p', { className: 'hint' }, `Fitted on the model's training window (${chain.training_window_days} days of journeys`
+      + `${kept ? `, ${kept}; journeys left without a touch are left out` : ''}), `
       + `order ${chain.order}: a journey from the start converts with probability ${fmt.percent(chain.conversion_probability)}.`));
     const states = chain.states;
     const index = new Map(states.map((s, i) => [s, i]));

@@ -14,6 +14,7 @@ function chips(path) {
 export default {
   id: 'paths',
   title: 'Conversion paths',
+  touchFilter: true,
   async render(main, ctx) {
     const min = ctx.param('min_length') || '';
     const max = ctx.param('max_length') || '';
@@ -28,15 +29,25 @@ export default {
       ctx.setParams({ min_length: form.min.value, max_length: form.max.value, non_converting: form.non.checked ? 'true' : null });
     });
     main.append(form);
-    const body = { ...ctx.range, limit: 20, include_non_converting: nonConverting };
+    // Paths of the touches the lookback and Exclude Direct keep; the shares stay those of all the range's conversions.
+    const body = { ...ctx.range, ...ctx.touches, limit: 20, include_non_converting: nonConverting };
     if (min) body.min_length = Number(min);
     if (max) body.max_length = Number(max);
-    const [rows, flows, overview] = await Promise.all([
+    const [top, all, overview] = await Promise.all([
       post(`${API}/analytics/top-paths`, body),
-      post(`${API}/analytics/top-paths`, { ...ctx.range, limit: 1000, include_non_converting: true }),
+      post(`${API}/analytics/top-paths`, { ...ctx.range, ...ctx.touches, limit: 1000, include_non_converting: true }),
       post(`${API}/analytics/overview`, ctx.range),
     ]);
     if (ctx.stale()) return;
+    const rows = top.paths;
+    const flows = all.paths;
+    const left = top.journeys_without_touches;
+    if (left) {
+      const one = left === 1;
+      main.append(el('p', { className: 'hint', id: 'paths-left-out', dataset: { value: String(left) } },
+        `${fmt.integer(left)} ${nonConverting ? '' : 'converting '}journey${one ? '' : 's'} of the range `
+        + `${one ? 'has' : 'have'} no touch left under the lookback or without Direct: no path here.`));
+    }
     const totalConversions = overview.current.conversions;
     for (const r of rows) r.share = totalConversions ? r.conversions / totalConversions : 0;
     await panel(main, {

@@ -1,50 +1,23 @@
 // Channel ROI: cost, attributed revenue, ROI and ROAS per channel under the chosen model, with the range every
 // model gives each channel and, on request, the bootstrap interval of the chosen model as error bars.
 import { post, API } from '../api.js';
-import { el, fmt, panel, table, PALETTE } from '../ui.js';
-
-/** A custom ECharts series drawing a vertical whisker from low to high at each category. */
-function whiskers(name, color, pairs) {
-  return {
-    name,
-    type: 'custom',
-    itemStyle: { color },
-    data: pairs.map((p, i) => (p ? [i, p[0], p[1]] : [i, null, null])),
-    encode: { x: 0, y: [1, 2] },
-    renderItem: (params, api) => {
-      if (api.value(1) === null || Number.isNaN(api.value(1))) return null;
-      const low = api.coord([api.value(0), api.value(1)]);
-      const high = api.coord([api.value(0), api.value(2)]);
-      const half = api.size([1, 0])[0] * 0.12;
-      const style = { stroke: color, lineWidth: 2 };
-      return {
-        type: 'group',
-        children: [
-          { type: 'line', shape: { x1: low[0], y1: low[1], x2: high[0], y2: high[1] }, style },
-          { type: 'line', shape: { x1: low[0] - half, y1: low[1], x2: low[0] + half, y2: low[1] }, style },
-          { type: 'line', shape: { x1: high[0] - half, y1: high[1], x2: high[0] + half, y2: high[1] }, style },
-        ],
-      };
-    },
-  };
-}
+import { el, fmt, panel, table, whiskers, PALETTE } from '../ui.js';
 
 export default {
   id: 'roi',
   title: 'Channel ROI',
+  touchFilter: true,
   async render(main, ctx) {
-    // Bootstrap intervals resample whole stored journeys: not with a lookback or without Direct.
-    const filtered = Object.keys(ctx.touches).length > 0;
-    const intervals = ctx.param('intervals') === 'true' && !filtered;
+    // With a lookback or without Direct, the bootstrap resamples the journeys as the filter leaves them.
+    const intervals = ctx.param('intervals') === 'true';
     const body = { ...ctx.range, ...ctx.touches, attribution_model_id: ctx.modelId, intervals };
     if (ctx.channelIds.length) body.channel_ids = ctx.channelIds;
     const compareBody = { ...ctx.range, ...ctx.touches };
     if (ctx.channelIds.length) compareBody.channel_ids = ctx.channelIds;
     main.append(el('div', { className: 'controls' }, el('label', {},
-      el('input', { type: 'checkbox', id: 'intervals', checked: intervals, disabled: filtered,
+      el('input', { type: 'checkbox', id: 'intervals', checked: intervals,
         onchange: (e) => ctx.setParams({ intervals: e.target.checked ? 'true' : null }) }),
-      filtered ? ' 90 % bootstrap intervals (not with a lookback or without Direct)'
-        : ' Show 90 % bootstrap intervals (slower: 200 resamples)')));
+      ' Show 90 % bootstrap intervals (slower: 200 resamples)')));
     const [rows, comparison] = await Promise.all([
       post(`${API}/analytics/channel-roi`, body),
       post(`${API}/analytics/model-comparison`, compareBody),

@@ -68,6 +68,7 @@ function platformPanel(p, ctx) {
 export default {
   id: 'system',
   title: 'Integrations and system',
+  touchFilterNote: 'it shows the state of the service',
   async render(main, ctx) {
     const [health, cache, platforms] = await Promise.all([
       get('/health'),

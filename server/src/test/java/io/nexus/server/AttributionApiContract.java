@@ -536,7 +536,7 @@ abstract class AttributionApiContract {
     api.touch(lost, 1, "click", "2051-03-01T10:00:00Z", "1");
     api.touch(lost, 3, "click", "2051-03-02T10:00:00Z", "1");
     JsonNode paths = api.post("/analytics/top-paths", "{\"start_date\":\"2051-01-01\",\"end_date\":\"2051-12-31\","
-        + "\"limit\":5}", 200);
+        + "\"limit\":5}", 200).get("paths");
     JsonNode top = paths.get(0);
     assertThat(top.get("path").toString()).isEqualTo("[\"Paid Search\",\"Email\"]");
     assertThat(top.get("journeys").asLong()).isEqualTo(4);

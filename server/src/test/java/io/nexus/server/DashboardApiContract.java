@@ -1,5 +1,7 @@
 package io.nexus.server;
 
+import static io.nexus.server.support.MarkovChains.probability;
+import static io.nexus.server.support.MarkovChains.removalEffect;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
@@ -163,8 +165,8 @@ abstract class DashboardApiContract {
     assertThat(probability(chain, "Email", "(conversion)")).isCloseTo(0.5, within(1e-9));
     assertThat(probability(chain, "Email", "(null)")).isCloseTo(0.5, within(1e-9));
     assertThat(chain.get("conversion_probability").asDouble()).isCloseTo(0.75, within(1e-9));
-    assertThat(effect(chain, PAID_SEARCH)).isCloseTo(5.0 / 6, within(1e-9));
-    assertThat(effect(chain, EMAIL)).isCloseTo(1.0 / 3, within(1e-9));
+    assertThat(removalEffect(chain, PAID_SEARCH)).isCloseTo(5.0 / 6, within(1e-9));
+    assertThat(removalEffect(chain, EMAIL)).isCloseTo(1.0 / 3, within(1e-9));
   }
 
   @Test
@@ -186,11 +188,11 @@ abstract class DashboardApiContract {
 
   @Test
   void topPathsKeepThePathLengthsAsked() {
-    JsonNode two = api.post("/analytics/top-paths", "{" + SPRING + ",\"min_length\":2}", 200);
+    JsonNode two = paths(",\"min_length\":2");
     assertThat(two).hasSize(1);
     assertThat(two.get(0).get("path").toString()).isEqualTo("[\"Paid Search\",\"Email\"]");
 
-    JsonNode one = api.post("/analytics/top-paths", "{" + SPRING + ",\"max_length\":1}", 200);
+    JsonNode one = paths(",\"max_length\":1");
     assertThat(one).hasSize(1);
     assertThat(one.get(0).get("path").toString()).isEqualTo("[\"Paid Search\"]");
     assertThat(one.get(0).get("conversions").asLong()).isEqualTo(2);
@@ -202,10 +204,10 @@ abstract class DashboardApiContract {
 
   @Test
   void topPathsListNonConvertingPathsOnDemandMostTravelledFirst() {
-    JsonNode converting = api.post("/analytics/top-paths", "{" + SPRING + "}", 200);
+    JsonNode converting = paths("");
     assertThat(converting).hasSize(2);
 
-    JsonNode all = api.post("/analytics/top-paths", "{" + SPRING + ",\"include_non_converting\":true}", 200);
+    JsonNode all = paths(",\"include_non_converting\":true");
     assertThat(all).hasSize(3);
     assertThat(all.get(0).get("path").toString()).isEqualTo("[\"Paid Search\"]");
     assertThat(all.get(1).get("path").toString()).isEqualTo("[\"Paid Search\",\"Email\"]");
@@ -235,15 +237,16 @@ abstract class DashboardApiContract {
   }
 
   @Test
-  void aBadLookbackOrIntervalsOfFilteredTouchesAreRefused() {
+  void aBadLookbackIsRefused() {
     Api.Answer zero = api.post("/analytics/channel-roi", "{" + JANUARY + ",\"attribution_model_id\":3,"
         + "\"lookback_days\":0}");
     assertThat(zero.status()).isEqualTo(400);
     assertThat(zero.body().get("errors").get(0).get("field").asString()).isEqualTo("lookback_days");
-    Api.Answer intervals = api.post("/analytics/channel-roi", "{" + JANUARY + ",\"attribution_model_id\":3,"
-        + "\"exclude_direct\":true,\"intervals\":true}");
-    assertThat(intervals.status()).isEqualTo(400);
-    assertThat(intervals.body().get("errors").get(0).get("field").asString()).isEqualTo("intervals");
+  }
+
+  /** The paths of April and May with extra request fields. */
+  private JsonNode paths(String extra) {
+    return api.post("/analytics/top-paths", "{" + SPRING + extra + "}", 200).get("paths");
   }
 
   /** Linear revenue of Paid Search and Direct in January with extra request fields. */
@@ -253,24 +256,6 @@ abstract class DashboardApiContract {
     List<String> revenue = new ArrayList<>();
     rows.forEach(row -> revenue.add(row.get("attributed_revenue").decimalValue().setScale(2).toPlainString()));
     return revenue;
-  }
-
-  private static double probability(JsonNode chain, String from, String to) {
-    for (JsonNode t : chain.get("transitions")) {
-      if (t.get("from").asString().equals(from) && t.get("to").asString().equals(to)) {
-        return t.get("probability").asDouble();
-      }
-    }
-    return 0;
-  }
-
-  private static double effect(JsonNode chain, long channelId) {
-    for (JsonNode e : chain.get("removal_effects")) {
-      if (e.get("channel_id").asLong() == channelId) {
-        return e.get("conversion").asDouble();
-      }
-    }
-    throw new AssertionError("no removal effect of channel " + channelId);
   }
 
   private static List<Long> ids(JsonNode page) {

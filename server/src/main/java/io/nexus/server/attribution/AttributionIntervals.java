@@ -7,11 +7,13 @@ import java.util.Map;
 public interface AttributionIntervals {
 
   /**
-   * The 90 % bootstrap intervals of {@link AttributionReports#channelTotals}, by channel id: 200 seeded replicates of
-   * the journeys, a data-driven model refitted on each replicate of its training window (see docs/uncertainty.md).
-   * Computed once per fit, date range and data version, and cached like the fit; empty when nothing converted.
+   * The 90 % bootstrap intervals of {@link AttributionReports#channelTotals(long, Instant, Instant, TouchFilter)}, by
+   * channel id: 200 seeded replicates of the journeys as {@code touches} leaves them (those left without touches are
+   * not credited), a data-driven model refitted on each replicate of its whole training window, as its point estimate
+   * keeps that fit (see docs/uncertainty.md). Computed once per fit, date range, filter and data version, and cached
+   * like the fit; empty when nothing converted.
    *
    * @throws io.nexus.server.web.ApiException as {@link AttributionReports#channelTotals}
    */
-  Map<Long, AmountInterval> channelIntervals(long modelId, Instant from, Instant to);
+  Map<Long, AmountInterval> channelIntervals(long modelId, Instant from, Instant to, TouchFilter touches);
 }

@@ -206,8 +206,7 @@ class DashboardBrowserTest {
     browser.findElement(By.name("nodirect")).click();
     WebElement lookback = browser.findElement(By.name("lookback"));
     lookback.sendKeys("7");
-    browser.findElement(By.cssSelector("#filters button[type=submit]")).click();
-    awaitReady();
+    applyFilters();
     assertThat(browser.getCurrentUrl()).contains("direct=exclude").contains("lookback=7");
     JsonNode api = post("/analytics/model-comparison", "{\"start_date\":\"" + from + "\",\"end_date\":\"" + to
         + "\",\"exclude_direct\":true,\"lookback_days\":7}");
@@ -224,6 +223,84 @@ class DashboardBrowserTest {
             .isZero());
       }
     }
+  }
+
+  @Test
+  void excludingDirectOnThePathsScreenTakesDirectOffThePathsAsTheApiDoes() throws Exception {
+    open("screen=paths&from=" + from + "&to=" + to);
+    assertThat(chips()).as("Direct is on some path of the demo data").contains("Direct");
+    browser.findElement(By.name("nodirect")).click();
+    applyFilters();
+
+    assertThat(browser.getCurrentUrl()).contains("direct=exclude").contains("screen=paths");
+    assertThat(chips()).isNotEmpty().doesNotContain("Direct");
+    JsonNode api = post("/analytics/top-paths", "{\"start_date\":\"" + from + "\",\"end_date\":\"" + to
+        + "\",\"limit\":20,\"include_non_converting\":false,\"exclude_direct\":true}");
+    List<List<String>> rows = tableValues("paths-table");
+    assertThat(rows).hasSize(api.path("paths").size());
+    for (int i = 0; i < rows.size(); i++) {
+      JsonNode path = api.path("paths").get(i);
+      List<String> names = new ArrayList<>();
+      path.path("path").forEach(n -> names.add(n.asString()));
+      assertThat(rows.get(i).get(0)).isEqualTo(String.join(" > ", names));
+      assertThat(Long.parseLong(rows.get(i).get(2))).isEqualTo(path.path("conversions").asLong());
+      assertThat(new BigDecimal(rows.get(i).get(5))).isEqualByComparingTo(path.path("revenue").asString());
+    }
+    List<WebElement> note = browser.findElements(By.id("paths-left-out"));
+    assertThat(note.isEmpty() ? "0" : note.get(0).getAttribute("data-value"))
+        .isEqualTo(api.path("journeys_without_touches").asString());
+    assertThat(browser.findElement(By.id("touch-note")).getText()).contains("Direct excluded");
+  }
+
+  @Test
+  void theComparisonWithIntervalsWithoutDirectShowsTheApisValuesAndRanges() throws Exception {
+    open("screen=comparison&intervals=true&direct=exclude&channels=1,3&from=" + from + "&to=" + to);
+    JsonNode api = post("/analytics/model-comparison", "{\"start_date\":\"" + from + "\",\"end_date\":\"" + to
+        + "\",\"channel_ids\":[1,3],\"intervals\":true,\"exclude_direct\":true}");
+    List<WebElement> rows = browser.findElements(By.cssSelector("#comparison-table tbody tr"));
+    assertThat(rows).hasSize(api.path("channels").size());
+    for (int i = 0; i < rows.size(); i++) {
+      List<WebElement> cells = rows.get(i).findElements(By.tagName("td"));
+      JsonNode values = api.path("channels").get(i).path("values");
+      assertThat(cells).hasSize(values.size());
+      for (int m = 0; m < cells.size(); m++) {
+        JsonNode cell = values.get(m);
+        assertThat(new BigDecimal(cells.get(m).getAttribute("data-value")))
+            .isEqualByComparingTo(cell.path("attributed_revenue").asString());
+        JsonNode bounds = cell.path("attributed_revenue_interval");
+        if (bounds.isArray()) {
+          assertThat(cells.get(m).getText()).contains(String.format(java.util.Locale.US, "%,.2f – %,.2f",
+              bounds.get(0).decimalValue(), bounds.get(1).decimalValue()));
+        }
+      }
+    }
+  }
+
+  @Test
+  void theMarkovChainWithoutDirectHasNoDirectStateAndTheApisProbabilities() throws Exception {
+    open("screen=markov&markov=7&direct=exclude&lookback=14");
+    JsonNode api = get("/models/7/markov-chain?lookback_days=14&exclude_direct=true");
+    List<List<String>> rows = tableValues("transition-table");
+    assertThat(rows).extracting(row -> row.get(0)).doesNotContain("Direct")
+        .hasSize(api.path("states").size() - 2);
+    List<String> states = new ArrayList<>();
+    api.path("states").forEach(state -> states.add(state.asString()));
+    for (JsonNode t : api.path("transitions")) {
+      List<String> row = rows.stream().filter(r -> r.get(0).equals(t.path("from").asString())).findFirst()
+          .orElseThrow();
+      assertThat(Double.parseDouble(row.get(1 + states.indexOf(t.path("to").asString()))))
+          .isEqualTo(t.path("probability").asDouble());
+    }
+  }
+
+  @Test
+  void screensTheFilterDoesNotApplyToSaySo() {
+    open("screen=journeys&direct=exclude&lookback=7");
+    WebElement note = browser.findElement(By.id("touch-note"));
+    assertThat(note.getText()).startsWith("Lookback and Exclude Direct do not apply to Journey explorer");
+    assertThat(note.getAttribute("data-applies")).isEqualTo("false");
+    open("screen=budget&direct=exclude&lookback=7");
+    assertThat(browser.findElement(By.id("touch-note")).getAttribute("data-applies")).isEqualTo("true");
   }
 
   @Test
@@ -386,6 +463,18 @@ class DashboardBrowserTest {
               + " && !document.querySelector('.rendered-pending');");
       return Boolean.TRUE.equals(ready);
     });
+  }
+
+  /** Submits the filter bar and waits for the screen it leads to. */
+  private void applyFilters() {
+    browser.findElement(By.cssSelector("#filters button[type=submit]")).click();
+    awaitReady();
+  }
+
+  /** The channel names on the chips of the paths table. */
+  private List<String> chips() {
+    return browser.findElements(By.cssSelector("#paths-table .chip")).stream().map(WebElement::getText).distinct()
+        .toList();
   }
 
   private BigDecimal kpi(String name) {

@@ -1,7 +1,6 @@
 package io.nexus.server.analytics.internal;
 
 import io.nexus.engine.PathTransform;
-import io.nexus.server.analytics.ConversionPath;
 import io.nexus.server.analytics.PathTally;
 import io.nexus.server.attribution.TouchFilter;
 import io.nexus.server.web.ApiException;
@@ -59,7 +58,7 @@ class AnalyticsController {
   @Operation(summary = "Attributed revenue, cost, ROI and ROAS per channel for a model and date range")
   List<ChannelRoiReport.Row> channelRoi(@Valid @RequestBody AnalyticsRequests.ChannelRoi request) {
     Dates.Range range = Dates.range(request.startDate(), request.endDate());
-    TouchFilter touches = touches(request.lookbackDays(), request.excludeDirect(), request.withIntervals());
+    TouchFilter touches = TouchFilter.of(request.lookbackDays(), request.excludeDirect());
     return roi.run(request.channelIds(), range.from(), range.to(), request.attributionModelId(),
         request.withIntervals(), Boolean.TRUE.equals(request.calibrated()), touches);
   }
@@ -68,25 +67,18 @@ class AnalyticsController {
   @Operation(summary = "Channels × models: what each model credits to each channel over the same journeys")
   ModelComparisonReport.Comparison modelComparison(@Valid @RequestBody AnalyticsRequests.ModelComparison request) {
     Dates.Range range = Dates.range(request.startDate(), request.endDate());
-    TouchFilter touches = touches(request.lookbackDays(), request.excludeDirect(), request.withIntervals());
+    TouchFilter touches = TouchFilter.of(request.lookbackDays(), request.excludeDirect());
     return comparison.run(request.modelIds(), request.channelIds(), range.from(), range.to(),
         request.withIntervals(), touches);
   }
 
-  /** The touch filter of a request; bootstrap intervals resample whole stored journeys, so they take none. */
-  private static TouchFilter touches(Integer lookbackDays, Boolean excludeDirect, boolean withIntervals) {
-    TouchFilter touches = TouchFilter.of(lookbackDays, excludeDirect);
-    if (withIntervals && !touches.keepsAll()) {
-      throw ApiException.badRequest("intervals", "not available with lookback_days or exclude_direct");
-    }
-    return touches;
-  }
-
   @PostMapping("/top-paths")
-  @Operation(summary = "The most converting channel paths (optionally by length, or with non-converting ones) with "
-      + "counts, conversion rate and time to conversion")
-  List<ConversionPath> topPaths(@Valid @RequestBody AnalyticsRequests.TopPaths request) {
+  @Operation(summary = "The most converting channel paths (optionally by length, or with non-converting ones, of the "
+      + "touches within a lookback and without Direct) with counts, conversion rate and time to conversion, and how "
+      + "many journeys have no touch left")
+  ConversionPathReport.Paths topPaths(@Valid @RequestBody AnalyticsRequests.TopPaths request) {
     Dates.Range range = Dates.range(request.startDate(), request.endDate());
+    TouchFilter touches = TouchFilter.of(request.lookbackDays(), request.excludeDirect());
     PathTransform transform;
     try {
       transform = request.transform() == null ? PathTransform.UNIQUE : PathTransform.parse(request.transform());
@@ -98,6 +90,6 @@ class AnalyticsController {
       throw ApiException.badRequest("max_length", "must not be less than min_length");
     }
     return paths.run(range.from(), range.to(), limit, transform, new PathTally.Filter(
-        request.minLength(), request.maxLength(), Boolean.TRUE.equals(request.includeNonConverting())));
+        request.minLength(), request.maxLength(), Boolean.TRUE.equals(request.includeNonConverting())), touches);
   }
 }

@@ -1,5 +1,7 @@
 package io.nexus.server.analytics.internal;
 
+import io.nexus.server.attribution.TouchFilter;
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
@@ -25,8 +27,8 @@ final class AnalyticsRequests {
       @NotNull(message = "required") Long attributionModelId,
       Boolean intervals,
       Boolean calibrated,
-      Integer lookbackDays,
-      Boolean excludeDirect) {
+      @Schema(description = TouchFilter.LOOKBACK_DAYS_DOC, minimum = "1", maximum = "3650") Integer lookbackDays,
+      @Schema(description = TouchFilter.EXCLUDE_DIRECT_DOC) Boolean excludeDirect) {
 
     boolean withIntervals() {
       return Boolean.TRUE.equals(intervals);
@@ -46,8 +48,8 @@ final class AnalyticsRequests {
       @NotBlank(message = "required") String startDate,
       @NotBlank(message = "required") String endDate,
       Boolean intervals,
-      Integer lookbackDays,
-      Boolean excludeDirect) {
+      @Schema(description = TouchFilter.LOOKBACK_DAYS_DOC, minimum = "1", maximum = "3650") Integer lookbackDays,
+      @Schema(description = TouchFilter.EXCLUDE_DIRECT_DOC) Boolean excludeDirect) {
 
     boolean withIntervals() {
       return Boolean.TRUE.equals(intervals);
@@ -60,8 +62,9 @@ final class AnalyticsRequests {
       @NotBlank(message = "required") String endDate) {}
 
   /**
-   * Top conversion paths: the date range, how many paths, how to treat repeated channels, the path lengths to keep
-   * and whether non-converting paths are listed too.
+   * Top conversion paths: the date range, how many paths, how to treat repeated channels, the path lengths to keep,
+   * whether non-converting paths are listed too, and {@code lookback_days} and {@code exclude_direct} as for channel
+   * ROI: paths of the touches they keep.
    */
   record TopPaths(
       @NotBlank(message = "required") String startDate,
@@ -73,5 +76,7 @@ final class AnalyticsRequests {
       Integer minLength,
       @Min(value = 1, message = "must be at least 1") @Max(value = 1000, message = "must be at most 1000")
       Integer maxLength,
-      Boolean includeNonConverting) {}
+      Boolean includeNonConverting,
+      @Schema(description = TouchFilter.LOOKBACK_DAYS_DOC, minimum = "1", maximum = "3650") Integer lookbackDays,
+      @Schema(description = TouchFilter.EXCLUDE_DIRECT_DOC) Boolean excludeDirect) {}
 }

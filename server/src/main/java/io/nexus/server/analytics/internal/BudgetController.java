@@ -1,5 +1,6 @@
 package io.nexus.server.analytics.internal;
 
+import io.nexus.server.attribution.TouchFilter;
 import io.nexus.server.web.Dates;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -23,16 +24,19 @@ class BudgetController {
 
   @PostMapping("/budget-plan")
   @Operation(summary = "The split of a budget over channels that maximises the revenue their response curves "
-      + "expect, within per-channel limits, against the current allocation")
+      + "expect (of the revenue credited to the touches within a lookback and without Direct), within per-channel "
+      + "limits, against the current allocation")
   BudgetAnswers.Plan budgetPlan(@Valid @RequestBody BudgetRequests.Plan request) {
     Dates.Range range = Dates.range(request.startDate(), request.endDate());
-    return planner.plan(request, range.from(), range.to());
+    return planner.plan(request, range.from(), range.to(),
+        TouchFilter.of(request.lookbackDays(), request.excludeDirect()));
   }
 
   @PostMapping("/what-if")
   @Operation(summary = "The revenue the channels' response curves expect from a given allocation")
   BudgetAnswers.WhatIf whatIf(@Valid @RequestBody BudgetRequests.WhatIf request) {
     Dates.Range range = Dates.range(request.startDate(), request.endDate());
-    return planner.whatIf(request, range.from(), range.to());
+    return planner.whatIf(request, range.from(), range.to(),
+        TouchFilter.of(request.lookbackDays(), request.excludeDirect()));
   }
 }

@@ -11,6 +11,7 @@ import io.nexus.engine.uncertainty.Interval;
 import io.nexus.server.analytics.internal.BudgetAnswers.ChannelRow;
 import io.nexus.server.analytics.internal.BudgetAnswers.Totals;
 import io.nexus.server.analytics.internal.DailyHistories.ChannelDays;
+import io.nexus.server.attribution.TouchFilter;
 import io.nexus.server.channel.Channel;
 import io.nexus.server.channel.ChannelCatalog;
 import io.nexus.server.web.ApiException;
@@ -28,7 +29,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Budget plans and what-ifs on the response curves of a model's daily attributed revenue (see docs/budget.md): the
- * curves fitted per request from the cached daily histories, the constraints checked against them, the optimiser of
+ * curves fitted per request from the cached daily histories (of the touches a touch filter keeps), the constraints checked against them, the optimiser of
  * the engine, and the day bootstrap when intervals are asked for.
  */
 @Component
@@ -52,14 +53,14 @@ class BudgetPlanner {
     }
   }
 
-  Curves curves(long modelId, Instant from, Instant to) {
-    List<ChannelDays> data = histories.load(modelId, from, to);
+  Curves curves(long modelId, Instant from, Instant to, TouchFilter touches) {
+    List<ChannelDays> data = histories.load(modelId, from, to, touches);
     List<CurveFit> fits = ResponseCurves.fit(data.stream().map(ChannelDays::history).toList());
     return new Curves(DailyHistories.days(from, to), data, fits, fits.stream().filter(CurveFit::estimable).toList());
   }
 
-  BudgetAnswers.Plan plan(BudgetRequests.Plan request, Instant from, Instant to) {
-    Curves curves = curves(request.attributionModelId(), from, to);
+  BudgetAnswers.Plan plan(BudgetRequests.Plan request, Instant from, Instant to, TouchFilter touches) {
+    Curves curves = curves(request.attributionModelId(), from, to, touches);
     Map<String, SpendLimits> limits = BudgetOptimizer.withinObserved(curves.estimable(), curves.days(),
         limits(request.constraints(), curves));
     double budget = request.totalBudget().doubleValue();
@@ -93,8 +94,8 @@ class BudgetPlanner {
         bootstrap == null ? null : bootstrap.kept(), BudgetRows.notes(curves, Bootstrap.drawn(bootstrap)));
   }
 
-  BudgetAnswers.WhatIf whatIf(BudgetRequests.WhatIf request, Instant from, Instant to) {
-    Curves curves = curves(request.attributionModelId(), from, to);
+  BudgetAnswers.WhatIf whatIf(BudgetRequests.WhatIf request, Instant from, Instant to, TouchFilter touches) {
+    Curves curves = curves(request.attributionModelId(), from, to, touches);
     Map<String, Double> allocation = new LinkedHashMap<>();
     List<FieldProblem> problems = new ArrayList<>();
     request.allocation().forEach((key, amount) -> {

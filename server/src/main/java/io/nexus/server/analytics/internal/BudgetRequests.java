@@ -1,6 +1,8 @@
 package io.nexus.server.analytics.internal;
 
+import io.nexus.server.attribution.TouchFilter;
 import io.nexus.server.web.Numeric;
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
@@ -21,7 +23,10 @@ final class BudgetRequests {
       @DecimalMin(value = "0", message = "must not be negative") @Numeric(precision = 15, scale = 2) BigDecimal min,
       @DecimalMin(value = "0", message = "must not be negative") @Numeric(precision = 15, scale = 2) BigDecimal max) {}
 
-  /** The budget to split over the channels the model's curves can plan, within the constraints by channel id. */
+  /**
+   * The budget to split over the channels the model's curves can plan, within the constraints by channel id; the
+   * curves of the revenue the model credits to the touches {@code lookback_days} and {@code exclude_direct} keep.
+   */
   record Plan(
       @NotNull(message = "required") Long attributionModelId,
       @NotBlank(message = "required") String startDate,
@@ -33,9 +38,11 @@ final class BudgetRequests {
       @DecimalMin(value = "0.5", message = "must be at least 0.5")
       @DecimalMax(value = "0.99", message = "must be at most 0.99") Double confidence,
       @Min(value = 20, message = "must be at least 20") @Max(value = 1000, message = "must be at most 1000")
-      Integer replicates) {}
+      Integer replicates,
+      @Schema(description = TouchFilter.LOOKBACK_DAYS_DOC, minimum = "1", maximum = "3650") Integer lookbackDays,
+      @Schema(description = TouchFilter.EXCLUDE_DIRECT_DOC) Boolean excludeDirect) {}
 
-  /** What a given allocation by channel id is expected to return. */
+  /** What a given allocation by channel id is expected to return, on curves of the touches kept as for a plan. */
   record WhatIf(
       @NotNull(message = "required") Long attributionModelId,
       @NotBlank(message = "required") String startDate,
@@ -47,5 +54,7 @@ final class BudgetRequests {
       @DecimalMin(value = "0.5", message = "must be at least 0.5")
       @DecimalMax(value = "0.99", message = "must be at most 0.99") Double confidence,
       @Min(value = 20, message = "must be at least 20") @Max(value = 1000, message = "must be at most 1000")
-      Integer replicates) {}
+      Integer replicates,
+      @Schema(description = TouchFilter.LOOKBACK_DAYS_DOC, minimum = "1", maximum = "3650") Integer lookbackDays,
+      @Schema(description = TouchFilter.EXCLUDE_DIRECT_DOC) Boolean excludeDirect) {}
 }

@@ -129,7 +129,7 @@ class ChannelRoiReport {
     AttributionReports.ChannelReport report = touches.keepsAll() ? attribution.channelReport(modelId, from, to)
         : new AttributionReports.ChannelReport(attribution.channelTotals(modelId, from, to, touches), null, null);
     Map<Long, ChannelAmount> credited = report.totals();
-    Map<Long, AmountInterval> bounds = withIntervals ? intervals.channelIntervals(modelId, from, to) : null;
+    Map<Long, AmountInterval> bounds = withIntervals ? intervals.channelIntervals(modelId, from, to, touches) : null;
     Map<Long, ChannelCosts.Cost> costs = this.costs.costs(from, to);
     ChannelCosts.requireOneCurrency(costs, selected.stream().map(Channel::id).toList());
     BigDecimal total = credited.values().stream().map(ChannelAmount::revenue).reduce(BigDecimal.ZERO, BigDecimal::add);

@@ -3,6 +3,7 @@ package io.nexus.server.analytics.internal;
 import io.nexus.engine.budget.SpendHistory;
 import io.nexus.server.attribution.AttributionReports;
 import io.nexus.server.attribution.ChannelAmount;
+import io.nexus.server.attribution.TouchFilter;
 import io.nexus.server.cache.AttributionCache;
 import io.nexus.server.cache.AttributionCache.Region;
 import io.nexus.server.cache.VersionedKey;
@@ -50,19 +51,22 @@ class DailyHistories {
     return (int) Math.min(Integer.MAX_VALUE, (seconds + 86_399) / 86_400);
   }
 
-  /** Every channel with spend or credited revenue in {@code [from, to)} under model {@code modelId}, by channel id. */
-  List<ChannelDays> load(long modelId, Instant from, Instant to) {
+  /**
+   * Every channel with spend or credited revenue in {@code [from, to)} under model {@code modelId}, crediting the
+   * touches {@code touches} keeps, by channel id.
+   */
+  List<ChannelDays> load(long modelId, Instant from, Instant to, TouchFilter touches) {
     int days = days(from, to);
     if (days > MAX_DAYS) {
       throw ApiException.unprocessable("end_date", "the range spans " + days + " days; a plan reads at most "
           + MAX_DAYS);
     }
-    VersionedKey key = cache.versions().keyOnAllData("daily:" + modelId + ":" + from + ":" + to);
+    VersionedKey key = cache.versions().keyOnAllData("daily:" + modelId + ":" + from + ":" + to + touches.key());
     return Arrays.asList(cache.getOrCompute(Region.REPORTS, key, ChannelDays[].class,
-        () -> compute(modelId, from, to, days).toArray(ChannelDays[]::new)));
+        () -> compute(modelId, from, to, days, touches).toArray(ChannelDays[]::new)));
   }
 
-  private List<ChannelDays> compute(long modelId, Instant from, Instant to, int days) {
+  private List<ChannelDays> compute(long modelId, Instant from, Instant to, int days, TouchFilter touches) {
     Map<Long, ChannelDays> byChannel = new TreeMap<>();
     // A response curve adds a channel's days: they must all be in one currency.
     Map<Long, ChannelCosts.Cost> whole = costs.costs(from, to);
@@ -73,7 +77,7 @@ class DailyHistories {
       for (Map.Entry<Long, ChannelCosts.Cost> cost : costs.costs(dayFrom, dayTo).entrySet()) {
         channel(byChannel, cost.getKey(), days).spend()[day] += cost.getValue().cost().doubleValue();
       }
-      for (ChannelAmount amount : attribution.channelTotals(modelId, dayFrom, dayTo).values()) {
+      for (ChannelAmount amount : attribution.channelTotals(modelId, dayFrom, dayTo, touches).values()) {
         channel(byChannel, amount.channelId(), days).revenue()[day] += amount.revenue().doubleValue();
       }
     }

@@ -90,7 +90,7 @@ class ModelComparisonReport {
       byModel.put(model.id(), totals);
       // The AI model's credits are one answer per journey, with no fit to refit on resampled journeys.
       if (withIntervals && !model.isAi()) {
-        boundsByModel.put(model.id(), intervals.channelIntervals(model.id(), from, to));
+        boundsByModel.put(model.id(), intervals.channelIntervals(model.id(), from, to, touches));
       }
       BigDecimal sum = totals.values().stream().map(ChannelAmount::revenue).reduce(BigDecimal.ZERO, BigDecimal::add);
       columns.add(new ModelColumn(model.id(), model.name(), model.modelType(), sum.setScale(2, RoundingMode.HALF_UP),

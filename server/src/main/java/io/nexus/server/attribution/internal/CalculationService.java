@@ -36,7 +36,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Collectors;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
@@ -342,10 +341,10 @@ class CalculationService implements AttributionReports {
       TouchFilter touches) {
     List<Channel> all = channels.all();
     ChannelTotals totals = new ChannelTotals(fits.fit(model), new EngineChannels(all));
-    Set<Long> direct = all.stream().filter(Channel::directTraffic).map(Channel::id).collect(Collectors.toSet());
+    Set<Long> direct = TouchFilter.directChannels(all);
     journeys.forEachChunk(new JourneyQuery(from, to, true, null), REPORT_CHUNK, chunk -> {
       for (JourneyDetail stored : chunk) {
-        totals.add(TouchFilters.apply(touches, stored, direct));
+        totals.add(touches.apply(stored, direct));
       }
       meters.counter("nexus.journeys.processed", "stage", "report").increment(chunk.size());
     });

@@ -13,11 +13,13 @@ import io.nexus.engine.JourneyBatch;
 import io.nexus.engine.Models;
 import io.nexus.engine.TrainingStatistics;
 import io.nexus.server.ai.AiAttribution;
+import io.nexus.server.attribution.TouchFilter;
 import io.nexus.server.cache.AttributionCache;
 import io.nexus.server.persistence.TenantContext;
 import io.nexus.server.persistence.TenantId;
 import io.nexus.server.cache.CacheVersions;
 import io.nexus.server.cache.VersionedKey;
+import io.nexus.server.channel.Channel;
 import io.nexus.server.channel.ChannelCatalog;
 import io.nexus.server.journey.JourneyData;
 import io.nexus.server.journey.JourneyDetail;
@@ -33,6 +35,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BooleanSupplier;
 import org.springframework.stereotype.Component;
@@ -53,6 +56,9 @@ class FitProvider {
   private final BooleanSupplier aiConfigured;
   private final Cache<String, FittedModel> fits = Caffeine.newBuilder().maximumSize(32)
       .expireAfterAccess(Duration.ofHours(6)).build();
+  /** Fits on filtered touches, apart: a user trying lookbacks one after another must not push out the fits above. */
+  private final Cache<String, FittedModel> filteredFits = Caffeine.newBuilder().maximumSize(16)
+      .expireAfterAccess(Duration.ofHours(1)).build();
 
   FitProvider(ModelCatalog models, JourneyData journeys, ChannelCatalog channels, AttributionCache cache,
       MeterRegistry meters, AiAttribution ai) {
@@ -113,6 +119,14 @@ class FitProvider {
 
   /** The fitted model for {@code model}, fitting a data-driven one on its training window if the data changed. */
   FittedModel fit(ModelDefinition model) {
+    return fit(model, TouchFilter.ALL);
+  }
+
+  /**
+   * Like {@link #fit(ModelDefinition)}, a data-driven model fitted on its training window's journeys as
+   * {@code touches} leaves them (journeys left without touches are left out); kept per filter.
+   */
+  FittedModel fit(ModelDefinition model, TouchFilter touches) {
     AttributionModel engineModel = engineModel(model);
     if (!engineModel.dataDriven()) {
       return engineModel.fit(TrainingStatistics.none());
@@ -120,12 +134,12 @@ class FitProvider {
     // The version is read before the data, so a fit can only be filed under a version as old as its data.
     long version = cache.versions().data();
     if (version < 0) {
-      return train(model, engineModel);
+      return train(model, engineModel, touches);
     }
     // Model ids are numbered per tenant, and each tenant fits on its own journeys only.
     String key = TenantContext.current() + "/" + model.id() + "@" + model.updatedAt() + "w"
-        + model.trainingDataWindowDays() + "#" + version;
-    return fits.get(key, k -> train(model, engineModel));
+        + model.trainingDataWindowDays() + "#" + version + touches.key();
+    return (touches.keepsAll() ? fits : filteredFits).get(key, k -> train(model, engineModel, touches));
   }
 
   private Optional<ModelDefinition> definition(long modelId, long catalogVersion) {
@@ -200,16 +214,22 @@ class FitProvider {
     return JourneyBatch.of(window, dictionary);
   }
 
-  private FittedModel train(ModelDefinition model, AttributionModel engineModel) {
+  private FittedModel train(ModelDefinition model, AttributionModel engineModel, TouchFilter touches) {
     Timer.Sample sample = Timer.start(meters);
     ChannelDictionary dictionary = new ChannelDictionary();
     TrainingStatistics statistics = engineModel.newStatistics(dictionary);
-    EngineChannels catalogue = new EngineChannels(channels.all());
+    List<Channel> all = channels.all();
+    EngineChannels catalogue = new EngineChannels(all);
+    Set<Long> direct = TouchFilter.directChannels(all);
     long[] count = new long[1];
     journeys.forEachChunk(trainingWindow(model), TRAINING_CHUNK, chunk -> {
       List<Journey> engineJourneys = new ArrayList<>(chunk.size());
-      for (JourneyDetail journey : chunk) {
-        engineJourneys.add(journey.toEngineJourney(catalogue));
+      for (JourneyDetail stored : chunk) {
+        JourneyDetail journey = touches.apply(stored, direct);
+        // A journey the filter leaves without touches has no path: it is no journey of the chain.
+        if (touches.keepsAll() || !journey.touchpoints().isEmpty()) {
+          engineJourneys.add(journey.toEngineJourney(catalogue));
+        }
       }
       statistics.addAll(JourneyBatch.of(engineJourneys, dictionary));
       count[0] += chunk.size();

@@ -2,9 +2,11 @@ package io.nexus.server.attribution.internal;
 
 import io.nexus.engine.FittedModel;
 import io.nexus.engine.markov.MarkovFit;
+import io.nexus.server.attribution.TouchFilter;
 import io.nexus.server.model.ModelDefinition;
 import io.nexus.server.web.ApiException;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -13,12 +15,13 @@ import java.util.Set;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
  * {@code GET /api/v1/attribution/models/{id}/markov-chain}: the chain a Markov model solved on its training window,
  * its transition probabilities between every state (start, channels, conversion, null) and the removal effects that
- * give its credits.
+ * give its credits; with {@code lookback_days} or {@code exclude_direct}, the chain solved on the touches they keep.
  */
 @RestController
 @Tag(name = "Attribution")
@@ -45,10 +48,15 @@ class MarkovChainController {
 
   @GetMapping(path = "/api/v1/attribution/models/{id}/markov-chain", produces = MediaType.APPLICATION_JSON_VALUE)
   @Operation(summary = "A Markov model's transition probabilities (start, channel, conversion and null states) and "
-      + "removal effects, as fitted on its training window")
-  MarkovChain chain(@PathVariable long id) {
+      + "removal effects, as fitted on its training window (of the touches within a lookback and without Direct)")
+  MarkovChain chain(@PathVariable long id,
+      @Parameter(description = TouchFilter.LOOKBACK_DAYS_DOC)
+      @RequestParam(name = "lookback_days", required = false) Integer lookbackDays,
+      @Parameter(description = TouchFilter.EXCLUDE_DIRECT_DOC)
+      @RequestParam(name = "exclude_direct", required = false) Boolean excludeDirect) {
+    TouchFilter touches = TouchFilter.of(lookbackDays, excludeDirect);
     ModelDefinition model = fits.usable(id);
-    FittedModel fit = fits.fit(model);
+    FittedModel fit = fits.fit(model, touches);
     if (!(fit instanceof MarkovFit markov)) {
       throw ApiException.conflict("attribution model " + id + " (" + model.name() + ") is a " + model.modelType()
           + " model, not a Markov chain; choose a markov model");

@@ -15,10 +15,12 @@ import io.nexus.engine.uncertainty.ChannelInterval;
 import io.nexus.engine.uncertainty.ModelIntervals;
 import io.nexus.server.attribution.AmountInterval;
 import io.nexus.server.attribution.AttributionIntervals;
+import io.nexus.server.attribution.TouchFilter;
 import io.nexus.server.cache.AttributionCache;
 import io.nexus.server.cache.AttributionCache.Region;
 import io.nexus.server.cache.CacheVersions;
 import io.nexus.server.cache.VersionedKey;
+import io.nexus.server.channel.Channel;
 import io.nexus.server.channel.ChannelCatalog;
 import io.nexus.server.journey.JourneyData;
 import io.nexus.server.journey.JourneyDetail;
@@ -31,12 +33,14 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.springframework.stereotype.Component;
 
 /**
  * Bootstrap intervals of a model's channel totals over a date range, for the reports: the credited journeys (and a
  * data-driven model's training window) re-weighted by journey, the model refitted on each replicate as its fit is, the
- * replicates totalled. Seeded, so the same data give the same intervals; cached per fit, range and data version.
+ * replicates totalled; with a touch filter, the credited journeys as it leaves them. Seeded, so the same data give the
+ * same intervals; cached per fit, range, filter and data version.
  */
 @Component
 class ReportIntervals implements AttributionIntervals {
@@ -61,14 +65,14 @@ class ReportIntervals implements AttributionIntervals {
   }
 
   @Override
-  public Map<Long, AmountInterval> channelIntervals(long modelId, Instant from, Instant to) {
+  public Map<Long, AmountInterval> channelIntervals(long modelId, Instant from, Instant to, TouchFilter touches) {
     // The versions are read before the data, so an answer is only filed under versions as old as its data.
     CacheVersions versions = cache.versions();
     ModelDefinition model = fits.usable(modelId, versions.catalog());
     VersionedKey key = versions.keyOnAllData("intervals:" + model.id() + "@" + model.updatedAt() + ":" + from + ":"
-        + to + ":" + REPLICATES + ":" + CONFIDENCE + ":" + SEED);
+        + to + ":" + REPLICATES + ":" + CONFIDENCE + ":" + SEED + touches.key());
     AmountInterval[] found = cache.getOrCompute(Region.REPORTS, key, AmountInterval[].class,
-        () -> compute(model, from, to));
+        () -> compute(model, from, to, touches));
     Map<Long, AmountInterval> byChannel = new HashMap<>();
     for (AmountInterval interval : found) {
       byChannel.put(interval.channelId(), interval);
@@ -76,16 +80,19 @@ class ReportIntervals implements AttributionIntervals {
     return byChannel;
   }
 
-  private AmountInterval[] compute(ModelDefinition model, Instant from, Instant to) {
+  private AmountInterval[] compute(ModelDefinition model, Instant from, Instant to, TouchFilter touches) {
     Timer.Sample sample = Timer.start(meters);
     AttributionModel engineModel = FitProvider.engineModel(model);
     ChannelDictionary dictionary = new ChannelDictionary();
-    EngineChannels catalogue = new EngineChannels(channels.all());
+    List<Channel> all = channels.all();
+    EngineChannels catalogue = new EngineChannels(all);
+    Set<Long> direct = TouchFilter.directChannels(all);
     // One dictionary for both batches: a model refitted on the training replicate credits the other batch's ids.
     JourneyBatch training = engineModel.dataDriven() ? fits.trainingBatch(model, catalogue, dictionary) : null;
     List<Journey> credited = new ArrayList<>();
     journeys.forEachChunk(new JourneyQuery(from, to, true, null), CHUNK, chunk -> {
-      for (JourneyDetail journey : chunk) {
+      for (JourneyDetail stored : chunk) {
+        JourneyDetail journey = touches.apply(stored, direct);
         if (CalculationService.whyUncreditable(journey).isEmpty()) {
           credited.add(journey.toEngineJourney(catalogue));
         }
