@@ -3,7 +3,9 @@ package io.nexus.server;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
+import static com.github.tomakehurst.wiremock.client.WireMock.notContaining;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
@@ -15,6 +17,7 @@ import io.nexus.server.support.Api;
 import io.nexus.server.support.Imports;
 import io.nexus.server.support.DefaultTenant;
 import io.nexus.server.support.GoogleStubs;
+import io.nexus.server.support.GoogleStubs.ExportRow;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -584,5 +587,110 @@ abstract class Ga4ImportContract {
       assertThat(refused.body().get("errors").get(0).get("field").asString()).isEqualTo("path");
     }
     assertThat(Imports.journeysOf(api, prefix + "x")).isZero();
+  }
+
+  /** BigQuery answers {@code rows}, each from its table, on one page. */
+  private void onePageOfTables(List<ExportRow> rows) {
+    GOOGLE.server().stubFor(post(urlPathEqualTo(GoogleStubs.queries()))
+        .willReturn(okJson(GoogleStubs.exportQueryResponse("job_tables", rows.size(), rows, null))));
+  }
+
+  private static List<String> days(JsonNode job) {
+    List<String> days = new ArrayList<>();
+    job.get("intraday_days").forEach(day -> days.add(day.asString()));
+    return days;
+  }
+
+  @Test
+  void theIntradayTablesOfDaysWithoutADailyTableAreReadInTheSameQuery() {
+    // 1 April is final (its daily table); 2 April is today, only in events_intraday_20250402 so far.
+    onePageOfTables(List.of(
+        ExportRow.daily(session("a", 1, "2025-04-01T10:00:00Z", ",\"collected_traffic_source\":{\"gclid\":\"Cj0K\"}")),
+        ExportRow.daily(purchase("a", 1, "2025-04-01T10:05:00Z", "T1", "80.00")),
+        ExportRow.intraday(session("b", 1, "2025-04-02T09:00:00Z", "")),
+        ExportRow.intraday(session("a", 2, "2025-04-02T11:00:00Z", ",\"session_traffic_source_last_click\":{"
+            + "\"manual_campaign\":{\"source\":\"newsletter\",\"medium\":\"email\",\"campaign_name\":\"apr\"}}")),
+        ExportRow.intraday(purchase("a", 2, "2025-04-02T11:10:00Z", "T2", "20.00"))));
+
+    JsonNode job = Imports.finished(api, importRange("2025-04-01", "2025-04-02"));
+
+    assertThat(job.get("status").asString()).as("%s", job).isEqualTo("succeeded");
+    assertThat(job.get("rows_read").asLong()).isEqualTo(5);
+    // A's purchase on each day closes a journey (paid search = 80, e-mail = 20); B's visit is the third.
+    assertThat(job.get("journeys").asLong()).isEqualTo(3);
+    assertThat(job.get("touchpoints").asLong()).isEqualTo(3);
+    assertThat(job.get("conversions").asLong()).isEqualTo(2);
+    assertThat(days(job)).containsExactly("2025-04-02");
+    assertThat(Imports.journeysOf(api, prefix + "a")).isEqualTo(2);
+    assertThat(Imports.journeyOf(api, prefix + "b")).isEqualTo(channelNamed("Direct") + " = 0");
+    String dataset = GoogleStubs.PROJECT + "." + GoogleStubs.DATASET;
+    GOOGLE.server().verify(postRequestedFor(urlPathEqualTo(GoogleStubs.queries()))
+        .withRequestBody(matchingJsonPath("$.query", containing("_TABLE_SUFFIX AS export_table")))
+        .withRequestBody(matchingJsonPath("$.query", containing("FROM `" + dataset + ".events_*` AS t")))
+        .withRequestBody(matchingJsonPath("$.query", containing("WHERE (_TABLE_SUFFIX BETWEEN @first_day AND @last_day"
+            + " OR (_TABLE_SUFFIX BETWEEN CONCAT('intraday_', @first_day) AND CONCAT('intraday_', @last_day)")))
+        // An intraday table counts only while its day has no daily table.
+        .withRequestBody(matchingJsonPath("$.query", containing("AND CONCAT('events_', SUBSTR(_TABLE_SUFFIX, 10)) "
+            + "NOT IN (SELECT table_name FROM `" + dataset + ".INFORMATION_SCHEMA.TABLES` WHERE table_name BETWEEN "
+            + "CONCAT('events_', @first_day) AND CONCAT('events_', @last_day))")))
+        .withRequestBody(matchingJsonPath("$.query", notContaining("2025")))
+        .withRequestBody(matchingJsonPath("$.queryParameters[?(@.name == 'first_day')].parameterValue.value",
+            equalTo("20250401")))
+        .withRequestBody(matchingJsonPath("$.queryParameters[?(@.name == 'last_day')].parameterValue.value",
+            equalTo("20250402"))));
+  }
+
+  @Test
+  void aDayAnsweredFromBothItsTablesCountsOnce() {
+    // The query leaves out an intraday table once its day's daily table exists; should BigQuery still answer the
+    // same events from both (the tables swapped during the query), their event ids keep the day counted once.
+    String visit = session("a", 1, "2025-04-05T09:00:00Z", ",\"collected_traffic_source\":{\"gclid\":\"Cj0K\"}");
+    String buy = purchase("a", 1, "2025-04-05T09:05:00Z", "T5", "40.00");
+    onePageOfTables(List.of(ExportRow.daily(visit), ExportRow.intraday(visit), ExportRow.daily(buy),
+        ExportRow.intraday(buy)));
+
+    JsonNode job = Imports.finished(api, importRange("2025-04-05", "2025-04-05"));
+
+    assertThat(job.get("status").asString()).as("%s", job).isEqualTo("succeeded");
+    assertThat(job.get("rows_read").asLong()).isEqualTo(4);
+    assertThat(job.get("journeys").asLong()).isEqualTo(1);
+    assertThat(job.get("touchpoints").asLong()).isEqualTo(1);
+    assertThat(job.get("conversions").asLong()).isEqualTo(1);
+    assertThat(job.get("duplicate_events").asLong()).isEqualTo(1);
+    // The daily table gave the day: it is final.
+    assertThat(days(job)).isEmpty();
+    assertThat(Imports.journeyOf(api, prefix + "a")).isEqualTo(channelNamed("Paid Search") + " = 40");
+  }
+
+  @Test
+  void importingADayAgainOnceItsDailyTableReplacedTheIntradayOneAddsOnlyWhatCameSince() {
+    // 3 April at noon: A came by paid search and bought T3 for 60, B came direct; only the intraday table exists.
+    String aVisit = session("a", 1, "2025-04-03T10:00:00Z", ",\"collected_traffic_source\":{\"gclid\":\"Cj0K\"}");
+    String aBuys = purchase("a", 1, "2025-04-03T10:05:00Z", "T3", "60.00");
+    String bVisit = session("b", 1, "2025-04-03T12:00:00Z", "");
+    onePageOfTables(List.of(ExportRow.intraday(aVisit), ExportRow.intraday(aBuys), ExportRow.intraday(bVisit)));
+    JsonNode today = Imports.finished(api, importRange("2025-04-03", "2025-04-03"));
+    assertThat(today.get("journeys").asLong()).as("%s", today).isEqualTo(2);
+    assertThat(today.get("conversions").asLong()).isEqualTo(1);
+    assertThat(days(today)).containsExactly("2025-04-03");
+    String aJourney = Imports.journeyOf(api, prefix + "a");
+
+    // The next day GA4's daily table holds the same events and C's visit of that evening; the intraday one is gone.
+    GOOGLE.reset();
+    onePageOfTables(List.of(ExportRow.daily(aVisit), ExportRow.daily(aBuys), ExportRow.daily(bVisit),
+        ExportRow.daily(session("c", 1, "2025-04-03T23:00:00Z", ""))));
+    JsonNode finalDay = Imports.finished(api, importRange("2025-04-03", "2025-04-03"));
+
+    assertThat(finalDay.get("status").asString()).as("%s", finalDay).isEqualTo("succeeded");
+    assertThat(finalDay.get("rows_read").asLong()).isEqualTo(4);
+    assertThat(finalDay.get("journeys").asLong()).isEqualTo(1);
+    assertThat(finalDay.get("touchpoints").asLong()).isEqualTo(1);
+    assertThat(finalDay.get("conversions").asLong()).isZero();
+    assertThat(finalDay.get("duplicate_events").asLong()).isEqualTo(3);
+    assertThat(days(finalDay)).isEmpty();
+    assertThat(aJourney).isEqualTo(channelNamed("Paid Search") + " = 60");
+    assertThat(Imports.journeyOf(api, prefix + "a")).isEqualTo(aJourney);
+    assertThat(Imports.journeysOf(api, prefix + "b")).isEqualTo(1);
+    assertThat(Imports.journeysOf(api, prefix + "c")).isEqualTo(1);
   }
 }

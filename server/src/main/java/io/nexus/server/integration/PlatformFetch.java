@@ -1,5 +1,6 @@
 package io.nexus.server.integration;
 
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Objects;
 
@@ -18,15 +19,24 @@ import java.util.Objects;
  * @param spend what the platform's ad accounts spent in the range, when the platform reads it together with its
  *     events (GA4 takes Google Ads cost from the report it reconciles against); stored like
  *     {@link PlatformIntegration#fetchSpend}'s, each account's days replaced
+ * @param intradayDays the days whose events came only from data the platform was still writing (GA4's
+ *     {@code events_intraday_*} tables), in order: importing them again once final adds what came since
  */
 public record PlatformFetch(long rowsRead, List<PlatformEvent> events, List<Refused> refused, long duplicates,
-    List<DailyTotals> totals, String totalsNote, List<SpendReport> spend) {
+    List<DailyTotals> totals, String totalsNote, List<SpendReport> spend, List<LocalDate> intradayDays) {
 
   public PlatformFetch {
     events = List.copyOf(events);
     refused = List.copyOf(refused);
     totals = totals == null ? null : List.copyOf(totals);
     spend = List.copyOf(spend);
+    intradayDays = List.copyOf(intradayDays);
+  }
+
+  /** Without intraday days. */
+  public PlatformFetch(long rowsRead, List<PlatformEvent> events, List<Refused> refused, long duplicates,
+      List<DailyTotals> totals, String totalsNote, List<SpendReport> spend) {
+    this(rowsRead, events, refused, duplicates, totals, totalsNote, spend, List.of());
   }
 
   /** Without spend. */
@@ -42,12 +52,17 @@ public record PlatformFetch(long rowsRead, List<PlatformEvent> events, List<Refu
 
   /** The same, with the platform's own totals (or {@code null} and the reason there are none). */
   public PlatformFetch withTotals(List<DailyTotals> dailyTotals, String note) {
-    return new PlatformFetch(rowsRead, events, refused, duplicates, dailyTotals, note, spend);
+    return new PlatformFetch(rowsRead, events, refused, duplicates, dailyTotals, note, spend, intradayDays);
   }
 
   /** The same, with the spend the platform reported beside its events. */
   public PlatformFetch withSpend(List<SpendReport> reports) {
-    return new PlatformFetch(rowsRead, events, refused, duplicates, totals, totalsNote, reports);
+    return new PlatformFetch(rowsRead, events, refused, duplicates, totals, totalsNote, reports, intradayDays);
+  }
+
+  /** The same, saying which days came only from data the platform was still writing. */
+  public PlatformFetch withIntradayDays(List<LocalDate> days) {
+    return new PlatformFetch(rowsRead, events, refused, duplicates, totals, totalsNote, spend, days);
   }
 
   /**

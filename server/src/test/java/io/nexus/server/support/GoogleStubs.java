@@ -62,21 +62,54 @@ public final class GoogleStubs {
     return "/bigquery/v2/projects/" + PROJECT + "/queries";
   }
 
-  /** A BigQuery result page's rows: each an event's microseconds and its JSON, as the service's query selects. */
-  public static String rows(List<String> events) {
-    return events.stream().map(e -> "{\"f\":[{\"v\":" + micros(e) + "},{\"v\":" + quoted(e) + "}]}")
-        .collect(Collectors.joining(",", "[", "]"));
+  /**
+   * A row of the export query: the event and the suffix of the {@code events_*} table it came from
+   * ({@code YYYYMMDD}, or {@code intraday_YYYYMMDD}).
+   */
+  public record ExportRow(String table, String event) {
+    /** The event as its day's daily table {@code events_YYYYMMDD} holds it (its {@code event_date}). */
+    public static ExportRow daily(String event) {
+      return new ExportRow(eventDate(event), event);
+    }
+
+    /** The event as its day's intraday table {@code events_intraday_YYYYMMDD} holds it. */
+    public static ExportRow intraday(String event) {
+      return new ExportRow("intraday_" + eventDate(event), event);
+    }
   }
 
-  /** jobs.query's answer: the first page of a finished query, with a page token when more follow. */
+  /** A BigQuery result page's rows: each an event's microseconds, its JSON and its table, as the query selects. */
+  public static String rows(List<ExportRow> rows) {
+    return rows.stream().map(r -> "{\"f\":[{\"v\":" + micros(r.event()) + "},{\"v\":" + quoted(r.event())
+        + "},{\"v\":" + quoted(r.table()) + "}]}").collect(Collectors.joining(",", "[", "]"));
+  }
+
+  /** jobs.query's answer: the first page of a finished query of daily tables, with a page token when more follow. */
   public static String queryResponse(String jobId, long totalRows, List<String> events, String pageToken) {
+    return exportQueryResponse(jobId, totalRows, events.stream().map(ExportRow::daily).toList(), pageToken);
+  }
+
+  /** jobs.query's answer: the first page of a finished query of rows from either kind of table. */
+  public static String exportQueryResponse(String jobId, long totalRows, List<ExportRow> rows, String pageToken) {
+    return queryAnswer(jobId, totalRows, ",{\"name\":\"export_table\",\"type\":\"STRING\",\"mode\":\"NULLABLE\"}",
+        rows.isEmpty() ? null : rows(rows), pageToken);
+  }
+
+  /** jobs.query's answer to the query without intraday tables ({@code nexus.ga4.intraday=false}): no table column. */
+  public static String dailyOnlyQueryResponse(String jobId, List<String> events) {
+    String rows = events.stream().map(e -> "{\"f\":[{\"v\":" + micros(e) + "},{\"v\":" + quoted(e) + "}]}")
+        .collect(Collectors.joining(",", "[", "]"));
+    return queryAnswer(jobId, events.size(), "", events.isEmpty() ? null : rows, null);
+  }
+
+  private static String queryAnswer(String jobId, long totalRows, String moreFields, String rows, String pageToken) {
     return "{\"kind\":\"bigquery#queryResponse\",\"schema\":{\"fields\":["
         + "{\"name\":\"event_timestamp\",\"type\":\"INTEGER\",\"mode\":\"NULLABLE\"},"
-        + "{\"name\":\"event\",\"type\":\"STRING\",\"mode\":\"NULLABLE\"}]},"
+        + "{\"name\":\"event\",\"type\":\"STRING\",\"mode\":\"NULLABLE\"}" + moreFields + "]},"
         + "\"jobReference\":{\"projectId\":\"" + PROJECT + "\",\"jobId\":\"" + jobId + "\",\"location\":\"US\"},"
         + "\"totalRows\":\"" + totalRows + "\","
         + (pageToken == null ? "" : "\"pageToken\":\"" + pageToken + "\",")
-        + (events.isEmpty() ? "" : "\"rows\":" + rows(events) + ",")
+        + (rows == null ? "" : "\"rows\":" + rows + ",")
         + "\"totalBytesProcessed\":\"1048576\",\"jobComplete\":true,\"cacheHit\":false}";
   }
 
@@ -99,7 +132,7 @@ public final class GoogleStubs {
   public static String tableDataResponse(long totalRows, List<String> events, String pageToken) {
     return "{\"kind\":\"bigquery#tableDataList\",\"etag\":\"e1\",\"totalRows\":\"" + totalRows + "\","
         + (pageToken == null ? "" : "\"pageToken\":\"" + pageToken + "\",")
-        + "\"rows\":" + rows(events) + "}";
+        + "\"rows\":" + rows(events.stream().map(ExportRow::daily).toList()) + "}";
   }
 
   /** Google's JSON error body, as BigQuery writes it (with its {@code errors[].reason}). */
@@ -126,6 +159,11 @@ public final class GoogleStubs {
   private static String micros(String event) {
     java.util.regex.Matcher m = java.util.regex.Pattern.compile("\"event_timestamp\": ?\"?(\\d+)").matcher(event);
     return m.find() ? "\"" + m.group(1) + "\"" : "null";
+  }
+
+  private static String eventDate(String event) {
+    java.util.regex.Matcher m = java.util.regex.Pattern.compile("\"event_date\": ?\"(\\d{8})\"").matcher(event);
+    return m.find() ? m.group(1) : null;
   }
 
   private static String quoted(String text) {

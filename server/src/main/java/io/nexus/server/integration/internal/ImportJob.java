@@ -29,6 +29,8 @@ import java.util.List;
  * @param reconciliation per day, the platform's own totals beside what the import read; empty when the platform
  *     reports none
  * @param reconciliationNote why the reconciliation is empty or partial, or {@code null}
+ * @param intradayDays the days whose events came only from tables the platform was still writing (GA4's
+ *     {@code events_intraday_*}), in order; empty when every day read was final
  * @param error why the job failed, or {@code null}
  * @param createdAt when it was accepted
  * @param finishedAt when it ended, or {@code null} while running
@@ -38,7 +40,7 @@ record ImportJob(long id, String platform, String status, LocalDate startDate, L
     @JsonInclude(Include.NON_NULL) BigDecimal reportedConversions,
     @JsonInclude(Include.NON_NULL) BigDecimal reportedConversionValue, long duplicateEvents,
     long rejectedRows, List<Rejection> rejections, List<DayReconciliation> reconciliation, String reconciliationNote,
-    String error, Instant createdAt, Instant finishedAt) {
+    List<LocalDate> intradayDays, String error, Instant createdAt, Instant finishedAt) {
 
   /**
    * A row that was refused.

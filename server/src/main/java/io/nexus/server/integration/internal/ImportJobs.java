@@ -140,7 +140,7 @@ class ImportJobs {
       long rows = read;
       writer.store(platform, id, resolved.events(), fetched.spend(), stored -> {
         if (!jobs.succeeded(id, rows, stored.plusDuplicates(platformRead.duplicates()), rejections, reconciliation,
-            platformRead.totalsNote())) {
+            platformRead.totalsNote(), platformRead.intradayDays())) {
           throw new IllegalStateException("the job was failed while it ran (its heartbeat was late); nothing of it "
               + "was stored");
         }

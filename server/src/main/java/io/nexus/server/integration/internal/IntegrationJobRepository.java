@@ -23,7 +23,7 @@ import tools.jackson.databind.json.JsonMapper;
 class IntegrationJobRepository {
   private static final String COLUMNS = "id, platform, status, start_date, end_date, user_id, rows_read, journeys, "
       + "touchpoints, conversions, spend_rows, reported_conversions, reported_conversion_value, duplicate_events, "
-      + "rejected_rows, rejections, reconciliation, reconciliation_note, error, created_at, finished_at";
+      + "rejected_rows, rejections, reconciliation, reconciliation_note, intraday_days, error, created_at, finished_at";
   /** How many refused rows a job keeps with their reasons; the count covers all of them. */
   static final int KEPT_REJECTIONS = 100;
 
@@ -52,15 +52,15 @@ class IntegrationJobRepository {
    * whether it did.
    */
   boolean succeeded(long id, long rowsRead, ImportWriter.Stored stored, List<ImportJob.Rejection> rejections,
-      List<DayReconciliation> reconciliation, String reconciliationNote) {
+      List<DayReconciliation> reconciliation, String reconciliationNote, List<LocalDate> intradayDays) {
     return jdbc.sql("UPDATE integration_jobs SET status = 'succeeded', rows_read = ?, journeys = ?, touchpoints = ?, "
             + "conversions = ?, spend_rows = ?, reported_conversions = ?, reported_conversion_value = ?, "
             + "duplicate_events = ?, rejected_rows = ?, rejections = ?, reconciliation = ?, reconciliation_note = ?, "
-            + "finished_at = ? WHERE tenant_id = current_tenant() AND id = ? AND status = 'running'")
+            + "intraday_days = ?, finished_at = ? WHERE tenant_id = current_tenant() AND id = ? AND status = 'running'")
         .params(rowsRead, stored.journeys(), stored.touchpoints(), stored.conversions(), stored.spendRows(),
             stored.reportedConversions(), stored.reportedConversionValue(), stored.duplicateEvents(),
             rejections.size(), encode(rejections), json.writeValueAsString(reconciliation),
-            shorten(reconciliationNote), TimestampColumns.now(), id)
+            shorten(reconciliationNote), json.writeValueAsString(intradayDays), TimestampColumns.now(), id)
         .update() == 1;
   }
 
@@ -122,6 +122,7 @@ class IntegrationJobRepository {
     Date end = rs.getDate("end_date");
     String rejections = rs.getString("rejections");
     String reconciliation = rs.getString("reconciliation");
+    String intradayDays = rs.getString("intraday_days");
     return new ImportJob(rs.getLong("id"), rs.getString("platform"), rs.getString("status"),
         start == null ? null : start.toLocalDate(), end == null ? null : end.toLocalDate(), rs.getString("user_id"),
         rs.getLong("rows_read"), rs.getLong("journeys"), rs.getLong("touchpoints"), rs.getLong("conversions"),
@@ -130,7 +131,9 @@ class IntegrationJobRepository {
         rejections == null ? List.of() : json.readValue(rejections, new TypeReference<List<ImportJob.Rejection>>() { }),
         reconciliation == null ? List.of()
             : json.readValue(reconciliation, new TypeReference<List<DayReconciliation>>() { }),
-        rs.getString("reconciliation_note"), rs.getString("error"), TimestampColumns.instant(rs, "created_at"),
+        rs.getString("reconciliation_note"),
+        intradayDays == null ? List.of() : json.readValue(intradayDays, new TypeReference<List<LocalDate>>() { }),
+        rs.getString("error"), TimestampColumns.instant(rs, "created_at"),
         TimestampColumns.instant(rs, "finished_at"));
   }
 }

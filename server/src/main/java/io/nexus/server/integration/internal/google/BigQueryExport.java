@@ -4,11 +4,7 @@ import com.google.api.gax.retrying.RetrySettings;
 import com.google.cloud.bigquery.BigQuery;
 import com.google.cloud.bigquery.BigQueryException;
 import com.google.cloud.bigquery.BigQueryOptions;
-import com.google.cloud.bigquery.FieldValue;
-import com.google.cloud.bigquery.FieldValueList;
 import com.google.cloud.bigquery.JobException;
-import com.google.cloud.bigquery.QueryJobConfiguration;
-import com.google.cloud.bigquery.QueryParameterValue;
 import com.google.cloud.bigquery.TableResult;
 import com.google.cloud.http.HttpTransportOptions;
 import io.nexus.formats.ga4.Ga4ExportReader;
@@ -18,24 +14,18 @@ import io.nexus.server.integration.PlatformException;
 import io.nexus.server.integration.PlatformFetch;
 import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.Reader;
 import java.io.UncheckedIOException;
-import java.time.Instant;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
-import java.util.NoSuchElementException;
 
 /**
- * Reads the GA4 export from BigQuery itself with Google's official client: one query over the {@code events_*} day
- * tables of the range ({@code _TABLE_SUFFIX} between its first and last day), each row the exported event as JSON
+ * Reads the GA4 export from BigQuery itself with Google's official client: one {@link ExportQuery} over the range's
+ * day tables (and intraday tables of days not yet final), each row the exported event as JSON
  * ({@code TO_JSON_STRING}), read page by page (page tokens) into {@link Ga4ExportReader}, the reader of uploaded
  * exports, so that both make the same sessions and purchases.
  */
 final class BigQueryExport {
   private static final String SCOPE = "https://www.googleapis.com/auth/bigquery";
-  private static final DateTimeFormatter SUFFIX = DateTimeFormatter.BASIC_ISO_DATE;
 
   private final Ga4Settings settings;
 
@@ -46,10 +36,10 @@ final class BigQueryExport {
   /** The range's events, with the rows that could not be read and the purchases the export repeats. */
   PlatformFetch read(ImportRange range) {
     BigQuery bigquery = client();
-    Progress progress = new Progress();
+    QueryRows.Progress progress = new QueryRows.Progress();
     try {
-      TableResult first = bigquery.query(query(range));
-      Ga4ExportReader.Result result = Ga4ExportReader.readAll(new BufferedReader(new RowsReader(first, progress,
+      TableResult first = bigquery.query(ExportQuery.of(settings, range));
+      Ga4ExportReader.Result result = Ga4ExportReader.readAll(new BufferedReader(new QueryRows(first, progress,
           this::nextPage)));
       List<PlatformEvent> events = new ArrayList<>(result.events().size());
       for (Ga4ExportReader.Ga4Event e : result.events()) {
@@ -59,7 +49,8 @@ final class BigQueryExport {
           .map(e -> new PlatformFetch.Refused(e.line(), "row " + e.line() + " of the query: "
               + e.getMessage().replaceFirst("^line \\d+: ", "")))
           .toList();
-      return new PlatformFetch(result.rows(), events, refused, result.duplicatePurchases(), null, null);
+      return new PlatformFetch(result.rows(), events, refused, result.duplicatePurchases(), null, null)
+          .withIntradayDays(progress.intradayDays());
     } catch (BigQueryException e) {
       throw new PlatformException(progress.where() + describe(e), e);
     } catch (IOException | UncheckedIOException e) {
@@ -86,25 +77,6 @@ final class BigQueryExport {
         .setTransportOptions(HttpTransportOptions.newBuilder().setConnectTimeout(timeout).setReadTimeout(timeout)
             .build())
         .build().getService();
-  }
-
-  /** The query; project and dataset were checked against BigQuery's naming rules, the rest are parameters. */
-  private QueryJobConfiguration query(ImportRange range) {
-    String table = "`" + settings.bigqueryProject() + "." + settings.bigqueryDataset() + ".events_*`";
-    // The reader's user: user_pseudo_id, or user_id when there is none. In time order, so that of two purchases
-    // with one transaction id the earlier one counts, as in a file.
-    String sql = "SELECT t.event_timestamp, TO_JSON_STRING(t) AS event FROM " + table + " AS t"
-        + " WHERE _TABLE_SUFFIX BETWEEN @first_day AND @last_day"
-        + (range.userId() == null ? "" : " AND COALESCE(t.user_pseudo_id, t.user_id) = @user")
-        + " ORDER BY t.event_timestamp, t.user_pseudo_id, t.event_name";
-    QueryJobConfiguration.Builder query = QueryJobConfiguration.newBuilder(sql).setUseLegacySql(false)
-        .setMaxResults((long) settings.pageSize())
-        .addNamedParameter("first_day", QueryParameterValue.string(range.startDate().format(SUFFIX)))
-        .addNamedParameter("last_day", QueryParameterValue.string(range.endDate().format(SUFFIX)));
-    if (range.userId() != null) {
-      query.addNamedParameter("user", QueryParameterValue.string(range.userId()));
-    }
-    return query.build();
   }
 
   private static String describe(BigQueryException e) {
@@ -147,86 +119,5 @@ final class BigQueryExport {
       }
       pause *= 2;
     }
-  }
-
-  /** How far the query's rows were read: said when the import stops. */
-  private static final class Progress {
-    private long rows;
-    private long pages;
-    private Long lastMicros;
-
-    String where() {
-      if (pages == 0) {
-        return "";
-      }
-      String upTo = lastMicros == null ? "" : ", events up to " + Instant.EPOCH.plusNanos(lastMicros * 1000L);
-      return "stopped after " + rows + " rows on " + pages + (pages == 1 ? " page" : " pages") + upTo + ": ";
-    }
-  }
-
-  /** The query's rows, page by page, as NDJSON: one exported event per line. */
-  private static final class RowsReader extends Reader {
-    private final Iterator<String> lines;
-    private String current = "";
-    private int at;
-
-    RowsReader(TableResult first, Progress progress, java.util.function.UnaryOperator<TableResult> next) {
-      this.lines = new Iterator<>() {
-        private TableResult page = first;
-        private Iterator<FieldValueList> rows = started(first);
-
-        private Iterator<FieldValueList> started(TableResult result) {
-          progress.pages++;
-          return result.getValues().iterator();
-        }
-
-        @Override
-        public boolean hasNext() {
-          while (!rows.hasNext() && page.hasNextPage()) {
-            page = next.apply(page);
-            rows = started(page);
-          }
-          return rows.hasNext();
-        }
-
-        @Override
-        public String next() {
-          if (!hasNext()) {
-            throw new NoSuchElementException();
-          }
-          FieldValueList row = rows.next();
-          progress.rows++;
-          FieldValue micros = row.get(0);
-          if (!micros.isNull()) {
-            try {
-              progress.lastMicros = micros.getLongValue();
-            } catch (NumberFormatException e) {
-              // The reader refuses the row with its reason.
-            }
-          }
-          FieldValue event = row.get(1);
-          // TO_JSON_STRING escapes line breaks, so one event is one line.
-          return event.isNull() ? "null" : event.getStringValue().replace('\n', ' ');
-        }
-      };
-    }
-
-    @Override
-    public int read(char[] buffer, int offset, int length) {
-      if (at == current.length()) {
-        if (!lines.hasNext()) {
-          return -1;
-        }
-        current = lines.next() + "\n";
-        at = 0;
-      }
-      int n = Math.min(length, current.length() - at);
-      current.getChars(at, at + n, buffer, offset);
-      at += n;
-      return n;
-    }
-
-    @Override
-    public void close() {}
   }
 }

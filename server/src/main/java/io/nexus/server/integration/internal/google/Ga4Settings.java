@@ -8,13 +8,13 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
  * {@code nexus.ga4.*}: where GA4 data is read (the BigQuery export's project and dataset, the Data API's property),
- * the service-account key file ({@code GOOGLE_APPLICATION_CREDENTIALS}), the API base URLs, and the timeout, retries
- * and page sizes of the calls.
+ * the service-account key file ({@code GOOGLE_APPLICATION_CREDENTIALS}), the API base URLs, the timeout, retries
+ * and page sizes of the calls, and whether imports read the {@code events_intraday_*} tables of days not yet final.
  */
 @ConfigurationProperties(prefix = "nexus.ga4")
 record Ga4Settings(String credentialsFile, String propertyId, String dataApiUrl, String bigqueryProject,
     String bigqueryDataset, String bigqueryApiUrl, Duration timeout, Integer maxAttempts, Duration retryDelay,
-    Integer pageSize) {
+    Integer pageSize, Boolean intraday) {
   // BigQuery's documented names: project ids (optionally domain-scoped) and dataset ids; both end up in SQL.
   private static final Pattern PROJECT = Pattern.compile("([a-z0-9.-]+:)?[a-z][a-z0-9-]{4,28}[a-z0-9]");
   private static final Pattern DATASET = Pattern.compile("[A-Za-z0-9_]{1,1024}");
@@ -33,6 +33,7 @@ record Ga4Settings(String credentialsFile, String propertyId, String dataApiUrl,
     maxAttempts = maxAttempts == null ? 5 : Math.max(1, maxAttempts);
     retryDelay = retryDelay == null ? Duration.ofSeconds(1) : retryDelay;
     pageSize = pageSize == null ? 10_000 : Math.max(1, Math.min(250_000, pageSize));
+    intraday = intraday == null || intraday;
   }
 
   /** The settings the BigQuery import lacks, or holds in a form BigQuery would refuse, by environment variable. */
