@@ -177,6 +177,32 @@ abstract class OverviewSpendContract {
   }
 
   @Test
+  void theOpenApiDocumentDescribesTheFilterAndWhereSpendCameFrom() {
+    JsonNode doc = api.get("/v3/api-docs", 200);
+    JsonNode operation = doc.get("paths").get("/api/v1/attribution/analytics/overview").get("post");
+
+    JsonNode request = schema(doc, operation.get("requestBody").get("content").get("application/json").get("schema"));
+    JsonNode answer = schema(doc, operation.get("responses").get("200").get("content").get("application/json")
+        .get("schema"));
+
+    assertThat(request.get("properties").has("lookback_days")).as(request.toString()).isTrue();
+    assertThat(request.get("properties").has("exclude_direct")).isTrue();
+    assertThat(answer.get("properties").has("daily")).as(answer.toString()).isTrue();
+    JsonNode totals = schema(doc, answer.get("properties").get("current"));
+    assertThat(totals.get("properties").has("spend_source")).isTrue();
+    assertThat(totals.get("properties").has("replaced_touchpoint_cost")).isTrue();
+    assertThat(operation.get("summary").asString()).contains("platform spend");
+  }
+
+  private static JsonNode schema(JsonNode doc, JsonNode schema) {
+    if (!schema.has("$ref")) {
+      return schema;
+    }
+    String name = schema.get("$ref").asString().substring("#/components/schemas/".length());
+    return doc.get("components").get("schemas").get(name);
+  }
+
+  @Test
   void uploadingSpendMovesTheCachedOverviewOn() {
     String ads = "Ads " + tag;
     long adsId = channel(ads, "paid_social");

@@ -272,6 +272,22 @@ abstract class RuleInsightsContract {
   }
 
   @Test
+  void aDateRangeWithPlatformSpendInTwoCurrenciesIsRefusedRatherThanAdded() {
+    long journey = api.journey("currencies-1", "2035-06-02T10:00:00Z");
+    api.touch(journey, api.channel("Euro Ads", "1"), "click", "2035-06-02T10:00:00Z", "5");
+    api.purchase(journey, "2035-06-02T11:00:00Z", "50");
+    api.channel("Dollar Ads", "1");
+    JsonNode job = Imports.finished(api, api.upload("/integrations/spend/upload", "text/csv",
+        ("platform,account_id,campaign_id,channel,date,currency,spend\n"
+            + "display_ads,acct-eu,c-1,Euro Ads,2035-06-02,EUR,10.00\n"
+            + "display_ads,acct-us,c-2,Dollar Ads,2035-06-03,USD,4.00\n").getBytes(StandardCharsets.UTF_8)));
+    assertThat(job.get("status").asString()).as("%s", job).isEqualTo("succeeded");
+
+    refused("{\"start_date\":\"2035-06-01\",\"end_date\":\"2035-06-30\",\"analysis_type\":\"performance\"}", 422,
+        "spend", "EUR and USD");
+  }
+
+  @Test
   void everyInsightCitesFactsOfTheAnswer() {
     JsonNode answer = performance();
     List<String> ids = new ArrayList<>();

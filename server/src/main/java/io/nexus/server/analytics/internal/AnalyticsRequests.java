@@ -60,6 +60,7 @@ final class AnalyticsRequests {
    * {@code lookback_days} and {@code exclude_direct}: without Direct the spend leaves Direct channels out; conversions,
    * revenue and spend do not depend on a lookback (docs/dashboard.md#the-overview-and-the-filter-bar).
    */
+  @Schema(name = "OverviewRequest") // not "Overview", the answer's name: one would hide the other in the document
   record Overview(
       @NotBlank(message = "required") String startDate,
       @NotBlank(message = "required") String endDate,

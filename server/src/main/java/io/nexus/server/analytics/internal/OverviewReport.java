@@ -9,6 +9,7 @@ import io.nexus.server.channel.Channel;
 import io.nexus.server.channel.ChannelCatalog;
 import io.nexus.server.journey.DailyActivity;
 import io.nexus.server.journey.JourneyData;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Duration;
@@ -52,14 +53,17 @@ class OverviewReport {
    * out ({@code null} unless Direct is excluded); {@code spendSource} is {@code none}, {@code touchpoints},
    * {@code platform_spend} or {@code both}; {@code spendCurrency} the platform spend's currency, if any.
    */
+  @Schema(name = "OverviewTotals") // the budget plan has Totals too, and one name would hide the other
   record Totals(long journeys, long convertingJourneys, long conversions, BigDecimal revenue, BigDecimal spend,
       BigDecimal roas, Double conversionRate, String spendSource, BigDecimal touchpointCost, BigDecimal platformSpend,
       BigDecimal replacedTouchpointCost, BigDecimal excludedDirectCost, String spendCurrency) {}
 
   /** Relative change against the previous period ({@code 0.25} is +25 %), {@code null} where it had nothing. */
+  @Schema(name = "OverviewChange")
   record Change(Double journeys, Double conversions, Double revenue, Double spend, Double roas) {}
 
   /** One day of the range, its spend by the same rule and in the same parts as the totals; every day is listed. */
+  @Schema(name = "OverviewDay")
   record Day(LocalDate date, long journeys, long conversions, BigDecimal revenue, BigDecimal spend,
       String spendSource, BigDecimal touchpointCost, BigDecimal platformSpend, BigDecimal replacedTouchpointCost) {}
 
