@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.nexus.server.support.Api;
 import io.nexus.server.support.Imports;
-import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -42,15 +41,8 @@ abstract class OverviewSpendContract {
         201).get("id").asLong();
   }
 
-  /** Uploads platform spend rows ({@code channel,date,currency,spend} each) through the spend upload. */
   private void uploadSpend(String... rows) {
-    StringBuilder file = new StringBuilder("platform,account_id,campaign_id,channel,date,currency,spend\n");
-    for (int i = 0; i < rows.length; i++) {
-      file.append("tiktok_ads,acct-").append(tag).append(",c-").append(i).append(',').append(rows[i]).append('\n');
-    }
-    JsonNode job = Imports.finished(api, api.upload("/integrations/spend/upload", "text/csv",
-        file.toString().getBytes(StandardCharsets.UTF_8)));
-    assertThat(job.get("status").asString()).as("%s", job).isEqualTo("succeeded");
+    Imports.spend(api, "acct-" + tag, rows);
   }
 
   private JsonNode overview(String start, String end, String filter) {

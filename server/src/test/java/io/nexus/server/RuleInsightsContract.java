@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.nexus.server.support.Api;
 import io.nexus.server.support.DefaultTenant;
 import io.nexus.server.support.Imports;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -242,10 +241,7 @@ abstract class RuleInsightsContract {
     long j3 = api.journey("spend-3", "2034-05-05T10:00:00Z");
     api.touch(j3, banner, "impression", "2034-05-05T10:00:00Z", "20");
     api.purchase(j3, "2034-05-05T11:00:00Z", "40");
-    JsonNode job = Imports.finished(api, api.upload("/integrations/spend/upload", "text/csv",
-        ("platform,account_id,campaign_id,channel,date,currency,spend\n"
-            + "display_ads,acct-1,c-1,Spend Banner,2034-05-03,EUR,80.00\n").getBytes(StandardCharsets.UTF_8)));
-    assertThat(job.get("status").asString()).as("%s", job).isEqualTo("succeeded");
+    Imports.spend(api, "acct-1", "Spend Banner,2034-05-03,EUR,80.00");
 
     JsonNode answer = api.post("/ai/insights", "{\"start_date\":\"2034-05-01\",\"end_date\":\"2034-05-31\","
         + "\"analysis_type\":\"optimization\",\"attribution_model_ids\":[2]}", 200);
@@ -277,11 +273,8 @@ abstract class RuleInsightsContract {
     api.touch(journey, api.channel("Euro Ads", "1"), "click", "2035-06-02T10:00:00Z", "5");
     api.purchase(journey, "2035-06-02T11:00:00Z", "50");
     api.channel("Dollar Ads", "1");
-    JsonNode job = Imports.finished(api, api.upload("/integrations/spend/upload", "text/csv",
-        ("platform,account_id,campaign_id,channel,date,currency,spend\n"
-            + "display_ads,acct-eu,c-1,Euro Ads,2035-06-02,EUR,10.00\n"
-            + "display_ads,acct-us,c-2,Dollar Ads,2035-06-03,USD,4.00\n").getBytes(StandardCharsets.UTF_8)));
-    assertThat(job.get("status").asString()).as("%s", job).isEqualTo("succeeded");
+    Imports.spend(api, "acct-eu", "Euro Ads,2035-06-02,EUR,10.00");
+    Imports.spend(api, "acct-us", "Dollar Ads,2035-06-03,USD,4.00");
 
     refused("{\"start_date\":\"2035-06-01\",\"end_date\":\"2035-06-30\",\"analysis_type\":\"performance\"}", 422,
         "spend", "EUR and USD");

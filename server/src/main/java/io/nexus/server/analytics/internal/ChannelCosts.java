@@ -71,7 +71,7 @@ class ChannelCosts implements CostRule {
   /** Each channel's cost over {@code [from, to)}, by channel id; channels without any are left out. */
   Map<Long, Cost> costs(Instant from, Instant to) {
     Map<Long, List<Cost>> days = new TreeMap<>();
-    ledger(from, to).forEach((day, channels) -> channels.forEach(
+    daily(from, to).forEach((day, channels) -> channels.forEach(
         (channel, cost) -> days.computeIfAbsent(channel, c -> new ArrayList<>()).add(cost)));
     Map<Long, Cost> costs = new HashMap<>();
     days.forEach((channel, costsOfDays) -> costs.put(channel, sum(costsOfDays)));
@@ -80,14 +80,10 @@ class ChannelCosts implements CostRule {
 
   /**
    * Each UTC day's cost per channel over {@code [from, to)}, by day then channel id, days and channels without any
-   * left out: the rule applied day by day, so that the days of a channel add up to its {@link #costs}.
+   * left out. This is the rule, per channel and day: platform spend when there is any row of it, else the touchpoints'
+   * costs; {@link #costs} adds a channel's days up.
    */
   SortedMap<LocalDate, Map<Long, Cost>> daily(Instant from, Instant to) {
-    return ledger(from, to);
-  }
-
-  /** The rule, per channel and day: platform spend when there is any row of it, else the touchpoints' costs. */
-  private SortedMap<LocalDate, Map<Long, Cost>> ledger(Instant from, Instant to) {
     Map<Long, Map<LocalDate, BigDecimal>> touchpoints = journeys.costByChannelAndDay(from, to);
     Map<Long, Map<LocalDate, BigDecimal>> platform = new HashMap<>();
     Map<Long, Map<LocalDate, TreeSet<String>>> currencies = new HashMap<>();
