@@ -178,6 +178,35 @@ class DashboardSpendBrowserTest {
     assertThat(new BigDecimal(rows.get(rows.size() - 4).get(6))).isEqualByComparingTo("1234.50");
   }
 
+  /**
+   * 300.00 of platform spend mapped to the Direct channel, in a month of its own: with Exclude Direct and a lookback
+   * in the bar the screen asks for the filtered overview, whose spend leaves those 300.00 out and whose conversions are
+   * the unfiltered ones.
+   */
+  @Test
+  void theOverviewSendsTheBarsDirectAndLookbackFilters() throws Exception {
+    LocalDate monthTo = to.minusDays(31);
+    LocalDate monthFrom = monthTo.minusDays(29);
+    uploadOnScreen("spend", "platform,account_id,campaign_id,channel,date,currency,spend\n"
+        + "tiktok_ads,direct-" + tag + ",c-1,Direct," + monthTo.minusDays(5) + ",EUR,300.00\n");
+    chromium.requestedUrls();
+
+    page.open("screen=overview&direct=exclude&lookback=7&from=" + monthFrom + "&to=" + monthTo);
+
+    String range = "\"start_date\":\"" + monthFrom + "\",\"end_date\":\"" + monthTo + "\"";
+    JsonNode all = page.post("/analytics/overview", "{" + range + "}").path("current");
+    JsonNode filtered = page.post("/analytics/overview", "{" + range + ",\"exclude_direct\":true,\"lookback_days\":7}")
+        .path("current");
+    assertThat(filtered.path("excluded_direct_cost").decimalValue()).isEqualByComparingTo("300.00");
+    assertThat(filtered.path("spend").decimalValue())
+        .isEqualByComparingTo(all.path("spend").decimalValue().subtract(new BigDecimal("300.00")));
+    assertThat(page.kpi("spend")).isEqualByComparingTo(filtered.path("spend").decimalValue());
+    assertThat(page.kpi("conversions")).isEqualByComparingTo(all.path("conversions").decimalValue());
+    assertThat(browser.findElement(By.id("spend-source")).getText()).contains("Direct channels left out (300.00)");
+    assertThat(browser.findElement(By.id("main")).getText()).contains("7-day lookback changes nothing here");
+    assertThat(chromium.requestedUrls()).allSatisfy(url -> assertThat(url).matches(local()));
+  }
+
   @Test
   void theBudgetPlanShowsTheApisCurrentAndRecommendedSplit() throws Exception {
     chromium.requestedUrls();
