@@ -26,7 +26,8 @@ import org.springframework.stereotype.Component;
  * counting a day twice: per channel and UTC day, platform spend (any row of it, even zero) replaces the costs of that
  * channel's touchpoints of that day; days without platform spend keep their touchpoint costs. A spend day counts when
  * its midnight UTC falls in the range. Amounts of different currencies are never added: a report over a channel with
- * spend in more than one currency in the range is refused ({@link #requireOneCurrency}).
+ * spend in more than one currency in the range is refused ({@link #requireOneCurrency}). Other modules reach the rule
+ * as {@link CostRule}.
  */
 @Component
 class ChannelCosts implements CostRule {
@@ -48,7 +49,7 @@ class ChannelCosts implements CostRule {
   }
 
   /**
-   * One channel's cost over the range.
+   * A cost: one channel's over a range, one channel day's ({@link #daily}), or a sum of them ({@link #sum}).
    *
    * @param cost what is counted: {@code touchpointCost} plus {@code platformSpend}
    * @param touchpointCost touchpoint costs of the days without platform spend
