@@ -95,7 +95,8 @@ function noteTouchFilter(screen, s) {
     note.textContent = `Lookback and Exclude Direct do not apply to ${screen.title}: `
       + `${screen.touchFilterNote || 'it counts the stored journeys with all their touches'}.`;
   } else {
-    note.textContent = set ? `${screen.title} counts only the touches kept (${set}).` : '';
+    note.textContent = !set ? '' : screen.touchFilterMeaning ? `${screen.title}: ${screen.touchFilterMeaning}`
+      : `${screen.title} counts only the touches kept (${set}).`;
   }
   note.dataset.applies = String(Boolean(screen.touchFilter));
 }

@@ -5,12 +5,18 @@ import { el, fmt, table, notice } from '../ui.js';
 
 const DONE = new Set(['succeeded', 'failed']);
 
+// What a job counts, each shown with its exact number in data-value (the browser tests compare them with the API's).
+const COUNTS = [['rows_read', 'rows'], ['journeys', 'journeys'], ['touchpoints', 'touchpoints'],
+  ['conversions', 'conversions'], ['spend_rows', 'spend rows'], ['duplicate_events', 'duplicates left out'],
+  ['rejected_rows', 'rejected']];
+
 async function watch(jobId, out) {
   for (;;) {
     const job = await get(`${API}/integrations/jobs/${jobId}`);
-    out.replaceChildren(el('p', {}, `Job ${job.id} (${job.platform}): ${job.status} · rows ${fmt.integer(job.rows_read)} · `
-      + `journeys ${fmt.integer(job.journeys)} · touchpoints ${fmt.integer(job.touchpoints)} · conversions ${fmt.integer(job.conversions)}`
-      + ` · duplicates left out ${fmt.integer(job.duplicate_events)} · rejected ${fmt.integer(job.rejected_rows)}`),
+    out.replaceChildren(el('p', { className: 'job-status', dataset: { job: job.id, status: job.status } },
+      `Job ${job.id} (${job.platform}): `, el('strong', {}, job.status),
+      ...COUNTS.map(([key, label]) => [' · ', el('span', { dataset: { count: key, value: job[key] } },
+        `${label} ${fmt.integer(job[key])}`)])),
     job.error ? el('p', { className: 'notice error', role: 'alert' }, job.error) : null);
     if (job.finished_at || DONE.has(job.status)) return job;
     await new Promise((r) => setTimeout(r, 1000));
@@ -18,7 +24,9 @@ async function watch(jobId, out) {
 }
 
 async function uploadFile(platform, file, partial) {
-  const headers = { 'Content-Type': file.name.endsWith('.gz') ? 'application/gzip' : (platform === 'csv' ? 'text/csv' : 'application/x-ndjson') };
+  // The touchpoint and spend files are CSV, the GA4 export NDJSON.
+  const type = platform === 'google_analytics' ? 'application/x-ndjson' : 'text/csv';
+  const headers = { 'Content-Type': file.name.endsWith('.gz') ? 'application/gzip' : type };
   const key = sessionStorage.getItem('nexus.apiKey');
   if (key) headers.Authorization = `Bearer ${key}`;
   const response = await fetch(`${API}/integrations/${platform}/upload?partial=${partial}`, { method: 'POST', headers, body: file });

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.nexus.server.support.Api;
 import io.nexus.server.support.DefaultTenant;
+import io.nexus.server.support.Imports;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -217,6 +218,66 @@ abstract class RuleInsightsContract {
     assertThat(spend.get("finding").asString())
         .isEqualTo("Banner takes 69.4% of the cost but earns 0.0% of the revenue under Last Touch.");
     assertThat(answer.toString()).doesNotContain("timing.").doesNotContain("conversions.last_touch");
+  }
+
+  /**
+   * May 2034, its own channels: J1 Spend Search 05-02 (10) -> purchase 100; J2 Spend Banner 05-03 (30) -> Spend
+   * Search 05-04 (10) -> purchase 60; J3 Spend Banner 05-05 (20) -> purchase 40. The platform reports 80.00 for Spend
+   * Banner on 05-03, which replaces that day's 30 of touchpoint cost: Banner costs 80 + 20 = 100 (not 50), Search 20,
+   * the whole 120 (source both). Under Last Touch Banner earns 40: ROAS 0.4 (not 0.8), 83.3 % of the cost against
+   * 20.0 % of the revenue; Search earns 160: ROAS 8. Channel ROI says the same.
+   */
+  @Test
+  void overADateRangeTheCostsArePlatformSpendWhereThePlatformsReportedItAsChannelRoiCountsThem() {
+    long search = api.channel("Spend Search", "1");
+    long banner = api.channel("Spend Banner", "1");
+    long j1 = api.journey("spend-1", "2034-05-02T10:00:00Z");
+    api.touch(j1, search, "click", "2034-05-02T10:00:00Z", "10");
+    api.purchase(j1, "2034-05-02T11:00:00Z", "100");
+    long j2 = api.journey("spend-2", "2034-05-03T10:00:00Z");
+    api.touch(j2, banner, "impression", "2034-05-03T10:00:00Z", "30");
+    api.touch(j2, search, "click", "2034-05-04T10:00:00Z", "10");
+    api.purchase(j2, "2034-05-04T11:00:00Z", "60");
+    long j3 = api.journey("spend-3", "2034-05-05T10:00:00Z");
+    api.touch(j3, banner, "impression", "2034-05-05T10:00:00Z", "20");
+    api.purchase(j3, "2034-05-05T11:00:00Z", "40");
+    Imports.spend(api, "acct-1", "Spend Banner,2034-05-03,EUR,80.00");
+
+    JsonNode answer = api.post("/ai/insights", "{\"start_date\":\"2034-05-01\",\"end_date\":\"2034-05-31\","
+        + "\"analysis_type\":\"optimization\",\"attribution_model_ids\":[2]}", 200);
+
+    assertThat(fact(answer, "cost.spend_banner").get("value").decimalValue()).isEqualByComparingTo("100.00");
+    assertThat(fact(answer, "cost.spend_search").get("value").decimalValue()).isEqualByComparingTo("20.00");
+    JsonNode total = fact(answer, "totals.cost");
+    assertThat(total.get("value").decimalValue()).isEqualByComparingTo("120.00");
+    assertThat(total.get("about").get("cost_source").asString()).isEqualTo("both");
+    assertThat(total.get("about").get("spend_currency").asString()).isEqualTo("EUR");
+    assertThat(fact(answer, "roas.last_touch.spend_banner").get("value").decimalValue()).isEqualByComparingTo("0.4");
+    assertThat(fact(answer, "roas.last_touch.spend_search").get("value").decimalValue()).isEqualByComparingTo("8");
+    assertThat(fact(answer, "share.cost.spend_banner").get("value").decimalValue()).isEqualByComparingTo("0.833333");
+    assertThat(answer.get("insights").findValuesAsString("finding"))
+        .contains("Spend Banner takes 83.3% of the cost but earns 20.0% of the revenue under Last Touch.");
+    JsonNode roi = api.post("/analytics/channel-roi", "{\"channel_ids\":[" + search + "," + banner + "],"
+        + "\"start_date\":\"2034-05-01\",\"end_date\":\"2034-05-31\",\"attribution_model_id\":2}", 200);
+    assertThat(roi.get(0).get("roas").decimalValue()).isEqualByComparingTo(
+        fact(answer, "roas.last_touch.spend_search").get("value").decimalValue());
+    assertThat(roi.get(1).get("cost").decimalValue()).isEqualByComparingTo(
+        fact(answer, "cost.spend_banner").get("value").decimalValue());
+    assertThat(roi.get(1).get("roas").decimalValue()).isEqualByComparingTo(
+        fact(answer, "roas.last_touch.spend_banner").get("value").decimalValue());
+  }
+
+  @Test
+  void aDateRangeWithPlatformSpendInTwoCurrenciesIsRefusedRatherThanAdded() {
+    long journey = api.journey("currencies-1", "2035-06-02T10:00:00Z");
+    api.touch(journey, api.channel("Euro Ads", "1"), "click", "2035-06-02T10:00:00Z", "5");
+    api.purchase(journey, "2035-06-02T11:00:00Z", "50");
+    api.channel("Dollar Ads", "1");
+    Imports.spend(api, "acct-eu", "Euro Ads,2035-06-02,EUR,10.00");
+    Imports.spend(api, "acct-us", "Dollar Ads,2035-06-03,USD,4.00");
+
+    refused("{\"start_date\":\"2035-06-01\",\"end_date\":\"2035-06-30\",\"analysis_type\":\"performance\"}", 422,
+        "spend", "EUR and USD");
   }
 
   @Test

@@ -35,8 +35,8 @@ public interface JourneyData {
   Optional<Instant> latestStart();
 
   /**
-   * Every UTC day of {@code [from, to)} that had activity, in day order: journeys started, their conversions and
-   * value, and touchpoint cost.
+   * Every UTC day of {@code [from, to)} on which journeys started, in day order: those journeys, their conversions
+   * and value.
    */
   List<DailyActivity> dailyActivity(Instant from, Instant to);
 

@@ -8,10 +8,6 @@ import com.deque.html.axecore.selenium.AxeBuilder;
 import io.nexus.server.support.Databases;
 import io.nexus.server.support.HeadlessChromium;
 import java.math.BigDecimal;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -32,7 +28,6 @@ import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.Select;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -57,9 +52,9 @@ class DashboardBrowserTest {
   @LocalServerPort
   int port;
 
-  private final HttpClient http = HttpClient.newHttpClient();
   private HeadlessChromium chromium;
   private ChromeDriver browser;
+  private DashboardPage page;
   private final LocalDate to = LocalDate.now(ZoneOffset.UTC);
   private final LocalDate from = to.minusDays(29);
 
@@ -70,9 +65,10 @@ class DashboardBrowserTest {
 
   @BeforeAll
   void startBrowser() throws Exception {
-    awaitDemoData();
     chromium = HeadlessChromium.start(1280, 900);
     browser = chromium.driver();
+    page = new DashboardPage(browser, port);
+    page.awaitDemoData(3000);
   }
 
   @AfterAll
@@ -91,7 +87,7 @@ class DashboardBrowserTest {
   void everyScreenLoadsWithoutConsoleErrorsAndNothingFromOutside(String screen) {
     chromium.consoleErrors();
     chromium.requestedUrls();
-    open("screen=" + screen);
+    page.open("screen=" + screen);
     assertThat(browser.findElement(By.id("main")).getText()).doesNotContain("Could not load");
     List<String> alerts = browser.findElements(By.cssSelector("[role=alert]")).stream()
         .filter(WebElement::isDisplayed).map(WebElement::getText).toList();
@@ -110,7 +106,7 @@ class DashboardBrowserTest {
   @ParameterizedTest
   @MethodSource("screens")
   void axeFindsNoSeriousOrCriticalViolation(String screen) {
-    open("screen=" + screen);
+    page.open("screen=" + screen);
     // Legacy mode: the page has no frames, so axe need not open windows of its own to reach them.
     Results results = new AxeBuilder().setLegacyMode(true)
         .withTags(List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa"))
@@ -127,14 +123,14 @@ class DashboardBrowserTest {
 
   @Test
   void theOverviewShowsTheApisNumbersForTheSameDates() throws Exception {
-    open("screen=overview&from=" + from + "&to=" + to);
-    JsonNode api = post("/analytics/overview", "{\"start_date\":\"" + from + "\",\"end_date\":\"" + to + "\"}");
+    page.open("screen=overview&from=" + from + "&to=" + to);
+    JsonNode api = page.post("/analytics/overview", "{\"start_date\":\"" + from + "\",\"end_date\":\"" + to + "\"}");
     JsonNode current = api.path("current");
-    assertThat(kpi("conversions")).isEqualByComparingTo(current.path("conversions").asString());
-    assertThat(kpi("revenue")).isEqualByComparingTo(current.path("revenue").asString());
-    assertThat(kpi("spend")).isEqualByComparingTo(current.path("spend").asString());
-    assertThat(kpi("roas")).isEqualByComparingTo(current.path("roas").asString());
-    List<List<String>> rows = tableValues("overview-table");
+    assertThat(page.kpi("conversions")).isEqualByComparingTo(current.path("conversions").asString());
+    assertThat(page.kpi("revenue")).isEqualByComparingTo(current.path("revenue").asString());
+    assertThat(page.kpi("spend")).isEqualByComparingTo(current.path("spend").asString());
+    assertThat(page.kpi("roas")).isEqualByComparingTo(current.path("roas").asString());
+    List<List<String>> rows = page.tableValues("overview-table");
     assertThat(rows).hasSize(api.path("daily").size());
     for (int i = 0; i < rows.size(); i++) {
       JsonNode day = api.path("daily").get(i);
@@ -146,10 +142,10 @@ class DashboardBrowserTest {
 
   @Test
   void channelRoiShowsTheApisNumbersForTheChosenModel() throws Exception {
-    open("screen=roi&model=7&from=" + from + "&to=" + to);
-    JsonNode api = post("/analytics/channel-roi", "{\"start_date\":\"" + from + "\",\"end_date\":\"" + to
+    page.open("screen=roi&model=7&from=" + from + "&to=" + to);
+    JsonNode api = page.post("/analytics/channel-roi", "{\"start_date\":\"" + from + "\",\"end_date\":\"" + to
         + "\",\"attribution_model_id\":7}");
-    List<List<String>> rows = tableValues("roi-table");
+    List<List<String>> rows = page.tableValues("roi-table");
     assertThat(rows).hasSize(api.size());
     for (int i = 0; i < rows.size(); i++) {
       assertThat(rows.get(i).get(0)).isEqualTo(api.get(i).path("channel_name").asString());
@@ -161,56 +157,56 @@ class DashboardBrowserTest {
 
   @Test
   void choosingAnotherModelChangesTheUrlTheTableAndTheChart() {
-    open("screen=roi&model=1&from=" + from + "&to=" + to);
+    page.open("screen=roi&model=1&from=" + from + "&to=" + to);
     String chartBefore = chartPixels();
-    List<List<String>> before = tableValues("roi-table");
+    List<List<String>> before = page.tableValues("roi-table");
     new Select(browser.findElement(By.name("model"))).selectByValue("3");
-    awaitReady();
+    page.awaitReady();
     assertThat(browser.getCurrentUrl()).contains("model=3").contains("screen=roi");
-    assertThat(tableValues("roi-table")).isNotEqualTo(before);
+    assertThat(page.tableValues("roi-table")).isNotEqualTo(before);
     assertThat(chartPixels()).isNotEqualTo(chartBefore);
     browser.navigate().refresh();
-    awaitReady();
+    page.awaitReady();
     assertThat(new Select(browser.findElement(By.name("model"))).getFirstSelectedOption().getAttribute("value"))
         .as("the view survives a reload").isEqualTo("3");
   }
 
   @Test
   void changingTheDatesChangesTheUrlAndTheTrend() {
-    open("screen=overview&from=" + from + "&to=" + to);
+    page.open("screen=overview&from=" + from + "&to=" + to);
     String chartBefore = chartPixels();
     setDate("from", to.minusDays(6));
     browser.findElement(By.cssSelector("#filters button[type=submit]")).click();
-    awaitReady();
+    page.awaitReady();
     assertThat(browser.getCurrentUrl()).contains("from=" + to.minusDays(6));
-    assertThat(tableValues("overview-table")).hasSize(7);
+    assertThat(page.tableValues("overview-table")).hasSize(7);
     assertThat(chartPixels()).isNotEqualTo(chartBefore);
   }
 
   @Test
   void aChannelFilterKeepsOnlyThatChannel() {
-    open("screen=roi&model=3&from=" + from + "&to=" + to);
+    page.open("screen=roi&model=3&from=" + from + "&to=" + to);
     String chartBefore = chartPixels();
     WebElement box = browser.findElement(By.cssSelector("#channel-boxes input[value='1']"));
     box.click();
     browser.findElement(By.cssSelector("#filters button[type=submit]")).click();
-    awaitReady();
+    page.awaitReady();
     assertThat(browser.getCurrentUrl()).contains("channels=1");
-    assertThat(tableValues("roi-table")).extracting(row -> row.get(0)).containsExactly("Paid Search");
+    assertThat(page.tableValues("roi-table")).extracting(row -> row.get(0)).containsExactly("Paid Search");
     assertThat(chartPixels()).isNotEqualTo(chartBefore);
   }
 
   @Test
   void excludingDirectAndALookbackGoIntoTheUrlAndMatchTheApi() throws Exception {
-    open("screen=comparison&from=" + from + "&to=" + to);
+    page.open("screen=comparison&from=" + from + "&to=" + to);
     browser.findElement(By.name("nodirect")).click();
     WebElement lookback = browser.findElement(By.name("lookback"));
     lookback.sendKeys("7");
     applyFilters();
     assertThat(browser.getCurrentUrl()).contains("direct=exclude").contains("lookback=7");
-    JsonNode api = post("/analytics/model-comparison", "{\"start_date\":\"" + from + "\",\"end_date\":\"" + to
+    JsonNode api = page.post("/analytics/model-comparison", "{\"start_date\":\"" + from + "\",\"end_date\":\"" + to
         + "\",\"exclude_direct\":true,\"lookback_days\":7}");
-    List<List<String>> rows = tableValues("comparison-table");
+    List<List<String>> rows = page.tableValues("comparison-table");
     assertThat(rows).hasSize(api.path("channels").size());
     for (int i = 0; i < rows.size(); i++) {
       JsonNode channel = api.path("channels").get(i);
@@ -227,7 +223,7 @@ class DashboardBrowserTest {
 
   @Test
   void excludingDirectOnThePathsScreenTakesDirectOffThePathsAsTheApiDoes() throws Exception {
-    open("screen=paths&from=" + from + "&to=" + to);
+    page.open("screen=paths&from=" + from + "&to=" + to);
     assertThat(chips()).as("Direct is on some path of the demo data").contains("Direct");
     browser.findElement(By.name("nodirect")).click();
     applyFilters();
@@ -236,7 +232,7 @@ class DashboardBrowserTest {
     assertThat(chips()).isNotEmpty().doesNotContain("Direct");
     JsonNode api = post("/analytics/top-paths", "{\"start_date\":\"" + from + "\",\"end_date\":\"" + to
         + "\",\"limit\":20,\"include_non_converting\":false,\"exclude_direct\":true}");
-    List<List<String>> rows = tableValues("paths-table");
+    List<List<String>> rows = page.tableValues("paths-table");
     assertThat(rows).hasSize(api.path("paths").size());
     for (int i = 0; i < rows.size(); i++) {
       JsonNode path = api.path("paths").get(i);
@@ -254,7 +250,7 @@ class DashboardBrowserTest {
 
   @Test
   void theComparisonWithIntervalsWithoutDirectShowsTheApisValuesAndRanges() throws Exception {
-    open("screen=comparison&intervals=true&direct=exclude&channels=1,3&from=" + from + "&to=" + to);
+    page.open("screen=comparison&intervals=true&direct=exclude&channels=1,3&from=" + from + "&to=" + to);
     JsonNode api = post("/analytics/model-comparison", "{\"start_date\":\"" + from + "\",\"end_date\":\"" + to
         + "\",\"channel_ids\":[1,3],\"intervals\":true,\"exclude_direct\":true}");
     List<WebElement> rows = browser.findElements(By.cssSelector("#comparison-table tbody tr"));
@@ -278,9 +274,9 @@ class DashboardBrowserTest {
 
   @Test
   void theMarkovChainWithoutDirectHasNoDirectStateAndTheApisProbabilities() throws Exception {
-    open("screen=markov&markov=7&direct=exclude&lookback=14");
+    page.open("screen=markov&markov=7&direct=exclude&lookback=14");
     JsonNode api = get("/models/7/markov-chain?lookback_days=14&exclude_direct=true");
-    List<List<String>> rows = tableValues("transition-table");
+    List<List<String>> rows = page.tableValues("transition-table");
     assertThat(rows).extracting(row -> row.get(0)).doesNotContain("Direct")
         .hasSize(api.path("states").size() - 2);
     List<String> states = new ArrayList<>();
@@ -295,29 +291,29 @@ class DashboardBrowserTest {
 
   @Test
   void screensTheFilterDoesNotApplyToSaySo() {
-    open("screen=journeys&direct=exclude&lookback=7");
+    page.open("screen=journeys&direct=exclude&lookback=7");
     WebElement note = browser.findElement(By.id("touch-note"));
     assertThat(note.getText()).startsWith("Lookback and Exclude Direct do not apply to Journey explorer");
     assertThat(note.getAttribute("data-applies")).isEqualTo("false");
-    open("screen=budget&direct=exclude&lookback=7");
+    page.open("screen=budget&direct=exclude&lookback=7");
     assertThat(browser.findElement(By.id("touch-note")).getAttribute("data-applies")).isEqualTo("true");
   }
 
   @Test
   void aJourneyFoundByUserIdShowsItsTimelineAndEveryModelsCredits() throws Exception {
-    JsonNode found = get("/journeys?has_conversion=true&size=1&start_date=" + from + "&end_date=" + to)
+    JsonNode found = page.get("/journeys?has_conversion=true&size=1&start_date=" + from + "&end_date=" + to)
         .path("items").get(0);
     String user = found.path("user_id").asString();
     long id = found.path("id").asLong();
-    open("screen=journeys&from=" + from + "&to=" + to);
+    page.open("screen=journeys&from=" + from + "&to=" + to);
     WebElement field = browser.findElement(By.name("user"));
     field.sendKeys(user);
     field.submit();
-    awaitReady();
+    page.awaitReady();
     assertThat(browser.getCurrentUrl()).contains("user=" + user);
     assertThat(browser.findElement(By.id("journey-title")).getText()).contains("Journey " + id).contains(user);
-    JsonNode linear = get("/journeys/" + id + "/visualization?model_id=3");
-    List<List<String>> touches = tableValues("touch-table");
+    JsonNode linear = page.get("/journeys/" + id + "/visualization?model_id=3");
+    List<List<String>> touches = page.tableValues("touch-table");
     assertThat(touches).hasSize(linear.path("touchpoints").size());
     List<String> headers = browser.findElements(By.cssSelector("#touch-table thead th")).stream()
         .map(WebElement::getText).toList();
@@ -334,12 +330,12 @@ class DashboardBrowserTest {
 
   @Test
   void theCsvExportHoldsWhatTheTableShows() throws Exception {
-    open("screen=comparison&from=" + from + "&to=" + to);
+    page.open("screen=comparison&from=" + from + "&to=" + to);
     WebElement section = browser.findElement(By.id("comparison-table")).findElement(By.xpath("ancestor::section"));
     section.findElement(By.xpath(".//button[text()='Download CSV']")).click();
     Path csv = awaitDownload(".csv");
     List<String> lines = Files.readAllLines(csv, StandardCharsets.UTF_8);
-    List<List<String>> rows = tableValues("comparison-table");
+    List<List<String>> rows = page.tableValues("comparison-table");
     assertThat(lines).hasSize(rows.size() + 1);
     assertThat(lines.get(0)).startsWith("channel_name,m");
     for (int i = 0; i < rows.size(); i++) {
@@ -349,7 +345,7 @@ class DashboardBrowserTest {
 
   @Test
   void aChartExportsAsPng() throws Exception {
-    open("screen=markov");
+    page.open("screen=markov");
     browser.findElement(By.xpath("//button[text()='Download PNG']")).click();
     byte[] png = Files.readAllBytes(awaitDownload(".png"));
     assertThat(png).startsWith(0x89, 'P', 'N', 'G');
@@ -357,8 +353,8 @@ class DashboardBrowserTest {
 
   @Test
   void theInsightsScreenShowsTheRuleWritersAnswerWithTheFactsItCites() throws Exception {
-    open("screen=insights&analysis=optimization&from=" + from + "&to=" + to);
-    JsonNode api = post("/ai/insights", "{\"start_date\":\"" + from + "\",\"end_date\":\"" + to
+    page.open("screen=insights&analysis=optimization&from=" + from + "&to=" + to);
+    JsonNode api = page.post("/ai/insights", "{\"start_date\":\"" + from + "\",\"end_date\":\"" + to
         + "\",\"analysis_type\":\"optimization\"}");
     assertThat(api.path("source").asString()).as("no AI provider in this test").isEqualTo("rules");
     WebElement source = browser.findElement(By.id("insight-source"));
@@ -382,7 +378,7 @@ class DashboardBrowserTest {
           .as("the row of cited fact " + id.asString()).hasSize(1));
     }
 
-    List<List<String>> rows = tableValues("fact-table");
+    List<List<String>> rows = page.tableValues("fact-table");
     assertThat(rows).hasSize(api.path("facts").size());
     for (int i = 0; i < rows.size(); i++) {
       JsonNode fact = api.path("facts").get(i);
@@ -408,25 +404,25 @@ class DashboardBrowserTest {
 
   @Test
   void anotherAnalysisTypeGoesIntoTheUrlAndAsksTheApiForIt() throws Exception {
-    open("screen=insights&from=" + from + "&to=" + to);
+    page.open("screen=insights&from=" + from + "&to=" + to);
     new Select(browser.findElement(By.id("analysis-type"))).selectByValue("trends");
-    awaitReady();
+    page.awaitReady();
     assertThat(browser.getCurrentUrl()).contains("analysis=trends");
-    JsonNode api = post("/ai/insights", "{\"start_date\":\"" + from + "\",\"end_date\":\"" + to
+    JsonNode api = page.post("/ai/insights", "{\"start_date\":\"" + from + "\",\"end_date\":\"" + to
         + "\",\"analysis_type\":\"trends\"}");
     List<String> ids = new ArrayList<>();
     api.path("facts").forEach(f -> ids.add(f.path("id").asString()));
-    assertThat(tableValues("fact-table")).extracting(row -> row.get(0)).containsExactlyElementsOf(ids)
+    assertThat(page.tableValues("fact-table")).extracting(row -> row.get(0)).containsExactlyElementsOf(ids)
         .anySatisfy(id -> assertThat(id).startsWith("wow."));
   }
 
   @Test
   void theScreensAreReachableByKeyboard() {
-    open("screen=overview");
+    page.open("screen=overview");
     WebElement link = browser.findElement(By.cssSelector("#nav a[data-screen=paths]"));
     ((JavascriptExecutor) browser).executeScript("arguments[0].focus()", link);
     link.sendKeys(org.openqa.selenium.Keys.ENTER);
-    awaitReady();
+    page.awaitReady();
     assertThat(browser.getCurrentUrl()).contains("screen=paths");
     assertThat(browser.findElement(By.id("main")).getAttribute("data-screen")).isEqualTo("paths");
   }
@@ -451,42 +447,16 @@ class DashboardBrowserTest {
     return node.isNull() ? "null" : node.asString();
   }
 
-  private void open(String query) {
-    browser.get("http://localhost:" + port + "/?" + query);
-    awaitReady();
-  }
-
-  private void awaitReady() {
-    new WebDriverWait(browser, Duration.ofSeconds(60)).until(d -> {
-      Object ready = ((JavascriptExecutor) d).executeScript(
-          "const m = document.getElementById('main'); return m && m.dataset.ready === 'true'"
-              + " && !document.querySelector('.rendered-pending');");
-      return Boolean.TRUE.equals(ready);
-    });
-  }
-
   /** Submits the filter bar and waits for the screen it leads to. */
   private void applyFilters() {
     browser.findElement(By.cssSelector("#filters button[type=submit]")).click();
-    awaitReady();
+    page.awaitReady();
   }
 
   /** The channel names on the chips of the paths table. */
   private List<String> chips() {
     return browser.findElements(By.cssSelector("#paths-table .chip")).stream().map(WebElement::getText).distinct()
         .toList();
-  }
-
-  private BigDecimal kpi(String name) {
-    return new BigDecimal(browser.findElement(By.cssSelector("[data-kpi=" + name + "] .kpi-value"))
-        .getAttribute("data-value"));
-  }
-
-  @SuppressWarnings("unchecked")
-  private List<List<String>> tableValues(String id) {
-    return (List<List<String>>) ((JavascriptExecutor) browser).executeScript(
-        "return [...document.querySelectorAll('#' + arguments[0] + ' tbody tr')]"
-            + ".map(tr => [...tr.children].map(td => td.dataset.value));", id);
   }
 
   private String chartPixels() {
@@ -511,34 +481,5 @@ class DashboardBrowserTest {
       Thread.sleep(100);
     }
     throw new AssertionError("no " + suffix + " download in " + chromium.downloads());
-  }
-
-  private JsonNode get(String path) throws Exception {
-    HttpResponse<String> answer = http.send(HttpRequest.newBuilder(
-        URI.create("http://localhost:" + port + "/api/v1/attribution" + path)).build(),
-        HttpResponse.BodyHandlers.ofString());
-    assertThat(answer.statusCode()).as(path).isEqualTo(200);
-    return JSON.readTree(answer.body());
-  }
-
-  private JsonNode post(String path, String body) throws Exception {
-    HttpResponse<String> answer = http.send(HttpRequest.newBuilder(
-        URI.create("http://localhost:" + port + "/api/v1/attribution" + path))
-        .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
-        HttpResponse.BodyHandlers.ofString());
-    assertThat(answer.statusCode()).as(path + " " + answer.body()).isEqualTo(200);
-    return JSON.readTree(answer.body());
-  }
-
-  /** The demo loads in the background after the start: wait until all its journeys are in. */
-  private void awaitDemoData() throws Exception {
-    long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
-    while (System.nanoTime() < deadline) {
-      if (get("/journeys?size=1").path("total_items").asLong() >= 3000) {
-        return;
-      }
-      Thread.sleep(250);
-    }
-    throw new AssertionError("demo data did not load");
   }
 }

@@ -2,6 +2,7 @@ package io.nexus.server.support;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import tools.jackson.databind.JsonNode;
@@ -27,6 +28,21 @@ public final class Imports {
       }
     }
     throw new AssertionError("job " + accepted.id() + " still running after 60 s");
+  }
+
+  /**
+   * Uploads platform spend through {@code POST /integrations/spend/upload}, each of {@code rows} being
+   * {@code channel,date,currency,spend} of its own campaign of {@code account}; the finished job, which succeeded.
+   */
+  public static JsonNode spend(Api api, String account, String... rows) {
+    StringBuilder file = new StringBuilder("platform,account_id,campaign_id,channel,date,currency,spend\n");
+    for (int i = 0; i < rows.length; i++) {
+      file.append("tiktok_ads,").append(account).append(",c-").append(i).append(',').append(rows[i]).append('\n');
+    }
+    JsonNode job = finished(api, api.upload("/integrations/spend/upload", "text/csv",
+        file.toString().getBytes(StandardCharsets.UTF_8)));
+    assertThat(job.get("status").asString()).as("%s", job).isEqualTo("succeeded");
+    return job;
   }
 
   /** How many journeys the user has. */

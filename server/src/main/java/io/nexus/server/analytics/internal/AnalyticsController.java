@@ -38,7 +38,9 @@ class AnalyticsController {
   }
 
   @PostMapping("/overview")
-  @Operation(summary = "Conversions, revenue, spend and ROAS of a date range against the period before, day by day")
+  @Operation(summary = "Conversions, revenue, spend and ROAS of a date range against the period before, day by day; "
+      + "spend by channel ROI's cost rule (platform spend in place of touchpoint costs on the channel days it covers), "
+      + "without Direct channels when exclude_direct; lookback_days changes nothing here (see docs/dashboard.md)")
   OverviewReport.Overview overview(@Valid @RequestBody AnalyticsRequests.Overview request) {
     Dates.Range range = Dates.range(request.startDate(), request.endDate());
     // The trend is day by day: whole UTC days only, and not more of them than a chart can show.
@@ -51,7 +53,7 @@ class AnalyticsController {
     if (Duration.between(range.from(), range.to()).toDays() > MAX_OVERVIEW_DAYS) {
       throw ApiException.badRequest("end_date", "must be at most " + MAX_OVERVIEW_DAYS + " days after start_date");
     }
-    return overview.run(range.from(), range.to());
+    return overview.run(range.from(), range.to(), TouchFilter.of(request.lookbackDays(), request.excludeDirect()));
   }
 
   @PostMapping("/channel-roi")

@@ -56,10 +56,18 @@ final class AnalyticsRequests {
     }
   }
 
-  /** Overview: the date range; the previous period is the same length of time just before it. */
+  /**
+   * Overview: the date range (the previous period is the same length of time just before it) and the filter bar's
+   * {@code lookback_days} and {@code exclude_direct}: without Direct the spend leaves Direct channels out; conversions,
+   * revenue and spend do not depend on a lookback (docs/dashboard.md#the-overview-and-the-filter-bar).
+   */
+  @Schema(name = "OverviewRequest") // not "Overview", the answer's name: one would hide the other in the document
   record Overview(
       @NotBlank(message = "required") String startDate,
-      @NotBlank(message = "required") String endDate) {}
+      @NotBlank(message = "required") String endDate,
+      @Schema(description = "1 to 3650; accepted and checked like channel ROI's, but the overview credits no touch, "
+          + "so it changes no number") Integer lookbackDays,
+      @Schema(description = "leave the cost of channels of type direct out of spend and ROAS") Boolean excludeDirect) {}
 
   /**
    * Top conversion paths: the date range, how many paths, how to treat repeated channels, the path lengths to keep,

@@ -1,5 +1,7 @@
 package io.nexus.server.analytics.internal;
 
+import io.nexus.server.analytics.CostRule;
+import io.nexus.server.analytics.RangeCost;
 import io.nexus.server.journey.JourneyData;
 import io.nexus.server.spend.DailySpend;
 import io.nexus.server.spend.SpendLedger;
@@ -14,6 +16,7 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import org.springframework.stereotype.Component;
@@ -23,10 +26,11 @@ import org.springframework.stereotype.Component;
  * counting a day twice: per channel and UTC day, platform spend (any row of it, even zero) replaces the costs of that
  * channel's touchpoints of that day; days without platform spend keep their touchpoint costs. A spend day counts when
  * its midnight UTC falls in the range. Amounts of different currencies are never added: a report over a channel with
- * spend in more than one currency in the range is refused ({@link #requireOneCurrency}).
+ * spend in more than one currency in the range is refused ({@link #requireOneCurrency}). Other modules reach the rule
+ * as {@link CostRule}.
  */
 @Component
-class ChannelCosts {
+class ChannelCosts implements CostRule {
   /** {@link Cost#source}: no cost at all. */
   static final String NONE = "none";
   /** {@link Cost#source}: only touchpoint costs. */
@@ -45,7 +49,7 @@ class ChannelCosts {
   }
 
   /**
-   * One channel's cost over the range.
+   * A cost: one channel's over a range, one channel day's ({@link #daily}), or a sum of them ({@link #sum}).
    *
    * @param cost what is counted: {@code touchpointCost} plus {@code platformSpend}
    * @param touchpointCost touchpoint costs of the days without platform spend
@@ -67,9 +71,23 @@ class ChannelCosts {
 
   /** Each channel's cost over {@code [from, to)}, by channel id; channels without any are left out. */
   Map<Long, Cost> costs(Instant from, Instant to) {
+    Map<Long, List<Cost>> days = new TreeMap<>();
+    daily(from, to).forEach((day, channels) -> channels.forEach(
+        (channel, cost) -> days.computeIfAbsent(channel, c -> new ArrayList<>()).add(cost)));
+    Map<Long, Cost> costs = new HashMap<>();
+    days.forEach((channel, costsOfDays) -> costs.put(channel, sum(costsOfDays)));
+    return costs;
+  }
+
+  /**
+   * Each UTC day's cost per channel over {@code [from, to)}, by day then channel id, days and channels without any
+   * left out. This is the rule, per channel and day: platform spend when there is any row of it, else the touchpoints'
+   * costs; {@link #costs} adds a channel's days up.
+   */
+  SortedMap<LocalDate, Map<Long, Cost>> daily(Instant from, Instant to) {
     Map<Long, Map<LocalDate, BigDecimal>> touchpoints = journeys.costByChannelAndDay(from, to);
     Map<Long, Map<LocalDate, BigDecimal>> platform = new HashMap<>();
-    Map<Long, TreeSet<String>> currencies = new TreeMap<>();
+    Map<Long, Map<LocalDate, TreeSet<String>>> currencies = new HashMap<>();
     LocalDate first = firstWholeDay(from);
     LocalDate last = to.atOffset(ZoneOffset.UTC).toLocalDate();
     if (to.equals(last.atStartOfDay().toInstant(ZoneOffset.UTC))) {
@@ -79,35 +97,72 @@ class ChannelCosts {
       for (DailySpend day : spend.daily(first, last)) {
         platform.computeIfAbsent(day.channelId(), c -> new HashMap<>()).merge(day.date(), day.spend(),
             BigDecimal::add);
-        currencies.computeIfAbsent(day.channelId(), c -> new TreeSet<>()).add(day.currency());
+        currencies.computeIfAbsent(day.channelId(), c -> new HashMap<>())
+            .computeIfAbsent(day.date(), d -> new TreeSet<>()).add(day.currency());
       }
     }
-    Map<Long, Cost> costs = new HashMap<>();
-    TreeSet<Long> channels = new TreeSet<>(touchpoints.keySet());
-    channels.addAll(platform.keySet());
-    for (long channel : channels) {
-      Map<LocalDate, BigDecimal> spent = platform.getOrDefault(channel, Map.of());
-      BigDecimal kept = BigDecimal.ZERO;
-      BigDecimal replaced = BigDecimal.ZERO;
-      for (Map.Entry<LocalDate, BigDecimal> day : touchpoints.getOrDefault(channel, Map.of()).entrySet()) {
-        if (spent.containsKey(day.getKey())) {
-          replaced = replaced.add(day.getValue());
-        } else {
-          kept = kept.add(day.getValue());
-        }
+    SortedMap<LocalDate, Map<Long, Cost>> days = new TreeMap<>();
+    touchpoints.forEach((channel, byDay) -> byDay.forEach((day, cost) -> {
+      if (!platform.getOrDefault(channel, Map.of()).containsKey(day)) {
+        days.computeIfAbsent(day, d -> new HashMap<>()).put(channel, new Cost(cost, cost, BigDecimal.ZERO,
+            BigDecimal.ZERO, source(false, cost), List.of()));
       }
-      BigDecimal paid = spent.values().stream().reduce(BigDecimal.ZERO, BigDecimal::add);
-      String source = spent.isEmpty() ? (kept.signum() == 0 ? NONE : TOUCHPOINTS)
-          : kept.signum() == 0 ? PLATFORM_SPEND : BOTH;
-      costs.put(channel, new Cost(kept.add(paid), kept, paid, replaced, source,
-          spent.isEmpty() ? List.of() : List.copyOf(currencies.get(channel))));
+    }));
+    platform.forEach((channel, byDay) -> byDay.forEach((day, paid) -> {
+      BigDecimal replaced = touchpoints.getOrDefault(channel, Map.of()).getOrDefault(day, BigDecimal.ZERO);
+      days.computeIfAbsent(day, d -> new HashMap<>()).put(channel, new Cost(paid, BigDecimal.ZERO, paid, replaced,
+          PLATFORM_SPEND, List.copyOf(currencies.get(channel).get(day))));
+    }));
+    return days;
+  }
+
+  /** The costs added up: the parts summed, the currencies of all, the source of the whole. */
+  static Cost sum(Collection<Cost> costs) {
+    BigDecimal kept = BigDecimal.ZERO;
+    BigDecimal paid = BigDecimal.ZERO;
+    BigDecimal replaced = BigDecimal.ZERO;
+    boolean platform = false;
+    TreeSet<String> currencies = new TreeSet<>();
+    for (Cost cost : costs) {
+      kept = kept.add(cost.touchpointCost());
+      paid = paid.add(cost.platformSpend());
+      replaced = replaced.add(cost.replacedTouchpointCost());
+      platform |= cost.source().equals(PLATFORM_SPEND) || cost.source().equals(BOTH);
+      currencies.addAll(cost.currencies());
     }
-    return costs;
+    return new Cost(kept.add(paid), kept, paid, replaced, source(platform, kept), List.copyOf(currencies));
+  }
+
+  /** A zero platform spend still counts as platform spend: it says the channel cost nothing that day. */
+  private static String source(boolean platform, BigDecimal touchpointCost) {
+    if (!platform) {
+      return touchpointCost.signum() == 0 ? NONE : TOUCHPOINTS;
+    }
+    return touchpointCost.signum() == 0 ? PLATFORM_SPEND : BOTH;
   }
 
   private static LocalDate firstWholeDay(Instant from) {
     LocalDate day = from.atOffset(ZoneOffset.UTC).toLocalDate();
     return from.equals(day.atStartOfDay().toInstant(ZoneOffset.UTC)) ? day : day.plusDays(1);
+  }
+
+  @Override
+  public RangeCost over(Instant from, Instant to) {
+    Map<Long, Cost> costs = costs(from, to);
+    Cost total = sum(costs.values());
+    requireOneCurrency(total, "the range");
+    Map<Long, BigDecimal> byChannel = new HashMap<>();
+    costs.forEach((channel, cost) -> byChannel.put(channel, cost.cost()));
+    return new RangeCost(byChannel, total.source(), total.currency());
+  }
+
+  /** Refuses a sum of channels' costs whose platform spend, that of {@code what}, has several currencies. */
+  static void requireOneCurrency(Cost total, String what) {
+    if (total.currencies().size() > 1) {
+      throw ApiException.unprocessable("platform spend in several currencies", List.of(new FieldProblem("spend",
+          "the platform spend of " + what + " is in " + String.join(" and ", total.currencies()) + "; amounts of "
+              + "different currencies are not added (narrow the range, or keep one currency's ad accounts)")));
+    }
   }
 
   /** Refuses, naming each, the channels among {@code channels} whose spend in {@code costs} has several currencies. */

@@ -13,7 +13,8 @@ import java.util.Map;
  *     {@code percent} (ROI, in percent), {@code ratio} (ROAS, shares), or one of the composite values {@code change},
  *     {@code path}, {@code distribution}, {@code disagreement} (objects, see docs/ai.md)
  * @param value the value: a number, or an object of numbers and names for the composite types
- * @param about the model, channel or weeks the fact is about, by name; empty for totals
+ * @param about the model, channel or weeks the fact is about, by name; for {@code totals.cost} where the cost came
+ *     from; empty for the other totals
  */
 record Fact(String id, String type, Object value, @JsonInclude(Include.NON_EMPTY) Map<String, Object> about) {
 

@@ -2,9 +2,10 @@ package io.nexus.server.insight.internal;
 
 import io.nexus.engine.PathTransform;
 import io.nexus.engine.ReturnOnSpend;
-import io.nexus.server.analytics.ConversionPath;
 import io.nexus.server.ai.AiCallBudget;
+import io.nexus.server.analytics.ConversionPath;
 import io.nexus.server.analytics.PathTally;
+import io.nexus.server.analytics.RangeCost;
 import io.nexus.server.attribution.AttributionReports.ChannelReport;
 import io.nexus.server.attribution.ChannelAmount;
 import io.nexus.server.channel.Channel;
@@ -28,7 +29,8 @@ import java.util.stream.Collectors;
 
 /**
  * Computes the facts of one request from its journeys, the same way the reports do: the channels' credits under each
- * model from the attribution module, cost per channel from the touches, ROI and ROAS as {@link ReturnOnSpend} gives
+ * model from the attribution module, cost per channel by channel ROI's rule (the analytics module's
+ * {@link io.nexus.server.analytics.CostRule}; the touches' own for journeys given by id), ROI and ROAS as {@link ReturnOnSpend} gives
  * them, the top paths with the analytics module's {@link PathTally}. Deterministic: the same data give the same
  * facts in the same order, which is what the AI answers are cached by.
  */
@@ -80,11 +82,12 @@ final class FactBuilder {
       credited.put(model.id(), report.totals());
     }
     Walk walk = walk(previousStart, weekStart, anchor);
-    Map<Long, BigDecimal> cost = cents(selection.cost());
+    RangeCost rangeCost = selection.cost();
+    Map<Long, BigDecimal> cost = cents(rangeCost.byChannel());
     Set<Long> channelIds = new TreeSet<>(cost.keySet());
     credited.values().forEach(totals -> channelIds.addAll(totals.keySet()));
     FactSheet sheet = sheet(channelIds, reports);
-    totals(sheet, walk, cost);
+    totals(sheet, walk, cost, rangeCost);
     if (type.has(Family.CHANNELS)) {
       channels(sheet, credited, cost);
     }
@@ -169,14 +172,20 @@ final class FactBuilder {
     return channel == null ? "#" + channelId : channel.name();
   }
 
-  private static void totals(FactSheet sheet, Walk walk, Map<Long, BigDecimal> cost) {
+  private static void totals(FactSheet sheet, Walk walk, Map<Long, BigDecimal> cost, RangeCost rangeCost) {
     BigDecimal revenue = walk.revenue.setScale(2, RoundingMode.HALF_UP);
     BigDecimal spent = cost.values().stream().reduce(BigDecimal.ZERO.setScale(2), BigDecimal::add);
     sheet.add(new Fact("totals.journeys", "count", walk.journeys, null));
     sheet.add(new Fact("totals.converting_journeys", "count", walk.converting, null));
     sheet.add(new Fact("totals.conversions", "count", walk.conversions, null));
     sheet.add(new Fact("totals.revenue", "money", revenue, null));
-    sheet.add(new Fact("totals.cost", "money", spent, null));
+    // Where the cost came from, so that a reader (or the model) knows whether platform spend is in it.
+    Map<String, Object> source = new LinkedHashMap<>();
+    source.put("cost_source", rangeCost.source());
+    if (rangeCost.currency() != null) {
+      source.put("spend_currency", rangeCost.currency());
+    }
+    sheet.add(new Fact("totals.cost", "money", spent, source));
     ReturnOnSpend returned = new ReturnOnSpend(revenue, spent);
     if (returned.roas() != null) {
       sheet.add(new Fact("totals.roi", "percent", returned.roi(), null));
@@ -277,8 +286,8 @@ final class FactBuilder {
         weeks));
     sheet.add(new Fact("wow.revenue", "change", change(walk.weekRevenue[0].setScale(2, RoundingMode.HALF_UP),
         walk.weekRevenue[1].setScale(2, RoundingMode.HALF_UP)), weeks));
-    Map<Long, BigDecimal> previousCost = cents(selection.cost(previousStart, weekStart));
-    Map<Long, BigDecimal> currentCost = cents(selection.cost(weekStart, anchor));
+    Map<Long, BigDecimal> previousCost = cents(selection.cost(previousStart, weekStart).byChannel());
+    Map<Long, BigDecimal> currentCost = cents(selection.cost(weekStart, anchor).byChannel());
     sheet.add(new Fact("wow.cost", "change", change(sum(previousCost), sum(currentCost)), weeks));
     for (ChannelRef channel : sheet.channels()) {
       BigDecimal before = previousCost.get(channel.id());

@@ -5,6 +5,7 @@ import io.nexus.server.ai.AiInsight;
 import io.nexus.server.ai.AiInsights;
 import io.nexus.server.ai.AiReport;
 import io.nexus.server.ai.AiReportQuestion;
+import io.nexus.server.analytics.CostRule;
 import io.nexus.server.attribution.AttributionReports;
 import io.nexus.server.channel.Channel;
 import io.nexus.server.channel.ChannelCatalog;
@@ -47,9 +48,11 @@ class InsightService {
   private final AttributionReports attribution;
   private final AiInsights ai;
   private final InsightSettings settings;
+  private final CostRule costs;
 
   InsightService(JourneyData journeys, ModelCatalog models, ChannelCatalog channels, AttributionReports attribution,
-      AiInsights ai, InsightSettings settings) {
+      AiInsights ai, InsightSettings settings, CostRule costs) {
+    this.costs = costs;
     this.journeys = journeys;
     this.models = models;
     this.channels = channels;
@@ -217,7 +220,7 @@ class InsightService {
       throw ApiException.unprocessable("start_date", "trends compares the last week of the range with the week "
           + "before; give a range of at least 14 days");
     }
-    return new JourneySelection.ByRange(range.from(), range.to(), journeys, attribution);
+    return new JourneySelection.ByRange(range.from(), range.to(), journeys, attribution, costs);
   }
 
   /** The rules cite only facts they computed; anything else is a bug, not the client's problem. */

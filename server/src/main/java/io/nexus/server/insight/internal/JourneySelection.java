@@ -1,6 +1,8 @@
 package io.nexus.server.insight.internal;
 
 import io.nexus.server.ai.AiCallBudget;
+import io.nexus.server.analytics.CostRule;
+import io.nexus.server.analytics.RangeCost;
 import io.nexus.server.attribution.AttributionReports;
 import io.nexus.server.attribution.AttributionReports.ChannelReport;
 import io.nexus.server.attribution.ChannelAmount;
@@ -36,11 +38,11 @@ interface JourneySelection {
   /** What the model credits to each channel over the selected journeys started in {@code [from, to)}. */
   Map<Long, ChannelAmount> totals(long modelId, Instant from, Instant to, AiCallBudget budget);
 
-  /** What the selection's touches cost per channel. */
-  Map<Long, BigDecimal> cost();
+  /** What the selection's channels cost, per channel. */
+  RangeCost cost();
 
-  /** What the selection's touches in {@code [from, to)} cost per channel. */
-  Map<Long, BigDecimal> cost(Instant from, Instant to);
+  /** What the selection's channels cost in {@code [from, to)}, per channel. */
+  RangeCost cost(Instant from, Instant to);
 
   /** Hands every selected journey to {@code sink}, converting or not. */
   void forEach(Consumer<JourneyDetail> sink);
@@ -48,7 +50,10 @@ interface JourneySelection {
   /** The end of the last of the two weeks compared week over week (exclusive). */
   Instant weekAnchor();
 
-  /** Journeys given by id: at most {@code InsightRequest.MAX_JOURNEY_IDS}, all in memory. */
+  /**
+   * Journeys given by id: at most {@code InsightRequest.MAX_JOURNEY_IDS}, all in memory. Their cost is that of their
+   * own touches: platform spend is per channel and day, and no share of it belongs to a hand-picked set of journeys.
+   */
   record ById(List<JourneyDetail> journeys, AttributionReports attribution) implements JourneySelection {
 
     @Override
@@ -64,12 +69,12 @@ interface JourneySelection {
     }
 
     @Override
-    public Map<Long, BigDecimal> cost() {
+    public RangeCost cost() {
       return cost(Instant.MIN, Instant.MAX);
     }
 
     @Override
-    public Map<Long, BigDecimal> cost(Instant from, Instant to) {
+    public RangeCost cost(Instant from, Instant to) {
       Map<Long, BigDecimal> cost = new HashMap<>();
       for (JourneyDetail journey : journeys) {
         for (StoredTouchpoint t : journey.touchpoints()) {
@@ -78,7 +83,8 @@ interface JourneySelection {
           }
         }
       }
-      return cost;
+      boolean paid = cost.values().stream().anyMatch(amount -> amount.signum() != 0);
+      return new RangeCost(cost, paid ? "touchpoints" : "none", null);
     }
 
     @Override
@@ -95,8 +101,11 @@ interface JourneySelection {
     }
   }
 
-  /** Journeys started in {@code [from, to)}: walked in chunks, never all in memory. */
-  record ByRange(Instant from, Instant to, JourneyData data, AttributionReports attribution)
+  /**
+   * Journeys started in {@code [from, to)}: walked in chunks, never all in memory. Their cost is the channels' cost
+   * by channel ROI's rule, platform spend included, so that the facts' ROI and ROAS are channel ROI's.
+   */
+  record ByRange(Instant from, Instant to, JourneyData data, AttributionReports attribution, CostRule costs)
       implements JourneySelection {
 
     @Override
@@ -110,13 +119,13 @@ interface JourneySelection {
     }
 
     @Override
-    public Map<Long, BigDecimal> cost() {
-      return data.costByChannel(from, to);
+    public RangeCost cost() {
+      return costs.over(from, to);
     }
 
     @Override
-    public Map<Long, BigDecimal> cost(Instant weekFrom, Instant weekTo) {
-      return data.costByChannel(later(weekFrom), earlier(weekTo));
+    public RangeCost cost(Instant weekFrom, Instant weekTo) {
+      return costs.over(later(weekFrom), earlier(weekTo));
     }
 
     @Override

@@ -13,9 +13,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
- * Day-by-day totals over the journey tables, grouped in the database: journeys and their value by the day they
- * started (as the reports count them), touchpoint cost by the day it was spent. Days are UTC days (the service's
- * time zone, and its connections').
+ * Day-by-day totals over the journey tables, grouped in the database: journeys, conversions and their value by the
+ * day the journeys started (as the reports count them). Days are UTC days (the service's time zone, and its
+ * connections'). What the days cost is the analytics module's cost rule, not a sum of touchpoints here.
  */
 @Repository
 class DailyActivityRepository {
@@ -29,7 +29,6 @@ class DailyActivityRepository {
   List<DailyActivity> between(Instant from, Instant to) {
     Map<LocalDate, long[]> counts = new TreeMap<>();
     Map<LocalDate, BigDecimal> revenue = new TreeMap<>();
-    Map<LocalDate, BigDecimal> cost = new TreeMap<>();
     Object start = TimestampColumns.param(from);
     Object end = TimestampColumns.param(to);
     jdbc.sql("SELECT CAST(start_time AS DATE) AS on_day, COUNT(*) AS journeys, "
@@ -54,25 +53,13 @@ class DailyActivityRepository {
         .query((rs, n) -> counts.computeIfAbsent(day(rs.getDate("on_day")), d -> new long[3])[2] =
             rs.getLong("conversions"))
         .list();
-    jdbc.sql("SELECT CAST(\"timestamp\" AS DATE) AS on_day, SUM(cost) AS cost FROM touchpoints "
-            + "WHERE tenant_id = current_tenant() AND \"timestamp\" >= ? AND \"timestamp\" < ? "
-            + "GROUP BY CAST(\"timestamp\" AS DATE)")
-        .params(start, end)
-        .query((rs, n) -> cost.put(day(rs.getDate("on_day")), rs.getBigDecimal("cost")))
-        .list();
     TreeMap<LocalDate, DailyActivity> days = new TreeMap<>();
     for (LocalDate day : counts.keySet()) {
-      days.put(day, activity(day, counts.get(day), revenue.get(day), cost.get(day)));
-    }
-    for (LocalDate day : cost.keySet()) {
-      days.computeIfAbsent(day, d -> activity(d, new long[3], null, cost.get(d)));
+      long[] c = counts.get(day);
+      BigDecimal value = revenue.get(day);
+      days.put(day, new DailyActivity(day, c[0], c[1], c[2], value == null ? BigDecimal.ZERO : value));
     }
     return List.copyOf(days.values());
-  }
-
-  private static DailyActivity activity(LocalDate day, long[] counts, BigDecimal revenue, BigDecimal cost) {
-    return new DailyActivity(day, counts[0], counts[1], counts[2], revenue == null ? BigDecimal.ZERO : revenue,
-        cost == null ? BigDecimal.ZERO : cost);
   }
 
   private static LocalDate day(Date date) {
