@@ -230,7 +230,7 @@ class DashboardBrowserTest {
 
     assertThat(browser.getCurrentUrl()).contains("direct=exclude").contains("screen=paths");
     assertThat(chips()).isNotEmpty().doesNotContain("Direct");
-    JsonNode api = post("/analytics/top-paths", "{\"start_date\":\"" + from + "\",\"end_date\":\"" + to
+    JsonNode api = page.post("/analytics/top-paths", "{\"start_date\":\"" + from + "\",\"end_date\":\"" + to
         + "\",\"limit\":20,\"include_non_converting\":false,\"exclude_direct\":true}");
     List<List<String>> rows = page.tableValues("paths-table");
     assertThat(rows).hasSize(api.path("paths").size());
@@ -251,7 +251,7 @@ class DashboardBrowserTest {
   @Test
   void theComparisonWithIntervalsWithoutDirectShowsTheApisValuesAndRanges() throws Exception {
     page.open("screen=comparison&intervals=true&direct=exclude&channels=1,3&from=" + from + "&to=" + to);
-    JsonNode api = post("/analytics/model-comparison", "{\"start_date\":\"" + from + "\",\"end_date\":\"" + to
+    JsonNode api = page.post("/analytics/model-comparison", "{\"start_date\":\"" + from + "\",\"end_date\":\"" + to
         + "\",\"channel_ids\":[1,3],\"intervals\":true,\"exclude_direct\":true}");
     List<WebElement> rows = browser.findElements(By.cssSelector("#comparison-table tbody tr"));
     assertThat(rows).hasSize(api.path("channels").size());
@@ -275,7 +275,7 @@ class DashboardBrowserTest {
   @Test
   void theMarkovChainWithoutDirectHasNoDirectStateAndTheApisProbabilities() throws Exception {
     page.open("screen=markov&markov=7&direct=exclude&lookback=14");
-    JsonNode api = get("/models/7/markov-chain?lookback_days=14&exclude_direct=true");
+    JsonNode api = page.get("/models/7/markov-chain?lookback_days=14&exclude_direct=true");
     List<List<String>> rows = page.tableValues("transition-table");
     assertThat(rows).extracting(row -> row.get(0)).doesNotContain("Direct")
         .hasSize(api.path("states").size() - 2);
