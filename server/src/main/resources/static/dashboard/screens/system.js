@@ -16,7 +16,10 @@ async function watch(jobId, out) {
     out.replaceChildren(el('p', { className: 'job-status', dataset: { job: job.id, status: job.status } },
       `Job ${job.id} (${job.platform}): `, el('strong', {}, job.status),
       ...COUNTS.map(([key, label]) => [' · ', el('span', { dataset: { count: key, value: job[key] } },
-        `${label} ${fmt.integer(job[key])}`)])),
+        `${label} ${fmt.integer(job[key])}`)]),
+      // GA4 days read from intraday tables: re-import them once GA4 has written the day's final table.
+      job.intraday_days?.length ? [' · ', el('span', { dataset: { intradayDays: job.intraday_days.join(',') } },
+        `from intraday tables: ${job.intraday_days.join(', ')}`)] : []),
     job.error ? el('p', { className: 'notice error', role: 'alert' }, job.error) : null);
     if (job.finished_at || DONE.has(job.status)) return job;
     await new Promise((r) => setTimeout(r, 1000));
@@ -24,8 +27,9 @@ async function watch(jobId, out) {
 }
 
 async function uploadFile(platform, file, partial) {
-  // The touchpoint and spend files are CSV, the GA4 export NDJSON.
-  const type = platform === 'google_analytics' ? 'application/x-ndjson' : 'text/csv';
+  // The touchpoint files are CSV, the GA4 export NDJSON, spend either (by the file's name).
+  const ndjson = platform === 'google_analytics' || /\.(nd)?jsonl?(\.gz)?$/i.test(file.name);
+  const type = ndjson ? 'application/x-ndjson' : 'text/csv';
   const headers = { 'Content-Type': file.name.endsWith('.gz') ? 'application/gzip' : type };
   const key = sessionStorage.getItem('nexus.apiKey');
   if (key) headers.Authorization = `Bearer ${key}`;
