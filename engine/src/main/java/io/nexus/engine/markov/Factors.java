@@ -155,6 +155,61 @@ final class Factors {
     return new double[][] {h1, h2};
   }
 
+  /**
+   * Solves {@code (I - Q) x = b} for two right-hand sides by state, in place of them: forward through {@code L},
+   * then back through {@code D U}, as {@link #absorption()} does for the rewards the elimination carried.
+   *
+   * @param scratch1 step-indexed work space of {@code n} entries, overwritten
+   * @param scratch2 the same for the second right-hand side
+   */
+  void solve(double[] b1, double[] b2, double[] scratch1, double[] scratch2) {
+    double[] w1 = scratch1;
+    double[] w2 = scratch2;
+    for (int k = 0; k < n; k++) {
+      w1[k] = b1[order[k]];
+      w2[k] = b2[order[k]];
+    }
+    for (int k = 0; k < tailStart; k++) {
+      double y1 = w1[k];
+      double y2 = w2[k];
+      if (y1 != 0 || y2 != 0) {
+        for (int p = start[k]; p < start[k + 1]; p++) {
+          w1[neighbourStep[p]] += lower[p] * y1;
+          w2[neighbourStep[p]] += lower[p] * y2;
+        }
+      }
+    }
+    // The dense block's Lbar row by row (contiguous reads): each entry takes the finished ones before it.
+    for (int i = 0; i < tail; i++) {
+      int row = i * tail;
+      double y1 = w1[tailStart + i];
+      double y2 = w2[tailStart + i];
+      for (int k = 0; k < i; k++) {
+        y1 += block[row + k] * w1[tailStart + k];
+        y2 += block[row + k] * w2[tailStart + k];
+      }
+      w1[tailStart + i] = y1;
+      w2[tailStart + i] = y2;
+    }
+    for (int k = n - 1; k >= 0; k--) {
+      double s1 = w1[k] / pivot[k];
+      double s2 = w2[k] / pivot[k];
+      if (k >= tailStart) {
+        int row = (k - tailStart) * tail;
+        for (int j = k - tailStart + 1; j < tail; j++) {
+          s1 += block[row + j] * b1[order[tailStart + j]];
+          s2 += block[row + j] * b2[order[tailStart + j]];
+        }
+      }
+      for (int p = start[k]; p < start[k + 1]; p++) {
+        s1 += upper[p] * b1[neighbour[p]];
+        s2 += upper[p] * b2[neighbour[p]];
+      }
+      b1[order[k]] = s1;
+      b2[order[k]] = s2;
+    }
+  }
+
   /** {@code g = pi (I - Q)^-1}, the expected visits to each state from the start distribution {@code pi}. */
   double[] visits(double[] pi) {
     double[] w = new double[n];
@@ -279,22 +334,6 @@ final class Factors {
       z[rowK + k] = zkk;
     }
     return z;
-  }
-
-  /**
-   * {@code N(a, b)} for two states that the pattern links (a state and itself, two states of the dense block, or
-   * neighbours at the earlier one's elimination), after {@link #inverseDiagonal()}.
-   */
-  double inverse(int stateA, int stateB) {
-    int a = position[stateA];
-    int b = position[stateB];
-    if (a == b) {
-      return zDiagonal[a];
-    }
-    if (a >= tailStart && b >= tailStart) {
-      return zBlock[(a - tailStart) * tail + (b - tailStart)];
-    }
-    return a < b ? zUpper[find(a, b)] : zLower[find(b, a)];
   }
 
   /** The entry of step {@code later} among the neighbours of step {@code earlier}. */

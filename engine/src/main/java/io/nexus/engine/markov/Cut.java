@@ -1,0 +1,113 @@
+package io.nexus.engine.markov;
+
+/**
+ * A channel's states {@code T} inside one strongly connected block of the chain, with the block's fundamental matrix
+ * between them, {@code N_TT}, LU-decomposed: what sends those states to null in a solve of the whole block, by the
+ * block version of the rank-one update. Filled column by column, then decomposed once; immutable after that.
+ */
+final class Cut {
+  /** The block's component, and the states as indices in the block. */
+  final int component;
+  final int[] local;
+  /** {@code N_TT} row by row, then its LU factors with partial pivoting. */
+  private final double[] matrix;
+  private final int[] pivots;
+
+  Cut(int component, int[] local) {
+    this.component = component;
+    this.local = local;
+    this.matrix = new double[local.length * local.length];
+    this.pivots = new int[local.length];
+  }
+
+  /** Sets column {@code j} of {@code N_TT} from column {@code local[j]} of the block's {@code N}. */
+  void setColumn(int j, double[] column) {
+    int m = local.length;
+    for (int i = 0; i < m; i++) {
+      matrix[i * m + j] = column[local[i]];
+    }
+  }
+
+  /** LU decomposition with partial pivoting, in place, once every column is set. */
+  void decompose() {
+    int m = local.length;
+    for (int col = 0; col < m; col++) {
+      int pivot = col;
+      for (int row = col + 1; row < m; row++) {
+        if (Math.abs(matrix[row * m + col]) > Math.abs(matrix[pivot * m + col])) {
+          pivot = row;
+        }
+      }
+      pivots[col] = pivot;
+      if (pivot != col) {
+        for (int k = 0; k < m; k++) {
+          double t = matrix[col * m + k];
+          matrix[col * m + k] = matrix[pivot * m + k];
+          matrix[pivot * m + k] = t;
+        }
+      }
+      double d = matrix[col * m + col];
+      for (int row = col + 1; row < m; row++) {
+        double f = matrix[row * m + col] / d;
+        matrix[row * m + col] = f;
+        if (f != 0) {
+          for (int k = col + 1; k < m; k++) {
+            matrix[row * m + k] -= f * matrix[col * m + k];
+          }
+        }
+      }
+    }
+  }
+
+  /**
+   * Turns the block's solution {@code y} (both right-hand sides, by block index) into the solution with the states
+   * {@code T} sent to null: {@code y - N_{:T} w} with {@code N_TT w = y_T}, the second term by one more solve with
+   * the block's factors, and {@code y_T} exactly 0.
+   */
+  void sendToNull(Factors block, double[] y1, double[] y2, double[] work1, double[] work2) {
+    int m = local.length;
+    double[] w1 = new double[m];
+    double[] w2 = new double[m];
+    for (int i = 0; i < m; i++) {
+      w1[i] = y1[local[i]];
+      w2[i] = y2[local[i]];
+    }
+    solve(w1);
+    solve(w2);
+    double[] c1 = new double[y1.length];
+    double[] c2 = new double[y2.length];
+    for (int i = 0; i < m; i++) {
+      c1[local[i]] = w1[i];
+      c2[local[i]] = w2[i];
+    }
+    block.solve(c1, c2, work1, work2);
+    for (int u = 0; u < y1.length; u++) {
+      y1[u] -= c1[u];
+      y2[u] -= c2[u];
+    }
+    for (int u : local) {
+      y1[u] = 0;
+      y2[u] = 0;
+    }
+  }
+
+  private void solve(double[] b) {
+    int m = local.length;
+    for (int col = 0; col < m; col++) {
+      int p = pivots[col];
+      double t = b[p];
+      b[p] = b[col];
+      b[col] = t;
+      for (int row = col + 1; row < m; row++) {
+        b[row] -= matrix[row * m + col] * b[col];
+      }
+    }
+    for (int row = m - 1; row >= 0; row--) {
+      double sum = b[row];
+      for (int k = row + 1; k < m; k++) {
+        sum -= matrix[row * m + k] * b[k];
+      }
+      b[row] = sum / matrix[row * m + row];
+    }
+  }
+}
