@@ -50,7 +50,7 @@ final class BlockPass {
     Scratch first = new Scratch(n, largest);
     int[] all = new int[components.count];
     Arrays.setAll(all, i -> i);
-    solve(all, all.length, null, first);
+    solve(all, all.length, null, true, first);
     whole1 = first.x1.clone();
     whole2 = first.x2.clone();
     whole = new double[] {AbsorbingChain.dot(chain.start, whole1), AbsorbingChain.dot(chain.start, whole2)};
@@ -78,14 +78,9 @@ final class BlockPass {
         s.queue[reached++] = state;
       }
     }
-    int count = 0;
     for (int q = 0; q < reached; q++) {
       int state = s.queue[q];
-      int component = componentOf[state];
-      if (s.componentSeen[component] != stamp) {
-        s.componentSeen[component] = stamp;
-        s.componentQueue[count++] = component;
-      }
+      s.componentSeen[componentOf[state]] = stamp;
       for (int k = fromStart[state]; k < fromStart[state + 1]; k++) {
         if (s.seen[from[k]] != stamp) {
           s.seen[from[k]] = stamp;
@@ -93,8 +88,14 @@ final class BlockPass {
         }
       }
     }
-    Arrays.sort(s.componentQueue, 0, count);
-    solve(s.componentQueue, count, cuts, s);
+    // In component order (what paths lead to first): a scan of the marks, cheaper than sorting what was reached.
+    int count = 0;
+    for (int component = 0; component < components.count; component++) {
+      if (s.componentSeen[component] == stamp) {
+        s.componentQueue[count++] = component;
+      }
+    }
+    solve(s.componentQueue, count, cuts, false, s);
     double p = 0;
     double v = 0;
     for (int q = 0; q < reached; q++) {
@@ -110,14 +111,17 @@ final class BlockPass {
     return new double[] {Math.max(0, whole[0] - p), Math.max(0, whole[1] - v)};
   }
 
-  /** Solves the first {@code count} of {@code order}'s components, in increasing order (what they lead to first). */
-  private void solve(int[] order, int count, Cut[] cuts, Scratch s) {
+  /**
+   * Solves the first {@code count} of {@code order}'s components, in increasing order (what they lead to first);
+   * {@code everything}: no values known yet.
+   */
+  private void solve(int[] order, int count, Cut[] cuts, boolean everything, Scratch s) {
     for (int q = 0; q < count; q++) {
       int component = order[q];
       if (blocks[component] == null) {
         single(components.states[components.start[component]], s);
       } else {
-        block(component, cutIn(cuts, component), s);
+        block(component, cutIn(cuts, component), everything, s);
       }
     }
   }
@@ -156,12 +160,15 @@ final class BlockPass {
     s.x2[state] = v2 / pivot;
   }
 
-  /** A block of states that loop, by its factors, its successors outside it final; the cut's states to null. */
-  private void block(int component, Cut cut, Scratch s) {
+  /**
+   * A block of states that loop, by its factors, its successors outside it final; the cut's states to null. When
+   * none of those successors changed, the block starts from the whole chain's values instead of a solve.
+   */
+  private void block(int component, Cut cut, boolean everything, Scratch s) {
     int first = components.start[component];
     int m = components.size(component);
-    double[] y1 = new double[m];
-    double[] y2 = new double[m];
+    double[] y = new double[2 * m];
+    boolean inflow = everything;
     for (int u = 0; u < m; u++) {
       int state = components.states[first + u];
       double v1 = chain.conversionReward[state];
@@ -171,19 +178,27 @@ final class BlockPass {
         if (componentOf[t] != component) {
           v1 += chain.probability[k] * s.x1[t];
           v2 += chain.probability[k] * s.x2[t];
+          inflow |= s.seen[t] == s.stamp;
         }
       }
-      y1[u] = v1;
-      y2[u] = v2;
+      y[2 * u] = v1;
+      y[2 * u + 1] = v2;
     }
-    blocks[component].solve(y1, y2, s.work1, s.work2);
+    if (inflow) {
+      blocks[component].solve(y, 2, s.work);
+    } else {
+      for (int u = 0; u < m; u++) {
+        y[2 * u] = whole1[components.states[first + u]];
+        y[2 * u + 1] = whole2[components.states[first + u]];
+      }
+    }
     if (cut != null) {
-      cut.sendToNull(blocks[component], y1, y2, s.work1, s.work2);
+      cut.sendToNull(blocks[component], y, s.work);
     }
     for (int u = 0; u < m; u++) {
       int state = components.states[first + u];
-      s.x1[state] = Math.max(0, y1[u]);
-      s.x2[state] = Math.max(0, y2[u]);
+      s.x1[state] = Math.max(0, y[2 * u]);
+      s.x2[state] = Math.max(0, y[2 * u + 1]);
     }
   }
 
@@ -199,8 +214,7 @@ final class BlockPass {
     final int[] queue;
     final int[] componentSeen;
     final int[] componentQueue;
-    final double[] work1;
-    final double[] work2;
+    final double[] work;
     int stamp;
 
     Scratch(int n, int largestBlock) {
@@ -216,8 +230,7 @@ final class BlockPass {
       queue = new int[n];
       componentSeen = new int[n];
       componentQueue = new int[n];
-      work1 = new double[largestBlock];
-      work2 = new double[largestBlock];
+      work = new double[2 * largestBlock];
     }
   }
 }

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
+import java.util.stream.IntStream;
 
 /**
  * Exact removals of channels of several states (orders 2 to 4) for many channels: one pass per channel over the
@@ -17,6 +18,8 @@ import java.util.List;
 final class BlockRemovals {
   /** Above this many states of a channel in one block, the block's {@code N_TT} would cost more than sweeps. */
   static final int CUT_LIMIT = 2000;
+  /** The columns of a block's {@code N} solved together (each entry of the factors read once for all). */
+  private static final int COLUMNS = 8;
 
   private final AbsorbingChain chain;
   private final int[][] channelStates;
@@ -111,41 +114,27 @@ final class BlockRemovals {
         }
       }
     }
-    // The states whose columns are needed, paired within their block for two-column solves.
-    List<int[]> pairs = new ArrayList<>();
+    // The states whose columns are needed, in batches within their block for solves of several columns at once.
+    List<int[]> batches = new ArrayList<>();
     for (int i = 0; i < components.count; i++) {
-      int waiting = -1;
-      for (int k = components.start[i]; k < components.start[i + 1]; k++) {
-        int state = components.states[k];
-        if (uses.get(state) != null) {
-          if (waiting < 0) {
-            waiting = state;
-          } else {
-            pairs.add(new int[] {waiting, state});
-            waiting = -1;
-          }
-        }
-      }
-      if (waiting >= 0) {
-        pairs.add(new int[] {waiting, -1});
+      int[] needed = IntStream.range(components.start[i], components.start[i + 1]).map(k -> components.states[k])
+          .filter(state -> uses.get(state) != null).toArray();
+      for (int from = 0; from < needed.length; from += COLUMNS) {
+        batches.add(Arrays.copyOfRange(needed, from, Math.min(needed.length, from + COLUMNS)));
       }
     }
-    pairs.parallelStream().forEach(pair -> {
-      Factors block = blocks[componentOf[pair[0]]];
-      int m = components.size(componentOf[pair[0]]);
-      double[] column1 = new double[m];
-      double[] column2 = new double[m];
-      column1[local[pair[0]]] = 1;
-      if (pair[1] >= 0) {
-        column2[local[pair[1]]] = 1;
+    batches.parallelStream().forEach(batch -> {
+      int component = componentOf[batch[0]];
+      int m = components.size(component);
+      int count = batch.length;
+      double[] columns = new double[m * count];
+      for (int r = 0; r < count; r++) {
+        columns[local[batch[r]] * count + r] = 1;
       }
-      block.solve(column1, column2, new double[m], new double[m]);
-      for (Use use : uses.get(pair[0])) {
-        use.cut.setColumn(use.column, column1);
-      }
-      if (pair[1] >= 0) {
-        for (Use use : uses.get(pair[1])) {
-          use.cut.setColumn(use.column, column2);
+      blocks[component].solve(columns, count, new double[m * count]);
+      for (int r = 0; r < count; r++) {
+        for (Use use : uses.get(batch[r])) {
+          use.cut.setColumn(use.column, columns, count, r);
         }
       }
     });

@@ -20,11 +20,14 @@ final class Cut {
     this.pivots = new int[local.length];
   }
 
-  /** Sets column {@code j} of {@code N_TT} from column {@code local[j]} of the block's {@code N}. */
-  void setColumn(int j, double[] column) {
+  /**
+   * Sets column {@code j} of {@code N_TT} from column {@code local[j]} of the block's {@code N}, which is
+   * {@code columns[u * count + r]}, {@code u} in the block.
+   */
+  void setColumn(int j, double[] columns, int count, int r) {
     int m = local.length;
     for (int i = 0; i < m; i++) {
-      matrix[i * m + j] = column[local[i]];
+      matrix[i * m + j] = columns[local[i] * count + r];
     }
   }
 
@@ -60,34 +63,32 @@ final class Cut {
   }
 
   /**
-   * Turns the block's solution {@code y} (both right-hand sides, by block index) into the solution with the states
-   * {@code T} sent to null: {@code y - N_{:T} w} with {@code N_TT w = y_T}, the second term by one more solve with
-   * the block's factors, and {@code y_T} exactly 0.
+   * Turns the block's solution {@code y} ({@code y[2u]} and {@code y[2u + 1]}: both right-hand sides of block state
+   * {@code u}) into the solution with the states {@code T} sent to null: {@code y - N_{:T} w} with
+   * {@code N_TT w = y_T}, the second term by one more solve with the block's factors, and {@code y_T} exactly 0.
    */
-  void sendToNull(Factors block, double[] y1, double[] y2, double[] work1, double[] work2) {
+  void sendToNull(Factors block, double[] y, double[] work) {
     int m = local.length;
     double[] w1 = new double[m];
     double[] w2 = new double[m];
     for (int i = 0; i < m; i++) {
-      w1[i] = y1[local[i]];
-      w2[i] = y2[local[i]];
+      w1[i] = y[2 * local[i]];
+      w2[i] = y[2 * local[i] + 1];
     }
     solve(w1);
     solve(w2);
-    double[] c1 = new double[y1.length];
-    double[] c2 = new double[y2.length];
+    double[] correction = new double[y.length];
     for (int i = 0; i < m; i++) {
-      c1[local[i]] = w1[i];
-      c2[local[i]] = w2[i];
+      correction[2 * local[i]] = w1[i];
+      correction[2 * local[i] + 1] = w2[i];
     }
-    block.solve(c1, c2, work1, work2);
-    for (int u = 0; u < y1.length; u++) {
-      y1[u] -= c1[u];
-      y2[u] -= c2[u];
+    block.solve(correction, 2, work);
+    for (int k = 0; k < y.length; k++) {
+      y[k] -= correction[k];
     }
     for (int u : local) {
-      y1[u] = 0;
-      y2[u] = 0;
+      y[2 * u] = 0;
+      y[2 * u + 1] = 0;
     }
   }
 

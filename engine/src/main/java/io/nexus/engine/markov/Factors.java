@@ -156,57 +156,76 @@ final class Factors {
   }
 
   /**
-   * Solves {@code (I - Q) x = b} for two right-hand sides by state, in place of them: forward through {@code L},
-   * then back through {@code D U}, as {@link #absorption()} does for the rewards the elimination carried.
+   * Solves {@code (I - Q) X = B} for {@code count} right-hand sides in place: {@code b[state * count + r]} holds
+   * entry {@code state} of right-hand side {@code r}. Forward through {@code L}, then back through {@code D U}, as
+   * {@link #absorption()} does for the rewards the elimination carried, in step order with the right-hand sides side
+   * by side, so that each entry of the factors is read once for all of them.
    *
-   * @param scratch1 step-indexed work space of {@code n} entries, overwritten
-   * @param scratch2 the same for the second right-hand side
+   * @param work {@code n * count} entries of work space, overwritten
    */
-  void solve(double[] b1, double[] b2, double[] scratch1, double[] scratch2) {
-    double[] w1 = scratch1;
-    double[] w2 = scratch2;
+  void solve(double[] b, int count, double[] work) {
+    double[] w = work;
     for (int k = 0; k < n; k++) {
-      w1[k] = b1[order[k]];
-      w2[k] = b2[order[k]];
+      int from = order[k] * count;
+      for (int r = 0; r < count; r++) {
+        w[k * count + r] = b[from + r];
+      }
     }
     for (int k = 0; k < tailStart; k++) {
-      double y1 = w1[k];
-      double y2 = w2[k];
-      if (y1 != 0 || y2 != 0) {
-        for (int p = start[k]; p < start[k + 1]; p++) {
-          w1[neighbourStep[p]] += lower[p] * y1;
-          w2[neighbourStep[p]] += lower[p] * y2;
+      int from = k * count;
+      for (int p = start[k]; p < start[k + 1]; p++) {
+        double l = lower[p];
+        int to = neighbourStep[p] * count;
+        for (int r = 0; r < count; r++) {
+          w[to + r] += l * w[from + r];
         }
       }
     }
-    // The dense block's Lbar row by row (contiguous reads): each entry takes the finished ones before it.
+    // The dense block's Lbar row by row: each entry takes the finished ones before it.
     for (int i = 0; i < tail; i++) {
       int row = i * tail;
-      double y1 = w1[tailStart + i];
-      double y2 = w2[tailStart + i];
+      int to = (tailStart + i) * count;
       for (int k = 0; k < i; k++) {
-        y1 += block[row + k] * w1[tailStart + k];
-        y2 += block[row + k] * w2[tailStart + k];
+        double l = block[row + k];
+        if (l != 0) {
+          int from = (tailStart + k) * count;
+          for (int r = 0; r < count; r++) {
+            w[to + r] += l * w[from + r];
+          }
+        }
       }
-      w1[tailStart + i] = y1;
-      w2[tailStart + i] = y2;
     }
     for (int k = n - 1; k >= 0; k--) {
-      double s1 = w1[k] / pivot[k];
-      double s2 = w2[k] / pivot[k];
+      int to = k * count;
+      double d = pivot[k];
+      for (int r = 0; r < count; r++) {
+        w[to + r] /= d;
+      }
       if (k >= tailStart) {
         int row = (k - tailStart) * tail;
         for (int j = k - tailStart + 1; j < tail; j++) {
-          s1 += block[row + j] * b1[order[tailStart + j]];
-          s2 += block[row + j] * b2[order[tailStart + j]];
+          double u = block[row + j];
+          if (u != 0) {
+            int from = (tailStart + j) * count;
+            for (int r = 0; r < count; r++) {
+              w[to + r] += u * w[from + r];
+            }
+          }
         }
       }
       for (int p = start[k]; p < start[k + 1]; p++) {
-        s1 += upper[p] * b1[neighbour[p]];
-        s2 += upper[p] * b2[neighbour[p]];
+        double u = upper[p];
+        int from = neighbourStep[p] * count;
+        for (int r = 0; r < count; r++) {
+          w[to + r] += u * w[from + r];
+        }
       }
-      b1[order[k]] = s1;
-      b2[order[k]] = s2;
+    }
+    for (int k = 0; k < n; k++) {
+      int to = order[k] * count;
+      for (int r = 0; r < count; r++) {
+        b[to + r] = w[k * count + r];
+      }
     }
   }
 
