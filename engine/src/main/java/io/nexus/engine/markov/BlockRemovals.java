@@ -96,7 +96,7 @@ final class BlockRemovals {
 
   /**
    * Each channel's states in each block, with the block's {@code N} between them: the block's column of each such
-   * state by one solve (two at a time), on both cores.
+   * state by one solve ({@value #COLUMNS} at a time), on both cores.
    */
   private void cut(int[] present) {
     List<List<Use>> uses = new ArrayList<>(Collections.nCopies(chain.n, null));
@@ -147,10 +147,8 @@ final class BlockRemovals {
   /** The channel's cuts, one per block it has states in; null when one would exceed the limit. */
   private Cut[] cutsOf(int[] states) {
     List<Cut> result = new ArrayList<>();
-    int[] sorted = states.clone();
-    Arrays.sort(sorted);
-    // Group the states by block (a channel's states are in few blocks).
-    Integer[] byComponent = Arrays.stream(sorted).boxed().filter(s -> blocks[componentOf[s]] != null)
+    // The states in blocks, grouped by block (a channel's states are in few blocks), in state order within each.
+    Integer[] byComponent = Arrays.stream(states).boxed().filter(s -> blocks[componentOf[s]] != null)
         .sorted((a, b) -> Integer.compare(componentOf[a], componentOf[b])).toArray(Integer[]::new);
     int from = 0;
     while (from < byComponent.length) {
