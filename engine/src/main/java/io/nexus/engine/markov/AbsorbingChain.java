@@ -79,7 +79,7 @@ final class AbsorbingChain {
       // A few channels sweep fast (the windows of orders 3 and 4 over a dozen channels form a core that elimination
       // would fill in); many channels are cut from the factors of the chain's loops while those are cheap.
       BlockRemovals blocks = present.length <= SWEEP_CHANNELS ? null
-          : BlockRemovals.prepare(this, channelStates, present, FACTOR_BUDGET, BlockRemovals.CUT_LIMIT);
+          : BlockRemovals.prepare(this, channelStates, present, FACTOR_BUDGET, Integer.MAX_VALUE);
       if (blocks != null) {
         solveEach(present, c -> c < 0 ? blocks.whole() : blocks.without(c), p, v);
       } else {

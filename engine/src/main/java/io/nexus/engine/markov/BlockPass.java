@@ -162,7 +162,8 @@ final class BlockPass {
 
   /**
    * A block of states that loop, by its factors, its successors outside it final; the cut's states to null. When
-   * none of those successors changed, the block starts from the whole chain's values instead of a solve.
+   * none of those successors changed, the block starts from the whole chain's values instead of a solve; when the
+   * cut has too many states for its {@code N_TT}, the block is factored again without them.
    */
   private void block(int component, Cut cut, boolean everything, Scratch s) {
     int first = components.start[component];
@@ -184,16 +185,25 @@ final class BlockPass {
       y[2 * u] = v1;
       y[2 * u + 1] = v2;
     }
-    if (inflow) {
+    if (cut != null && cut.refactors()) {
+      for (int u : cut.local) {
+        y[2 * u] = 0;
+        y[2 * u + 1] = 0;
+      }
+      Elimination.factor(components.block(chain, component, s.removed)).solve(y, 2, s.work);
+    } else if (inflow) {
       blocks[component].solve(y, 2, s.work);
+      if (cut != null) {
+        cut.sendToNull(blocks[component], y, s.work);
+      }
     } else {
       for (int u = 0; u < m; u++) {
         y[2 * u] = whole1[components.states[first + u]];
         y[2 * u + 1] = whole2[components.states[first + u]];
       }
-    }
-    if (cut != null) {
-      cut.sendToNull(blocks[component], y, s.work);
+      if (cut != null) {
+        cut.sendToNull(blocks[component], y, s.work);
+      }
     }
     for (int u = 0; u < m; u++) {
       int state = components.states[first + u];

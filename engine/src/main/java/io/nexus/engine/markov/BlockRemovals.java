@@ -12,12 +12,11 @@ import java.util.stream.IntStream;
  * successors; a block of states that loop (one block of a few thousand states holds all the loops of an order-2 chain
  * of 3,000 channels) is solved with its own sparse factors, computed once, and the channel's states in it are sent to
  * null by the block rank-one update ({@link Cut}). States that reach none of the channel's keep the whole chain's
- * values, so a block they form is not solved again. Channels with more than {@value #CUT_LIMIT} states in one block
- * sweep instead ({@link GaussSeidel}). Thread-safe once prepared.
+ * values, so a block they form is not solved again. A channel with so many states in a block that their
+ * {@code N_TT} would cost more than the block's factorisation has the block factored again without them instead.
+ * Thread-safe once prepared.
  */
 final class BlockRemovals {
-  /** Above this many states of a channel in one block, the block's {@code N_TT} would cost more than sweeps. */
-  static final int CUT_LIMIT = 2000;
   /** The columns of a block's {@code N} solved together (each entry of the factors read once for all). */
   private static final int COLUMNS = 8;
 
@@ -29,11 +28,10 @@ final class BlockRemovals {
   private final Factors[] blocks;
   /** Each state's index in its block. */
   private final int[] local;
-  /** The cuts of each channel, one per block it has states in, or null for a channel that sweeps. */
+  /** The cuts of each channel, one per block it has states in. */
   private final Cut[][] cuts;
   private final int cutLimit;
   private final BlockPass pass;
-  private GaussSeidel sweeps;
 
   private BlockRemovals(AbsorbingChain chain, int[][] channelStates, Components components, Factors[] blocks,
       int cutLimit) {
@@ -57,7 +55,7 @@ final class BlockRemovals {
   /**
    * Factors every block of several states and the cuts of the {@code present} channels; null when a block's
    * factorisation would take more than {@code budget} updates. A channel with more than {@code cutLimit} states in
-   * one block sweeps.
+   * one block (or more than its factorisation is worth) has the block factored again without them.
    */
   static BlockRemovals prepare(AbsorbingChain chain, int[][] channelStates, int[] present, long budget,
       int cutLimit) {
@@ -65,7 +63,7 @@ final class BlockRemovals {
     Factors[] blocks = new Factors[components.count];
     for (int i = 0; i < components.count; i++) {
       if (components.size(i) > 1) {
-        blocks[i] = Elimination.factor(components.block(chain, i), budget);
+        blocks[i] = Elimination.factor(components.block(chain, i, null), budget);
         if (blocks[i] == null) {
           return null;
         }
@@ -84,14 +82,7 @@ final class BlockRemovals {
   /** {@code {P, V}} with the states of {@code channel} sent to null. */
   double[] without(int channel) {
     int[] states = channelStates[channel];
-    return cuts[channel] == null ? sweeps().startValues(chain.removed(states)) : pass.without(states, cuts[channel]);
-  }
-
-  private synchronized GaussSeidel sweeps() {
-    if (sweeps == null) {
-      sweeps = new GaussSeidel(chain);
-    }
-    return sweeps;
+    return pass.without(states, cuts[channel]);
   }
 
   /**
@@ -103,7 +94,10 @@ final class BlockRemovals {
     List<Cut> all = new ArrayList<>();
     for (int c : present) {
       cuts[c] = cutsOf(channelStates[c]);
-      for (Cut cut : cuts[c] == null ? new Cut[0] : cuts[c]) {
+      for (Cut cut : cuts[c]) {
+        if (cut.refactors()) {
+          continue;
+        }
         all.add(cut);
         for (int j = 0; j < cut.local.length; j++) {
           int state = components.states[components.start[cut.component] + cut.local[j]];
@@ -141,10 +135,15 @@ final class BlockRemovals {
     all.parallelStream().forEach(Cut::decompose);
   }
 
+  /** The multiplications of an LU decomposition of order {@code m}. */
+  private static double cubed(int m) {
+    return (double) m * m * m / 3;
+  }
+
   /** A column of a cut's {@code N_TT} that a state's column of its block's {@code N} fills. */
   private record Use(Cut cut, int column) {}
 
-  /** The channel's cuts, one per block it has states in; null when one would exceed the limit. */
+  /** The channel's cuts, one per block it has states in. */
   private Cut[] cutsOf(int[] states) {
     List<Cut> result = new ArrayList<>();
     // The states in blocks, grouped by block (a channel's states are in few blocks), in state order within each.
@@ -157,14 +156,11 @@ final class BlockRemovals {
       while (to < byComponent.length && componentOf[byComponent[to]] == component) {
         to++;
       }
-      if (to - from > cutLimit) {
-        return null;
-      }
       int[] locals = new int[to - from];
       for (int k = from; k < to; k++) {
         locals[k - from] = local[byComponent[k]];
       }
-      result.add(new Cut(component, locals));
+      result.add(new Cut(component, locals, locals.length > cutLimit || cubed(locals.length) > blocks[component].cost()));
       from = to;
     }
     return result.toArray(Cut[]::new);

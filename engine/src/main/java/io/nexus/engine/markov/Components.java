@@ -86,8 +86,9 @@ final class Components {
   /**
    * The chain within one component, its states numbered in component order: transitions that leave the component
    * count as exits (only its {@code I - Q} is wanted, for {@link Elimination#factor}; rewards and start are zero).
+   * The {@code removed} states (may be null) are sent to null: they keep their numbers, without transitions.
    */
-  AbsorbingChain block(AbsorbingChain chain, int component) {
+  AbsorbingChain block(AbsorbingChain chain, int component, boolean[] removed) {
     int from = start[component];
     int m = size(component);
     int[] index = new int[chain.n];
@@ -103,9 +104,14 @@ final class Components {
     for (int u = 0; u < m; u++) {
       int s = states[from + u];
       exit[u] = chain.exit[s];
+      if (removed != null && removed[s]) {
+        exit[u] = 1;
+        rowStart[u + 1] = entries;
+        continue;
+      }
       for (int k = chain.rowStart[s]; k < chain.rowStart[s + 1]; k++) {
         int t = index[chain.column[k]];
-        if (t < 0) {
+        if (t < 0 || removed != null && removed[chain.column[k]]) {
           exit[u] += chain.probability[k];
         } else {
           column[entries] = t;

@@ -3,7 +3,9 @@ package io.nexus.engine.markov;
 /**
  * A channel's states {@code T} inside one strongly connected block of the chain, with the block's fundamental matrix
  * between them, {@code N_TT}, LU-decomposed: what sends those states to null in a solve of the whole block, by the
- * block version of the rank-one update. Filled column by column, then decomposed once; immutable after that.
+ * block version of the rank-one update. Filled column by column, then decomposed once; immutable after that. When
+ * {@code T} is so large that {@code N_TT} would cost more than factoring the block again, the cut only names the
+ * states ({@link #refactors()}): the block is factored without them for the removal.
  */
 final class Cut {
   /** The block's component, and the states as indices in the block. */
@@ -13,11 +15,16 @@ final class Cut {
   private final double[] matrix;
   private final int[] pivots;
 
-  Cut(int component, int[] local) {
+  Cut(int component, int[] local, boolean refactors) {
     this.component = component;
     this.local = local;
-    this.matrix = new double[local.length * local.length];
-    this.pivots = new int[local.length];
+    this.matrix = refactors ? null : new double[local.length * local.length];
+    this.pivots = refactors ? null : new int[local.length];
+  }
+
+  /** True when the removal factors the block without {@code T} rather than using {@code N_TT}. */
+  boolean refactors() {
+    return matrix == null;
   }
 
   /**

@@ -131,6 +131,16 @@ final class Factors {
     }
   }
 
+  /** About the multiplications the factorisation took: each sparse step's neighbours squared, the dense block's cube / 3. */
+  double cost() {
+    double cost = (double) tail * tail * tail / 3;
+    for (int k = 0; k < tailStart; k++) {
+      double neighbours = start[k + 1] - start[k];
+      cost += neighbours * neighbours;
+    }
+    return cost;
+  }
+
   /** {@code h = (I - Q)^-1 r} for the two rewards the elimination carried: {@code {h1, h2}} by state. */
   double[][] absorption() {
     double[] h1 = new double[n];

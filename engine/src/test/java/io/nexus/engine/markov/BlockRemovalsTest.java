@@ -30,7 +30,7 @@ class BlockRemovalsTest {
 
   @Test
   void theWholeChainConvertsNineFourteenthsWorthFiftySevenths() {
-    double[] whole = prepare(BlockRemovals.CUT_LIMIT).whole();
+    double[] whole = prepare(Integer.MAX_VALUE).whole();
     assertThat(whole[0]).isCloseTo(9.0 / 14, within(1e-15));
     assertThat(whole[1]).isCloseTo(50.0 / 7, within(1e-14));
   }
@@ -38,7 +38,7 @@ class BlockRemovalsTest {
   @Test
   void removingTwoStatesOfTheLoopLeavesStateZerosOwnConversion() {
     // x1 = x3 = 0: x0 = 1/2, value 5.
-    double[] without = prepare(BlockRemovals.CUT_LIMIT).without(0);
+    double[] without = prepare(Integer.MAX_VALUE).without(0);
     assertThat(without[0]).isCloseTo(0.5, within(1e-15));
     assertThat(without[1]).isCloseTo(5, within(1e-14));
   }
@@ -46,7 +46,7 @@ class BlockRemovalsTest {
   @Test
   void removingOneStateOfTheLoopKeepsTheWayThroughStateTwo() {
     // x3 = 0: x1 = 1/8, x0 = 1/2 + 1/16 = 9/16; values x1 = 5/2, x0 = 5 + 5/4.
-    double[] without = prepare(BlockRemovals.CUT_LIMIT).without(1);
+    double[] without = prepare(Integer.MAX_VALUE).without(1);
     assertThat(without[0]).isCloseTo(9.0 / 16, within(1e-15));
     assertThat(without[1]).isCloseTo(6.25, within(1e-14));
   }
@@ -54,18 +54,18 @@ class BlockRemovalsTest {
   @Test
   void removingAStateTheLoopLeadsToSolvesTheLoopAgain() {
     // x2 = 0: x1 = x0/4, x0 = 1/2 + x0/8 = 4/7; values x0 = 5 + x0/8 = 40/7.
-    double[] without = prepare(BlockRemovals.CUT_LIMIT).without(2);
+    double[] without = prepare(Integer.MAX_VALUE).without(2);
     assertThat(without[0]).isCloseTo(4.0 / 7, within(1e-15));
     assertThat(without[1]).isCloseTo(40.0 / 7, within(1e-14));
   }
 
   @Test
   void removingTheStartsOnlyStateLeavesNothing() {
-    assertThat(prepare(BlockRemovals.CUT_LIMIT).without(3)).containsExactly(0, 0);
+    assertThat(prepare(Integer.MAX_VALUE).without(3)).containsExactly(0, 0);
   }
 
   @Test
-  void aChannelWithMoreStatesInALoopThanTheLimitSweepsToTheSameNumbers() {
+  void aChannelWithMoreStatesInALoopThanTheLimitHasTheLoopFactoredWithoutThemToTheSameNumbers() {
     double[] without = prepare(1).without(0);
     assertThat(without[0]).isCloseTo(0.5, within(1e-15));
     assertThat(without[1]).isCloseTo(5, within(1e-14));

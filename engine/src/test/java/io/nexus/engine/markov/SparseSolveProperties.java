@@ -26,7 +26,7 @@ class SparseSolveProperties {
       @ForAll @IntRange(min = 1, max = 300) int paths, @ForAll @LongRange(min = 0, max = 1_000_000) long seed,
       @ForAll @IntRange(min = 1, max = 8) int cutLimit) {
     // Directly, whatever the number of channels (removals() takes this way from 65 channels of several states on);
-    // small cut limits send some channels to the sweeps.
+    // small cut limits have some blocks factored again without the channel's states.
     MarkovStatistics stats = SparseSolveTest.statistics(order, channels, paths, seed);
     AbsorbingChain chain = MarkovSolver.chain(stats);
     int[][] channelStates = MarkovSolver.channelStates(stats.states, stats.channels.size());
