@@ -15,12 +15,13 @@ import java.util.stream.IntStream;
  * the start row {@code g} of the fundamental matrix {@code N} and its diagonal, and removing the channel of state
  * {@code s} takes {@code g(s) h(s) / N(s,s)} of the conversion probability: a thousand removals for the price of one
  * factorisation. Otherwise (orders 2 to 4) a few channels sweep ({@link GaussSeidel}: their windows form a core that
- * elimination would fill in); many channels share one factorisation whose pattern joins each channel's states, so
- * that removing states {@code S} takes {@code f · h_S} with {@code f N_SS = g_S}, while that is affordable.
+ * elimination would fill in); many channels are removed component by component ({@link BlockRemovals}): the loops'
+ * blocks factored once, a channel's states in a block sent to null from the block's {@code N_TT}, while the blocks'
+ * factorisations are affordable.
  */
 final class AbsorbingChain {
   static final int DENSE_LIMIT = 100;
-  /** The updates one factorisation for channels of several states may cost before they sweep instead. */
+  /** The updates a block's factorisation for channels of several states may cost before they sweep instead. */
   private static final long FACTOR_BUDGET = 2_000_000_000L;
   /** Up to this many channels of several states, removals sweep without trying elimination. */
   private static final int SWEEP_CHANNELS = 64;
