@@ -160,7 +160,8 @@ final class BlockRemovals {
       for (int k = from; k < to; k++) {
         locals[k - from] = local[byComponent[k]];
       }
-      result.add(new Cut(component, locals, locals.length > cutLimit || cubed(locals.length) > blocks[component].cost()));
+      boolean refactors = locals.length > cutLimit || cubed(locals.length) > blocks[component].cost();
+      result.add(new Cut(component, locals, refactors));
       from = to;
     }
     return result.toArray(Cut[]::new);

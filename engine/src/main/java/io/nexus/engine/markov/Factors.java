@@ -131,7 +131,7 @@ final class Factors {
     }
   }
 
-  /** About the multiplications the factorisation took: each sparse step's neighbours squared, the dense block's cube / 3. */
+  /** Roughly the factorisation's multiplications: each sparse step's neighbours squared, the dense block's m³/3. */
   double cost() {
     double cost = (double) tail * tail * tail / 3;
     for (int k = 0; k < tailStart; k++) {
