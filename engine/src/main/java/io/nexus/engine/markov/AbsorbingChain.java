@@ -1,7 +1,7 @@
 package io.nexus.engine.markov;
 
 import java.util.Arrays;
-import java.util.function.Function;
+import java.util.function.IntFunction;
 import java.util.stream.IntStream;
 
 /**
@@ -15,15 +15,14 @@ import java.util.stream.IntStream;
  * the start row {@code g} of the fundamental matrix {@code N} and its diagonal, and removing the channel of state
  * {@code s} takes {@code g(s) h(s) / N(s,s)} of the conversion probability: a thousand removals for the price of one
  * factorisation. Otherwise (orders 2 to 4) a few channels sweep ({@link GaussSeidel}: their windows form a core that
- * elimination would fill in); many channels share one factorisation whose pattern joins each channel's states, so
- * that removing states {@code S} takes {@code f · h_S} with {@code f N_SS = g_S}, while that is affordable.
+ * elimination would fill in); many channels are removed component by component ({@link BlockRemovals}): the loops'
+ * blocks factored once, a channel's states in a block sent to null from the block's {@code N_TT}, while the blocks'
+ * factorisations are affordable.
  */
 final class AbsorbingChain {
   static final int DENSE_LIMIT = 100;
-  /** The updates one factorisation for channels of several states may cost before they sweep instead. */
+  /** The updates a block's factorisation for channels of several states may cost before they sweep instead. */
   private static final long FACTOR_BUDGET = 2_000_000_000L;
-  /** Channels of up to this many states are removed from the shared factorisation. */
-  private static final int GROUP_LIMIT = 24;
   /** Up to this many channels of several states, removals sweep without trying elimination. */
   private static final int SWEEP_CHANNELS = 64;
 
@@ -74,122 +73,34 @@ final class AbsorbingChain {
     int[] present = IntStream.range(0, channels).filter(c -> present(channelStates[c])).toArray();
     boolean oneStateEach = Arrays.stream(present).allMatch(c -> channelStates[c].length == 1);
     if (dense) {
-      solveEach(channelStates, present, this::denseStartValues, p, v);
+      solveEach(present, c -> denseStartValues(c < 0 ? null : removed(channelStates[c])), p, v);
     } else if (oneStateEach) {
       solveByCuts(channelStates, present, p, v);
     } else {
       // A few channels sweep fast (the windows of orders 3 and 4 over a dozen channels form a core that elimination
-      // would fill in); many channels share one factorisation while it is cheap.
-      Factors factors = present.length <= SWEEP_CHANNELS ? null
-          : Elimination.factor(this, groups(channelStates, present), FACTOR_BUDGET);
-      if (factors != null) {
-        solveByGroups(factors, channelStates, present, p, v);
+      // would fill in); many channels are cut from the factors of the chain's loops while those are cheap.
+      BlockRemovals blocks = present.length <= SWEEP_CHANNELS ? null
+          : BlockRemovals.prepare(this, channelStates, present, FACTOR_BUDGET, Integer.MAX_VALUE);
+      if (blocks != null) {
+        solveEach(present, c -> c < 0 ? blocks.whole() : blocks.without(c), p, v);
       } else {
         GaussSeidel sweeps = new GaussSeidel(this);
-        solveEach(channelStates, present, sweeps::startValues, p, v);
+        solveEach(present, c -> sweeps.startValues(c < 0 ? null : removed(channelStates[c])), p, v);
       }
     }
     return new double[][] {p, v};
   }
 
-  /** Every removal by a solve of its own, on both cores. */
-  private void solveEach(int[][] channelStates, int[] present, Function<boolean[], double[]> solve, double[] p,
-      double[] v) {
-    double[] whole = solve.apply(null);
+  /** Every removal by a solve of its own, on both cores: {@code solve} takes a channel, or -1 for none removed. */
+  private static void solveEach(int[] present, IntFunction<double[]> solve, double[] p, double[] v) {
+    double[] whole = solve.apply(-1);
     p[0] = whole[0];
     v[0] = whole[1];
     Arrays.stream(present).parallel().forEach(c -> {
-      double[] without = solve.apply(removed(channelStates[c]));
+      double[] without = solve.apply(c);
       p[1 + c] = without[0];
       v[1 + c] = without[1];
     });
-  }
-
-  /** The states of each channel with at most {@value #GROUP_LIMIT} of them. */
-  private static int[][] groups(int[][] channelStates, int[] present) {
-    return Arrays.stream(present).mapToObj(c -> channelStates[c]).filter(states -> states.length <= GROUP_LIMIT)
-        .toArray(int[][]::new);
-  }
-
-  /**
-   * Channels of a few states {@code S} from one factorisation: removing them cuts the start's paths at their first
-   * visit to {@code S}, at {@code s} with probability {@code f(s)}, {@code f N_SS = g_S}, which takes
-   * {@code f · h_S} of the conversion probability. Channels of more states are solved one by one.
-   */
-  private void solveByGroups(Factors factors, int[][] channelStates, int[] present, double[] p, double[] v) {
-    double[][] h = factors.absorption();
-    double[] g = factors.visits(start);
-    factors.inverseDiagonal();
-    p[0] = dot(start, h[0]);
-    v[0] = dot(start, h[1]);
-    GaussSeidel[] sweeps = new GaussSeidel[1];
-    Arrays.stream(present).parallel().forEach(c -> {
-      int[] states = channelStates[c];
-      if (states.length <= GROUP_LIMIT) {
-        int m = states.length;
-        double[][] transposed = new double[m][m];
-        double[] f = new double[m];
-        for (int i = 0; i < m; i++) {
-          f[i] = g[states[i]];
-          for (int j = 0; j < m; j++) {
-            transposed[j][i] = factors.inverse(states[i], states[j]);
-          }
-        }
-        solveSmall(transposed, f);
-        double cut1 = 0;
-        double cut2 = 0;
-        for (int i = 0; i < m; i++) {
-          cut1 += f[i] * h[0][states[i]];
-          cut2 += f[i] * h[1][states[i]];
-        }
-        p[1 + c] = Math.max(0, p[0] - cut1);
-        v[1 + c] = Math.max(0, v[0] - cut2);
-      } else {
-        synchronized (sweeps) {
-          if (sweeps[0] == null) {
-            sweeps[0] = new GaussSeidel(this);
-          }
-        }
-        double[] without = sweeps[0].startValues(removed(states));
-        p[1 + c] = without[0];
-        v[1 + c] = without[1];
-      }
-    });
-  }
-
-  /** Solves {@code a x = b} in place of {@code b} by Gaussian elimination with partial pivoting. */
-  private static void solveSmall(double[][] a, double[] b) {
-    int m = b.length;
-    for (int col = 0; col < m; col++) {
-      int pivot = col;
-      for (int row = col + 1; row < m; row++) {
-        if (Math.abs(a[row][col]) > Math.abs(a[pivot][col])) {
-          pivot = row;
-        }
-      }
-      double[] swap = a[pivot];
-      a[pivot] = a[col];
-      a[col] = swap;
-      double t = b[pivot];
-      b[pivot] = b[col];
-      b[col] = t;
-      for (int row = col + 1; row < m; row++) {
-        double factor = a[row][col] / a[col][col];
-        if (factor != 0) {
-          for (int k = col; k < m; k++) {
-            a[row][k] -= factor * a[col][k];
-          }
-          b[row] -= factor * b[col];
-        }
-      }
-    }
-    for (int row = m - 1; row >= 0; row--) {
-      double sum = b[row];
-      for (int k = row + 1; k < m; k++) {
-        sum -= a[row][k] * b[k];
-      }
-      b[row] = sum / a[row][row];
-    }
   }
 
   /**
@@ -215,7 +126,8 @@ final class AbsorbingChain {
     return states != null && states.length > 0;
   }
 
-  private boolean[] removed(int[] states) {
+  /** The states flagged, for the solves that take a channel's states so. */
+  boolean[] removed(int[] states) {
     boolean[] removed = new boolean[n];
     for (int s : states) {
       removed[s] = true;

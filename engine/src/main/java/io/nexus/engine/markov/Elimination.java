@@ -130,29 +130,12 @@ final class Elimination {
 
   /** The factors of the whole chain's {@code I - Q} on the symmetrised pattern, for solves and the selected inverse. */
   static Factors factor(AbsorbingChain chain) {
-    return factor(chain, new int[0][], Long.MAX_VALUE);
+    return factor(chain, Long.MAX_VALUE);
   }
 
-  /**
-   * As {@link #factor(AbsorbingChain)}, with each of {@code groups} joined in the pattern so that the selected
-   * inverse holds {@code N} between any two states of a group; null once more than {@code budget} updates were needed.
-   */
-  static Factors factor(AbsorbingChain chain, int[][] groups, long budget) {
+  /** As {@link #factor(AbsorbingChain)}; null once more than {@code budget} updates were needed. */
+  static Factors factor(AbsorbingChain chain, long budget) {
     Elimination e = new Elimination(chain, null, false, true);
-    for (int[] group : groups) {
-      for (int a : group) {
-        for (int b : group) {
-          if (a != b) {
-            e.rows[a].add(b, 0);
-            e.columns[b].add(a, 0);
-          }
-        }
-      }
-    }
-    e.heapSize = 0;
-    for (int s = 0; s < chain.n; s++) {
-      e.push(s);
-    }
     Factors factors = new Factors(chain.n);
     e.budget = budget;
     if (!e.run(factors)) {

@@ -131,6 +131,16 @@ final class Factors {
     }
   }
 
+  /** Roughly the factorisation's multiplications: each sparse step's neighbours squared, the dense block's m³/3. */
+  double cost() {
+    double cost = (double) tail * tail * tail / 3;
+    for (int k = 0; k < tailStart; k++) {
+      double neighbours = start[k + 1] - start[k];
+      cost += neighbours * neighbours;
+    }
+    return cost;
+  }
+
   /** {@code h = (I - Q)^-1 r} for the two rewards the elimination carried: {@code {h1, h2}} by state. */
   double[][] absorption() {
     double[] h1 = new double[n];
@@ -153,6 +163,80 @@ final class Factors {
       h2[order[k]] = s2;
     }
     return new double[][] {h1, h2};
+  }
+
+  /**
+   * Solves {@code (I - Q) X = B} for {@code count} right-hand sides in place: {@code b[state * count + r]} holds
+   * entry {@code state} of right-hand side {@code r}. Forward through {@code L}, then back through {@code D U}, as
+   * {@link #absorption()} does for the rewards the elimination carried, in step order with the right-hand sides side
+   * by side, so that each entry of the factors is read once for all of them.
+   *
+   * @param work {@code n * count} entries of work space, overwritten
+   */
+  void solve(double[] b, int count, double[] work) {
+    double[] w = work;
+    for (int k = 0; k < n; k++) {
+      int from = order[k] * count;
+      for (int r = 0; r < count; r++) {
+        w[k * count + r] = b[from + r];
+      }
+    }
+    for (int k = 0; k < tailStart; k++) {
+      int from = k * count;
+      for (int p = start[k]; p < start[k + 1]; p++) {
+        double l = lower[p];
+        int to = neighbourStep[p] * count;
+        for (int r = 0; r < count; r++) {
+          w[to + r] += l * w[from + r];
+        }
+      }
+    }
+    // The dense block's Lbar row by row: each entry takes the finished ones before it.
+    for (int i = 0; i < tail; i++) {
+      int row = i * tail;
+      int to = (tailStart + i) * count;
+      for (int k = 0; k < i; k++) {
+        double l = block[row + k];
+        if (l != 0) {
+          int from = (tailStart + k) * count;
+          for (int r = 0; r < count; r++) {
+            w[to + r] += l * w[from + r];
+          }
+        }
+      }
+    }
+    for (int k = n - 1; k >= 0; k--) {
+      int to = k * count;
+      double d = pivot[k];
+      for (int r = 0; r < count; r++) {
+        w[to + r] /= d;
+      }
+      if (k >= tailStart) {
+        int row = (k - tailStart) * tail;
+        for (int j = k - tailStart + 1; j < tail; j++) {
+          double u = block[row + j];
+          if (u != 0) {
+            int from = (tailStart + j) * count;
+            for (int r = 0; r < count; r++) {
+              w[to + r] += u * w[from + r];
+            }
+          }
+        }
+      }
+      for (int p = start[k]; p < start[k + 1]; p++) {
+        double u = upper[p];
+        int from = neighbourStep[p] * count;
+        for (int r = 0; r < count; r++) {
+          w[to + r] += u * w[from + r];
+        }
+      }
+    }
+    for (int k = 0; k < n; k++) {
+      int to = order[k] * count;
+      for (int r = 0; r < count; r++) {
+        b[to + r] = w[k * count + r];
+      }
+    }
   }
 
   /** {@code g = pi (I - Q)^-1}, the expected visits to each state from the start distribution {@code pi}. */
@@ -279,22 +363,6 @@ final class Factors {
       z[rowK + k] = zkk;
     }
     return z;
-  }
-
-  /**
-   * {@code N(a, b)} for two states that the pattern links (a state and itself, two states of the dense block, or
-   * neighbours at the earlier one's elimination), after {@link #inverseDiagonal()}.
-   */
-  double inverse(int stateA, int stateB) {
-    int a = position[stateA];
-    int b = position[stateB];
-    if (a == b) {
-      return zDiagonal[a];
-    }
-    if (a >= tailStart && b >= tailStart) {
-      return zBlock[(a - tailStart) * tail + (b - tailStart)];
-    }
-    return a < b ? zUpper[find(a, b)] : zLower[find(b, a)];
   }
 
   /** The entry of step {@code later} among the neighbours of step {@code earlier}. */

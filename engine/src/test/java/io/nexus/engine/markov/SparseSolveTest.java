@@ -31,9 +31,9 @@ class SparseSolveTest {
   }
 
   @Test
-  void manyChannelsOfSeveralStatesShareOneFactorisationAndAgree() {
-    // Order 2 over 400 channels: more than 64 channels of several states each, so removals() cuts them from one
-    // factorisation (the most popular ones, of many states, one by one).
+  void manyChannelsOfSeveralStatesAreCutFromTheLoopsFactorsAndAgree() {
+    // Order 2 over 400 channels: more than 64 channels of several states each, so removals() solves each removal
+    // over the chain's components, cutting the channel's states in a loop from that loop's factors (BlockRemovals).
     MarkovStatistics stats = statistics(2, 400, 250, 3);
     int[][] channelStates = MarkovSolver.channelStates(stats.states, stats.channels.size());
     assertThat(Arrays.stream(channelStates).filter(states -> states != null && states.length > 1).count())
