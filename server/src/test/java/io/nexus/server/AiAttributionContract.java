@@ -577,7 +577,7 @@ abstract class AiAttributionContract {
   }
 
   @Test
-  void theDefaultModelComparisonIncludesTheAiModelAndItsIntervalsAreRefused() {
+  void theDefaultModelComparisonIncludesTheAiModel() {
     long channel = api.channel("Default Search " + System.nanoTime(), "1");
     long[] j = dayJourney("2047-05-03", "10", channel);
     answersFor(j[1], "{\"weights\":[{\"touchpoint_id\":" + j[1] + ",\"weight\":1}],\"reasoning\":\"r\"}");
@@ -589,9 +589,6 @@ abstract class AiAttributionContract {
     List<Long> ids = new java.util.ArrayList<>();
     comparison.get("models").forEach(m -> ids.add(m.get("id").asLong()));
     assertThat(ids).contains(3L, 6L, 7L, 8L);
-    JsonNode intervals = api.post("/analytics/channel-roi", "{\"attribution_model_id\":6,\"intervals\":true,"
-        + range + "}", 422);
-    assertThat(intervals.toString()).contains("intervals").contains("not available for the data-driven");
   }
 
   /** A journey of one touch converting 10.00 in May 2046; its id and its touchpoint's. */
