@@ -454,14 +454,7 @@ abstract class AiAttributionContract {
 
   /** A converting journey starting {@code day} at 10:00 through {@code channels} an hour apart; ids as above. */
   private long[] dayJourney(String day, String revenue, long... channels) {
-    long j = api.journey("ai-report-" + System.nanoTime(), day + "T10:00:00Z");
-    long[] ids = new long[channels.length + 1];
-    ids[0] = j;
-    for (int i = 0; i < channels.length; i++) {
-      ids[i + 1] = api.touch(j, channels[i], "click", day + "T1" + i + ":00:00Z", "1");
-    }
-    api.purchase(j, day + "T18:00:00Z", revenue);
-    return ids;
+    return api.dayJourney("ai-report-" + System.nanoTime(), day, revenue, channels);
   }
 
   private void answersFor(long touchpoint, String toolInput) {

@@ -70,14 +70,7 @@ abstract class AiAttributionIntervalsContract {
 
   /** A journey started {@code day} touching {@code channels} an hour apart, converting {@code revenue}; its ids. */
   private long[] dayJourney(String day, String revenue, long... channels) {
-    long j = api.journey("ai-intervals-" + System.nanoTime(), day + "T10:00:00Z");
-    long[] ids = new long[channels.length + 1];
-    ids[0] = j;
-    for (int i = 0; i < channels.length; i++) {
-      ids[i + 1] = api.touch(j, channels[i], "click", day + "T1" + i + ":00:00Z", "1");
-    }
-    api.purchase(j, day + "T18:00:00Z", revenue);
-    return ids;
+    return api.dayJourney("ai-intervals-" + System.nanoTime(), day, revenue, channels);
   }
 
   /** The stub answers the journey whose touchpoints are {@code journey[1..]} with these weights, in touch order. */
