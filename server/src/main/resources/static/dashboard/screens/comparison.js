@@ -39,7 +39,7 @@ export default {
     const columns = [{ key: 'channel_name', label: 'Channel', header: true }];
     models.forEach((m, i) => columns.push({
       key: `m${m.id}`, label: m.name, numeric: true, value: (r) => value(r.values[i]), format,
-      // The interval, where the model has one (not the AI model's), beside the value; the CSV keeps the value.
+      // The interval beside the value (the AI model's too, from its stored answers); the CSV keeps the value.
       cell: intervals ? (r) => (bounds(r.values[i]) ? `${format(value(r.values[i]))} (${fmt.range(bounds(r.values[i]), format)})`
         : format(value(r.values[i]))) : undefined,
     }));
@@ -49,7 +49,7 @@ export default {
       .sort((a, b) => b.v - a.v)[0];
     const { chart } = await panel(main, {
       title: 'Channels under every model',
-      description: intervals ? 'Whiskers: each model\'s 90 % bootstrap interval (none for the AI model).' : undefined,
+      description: intervals ? 'Whiskers: each model\'s 90 % bootstrap interval.' : undefined,
       file: `model-comparison-${ctx.from}-${ctx.to}`,
       alt: `Grouped bars of ${metric} per channel for ${models.length} models. Under ${models[baseIndex]?.name}, `
         + `${top ? `${top.r.channel_name} leads with ${format(top.v)}` : 'no channel has credit'}. The table below holds every value.`,

@@ -454,14 +454,7 @@ abstract class AiAttributionContract {
 
   /** A converting journey starting {@code day} at 10:00 through {@code channels} an hour apart; ids as above. */
   private long[] dayJourney(String day, String revenue, long... channels) {
-    long j = api.journey("ai-report-" + System.nanoTime(), day + "T10:00:00Z");
-    long[] ids = new long[channels.length + 1];
-    ids[0] = j;
-    for (int i = 0; i < channels.length; i++) {
-      ids[i + 1] = api.touch(j, channels[i], "click", day + "T1" + i + ":00:00Z", "1");
-    }
-    api.purchase(j, day + "T18:00:00Z", revenue);
-    return ids;
+    return api.dayJourney("ai-report-" + System.nanoTime(), day, revenue, channels);
   }
 
   private void answersFor(long touchpoint, String toolInput) {
@@ -577,7 +570,7 @@ abstract class AiAttributionContract {
   }
 
   @Test
-  void theDefaultModelComparisonIncludesTheAiModelAndItsIntervalsAreRefused() {
+  void theDefaultModelComparisonIncludesTheAiModel() {
     long channel = api.channel("Default Search " + System.nanoTime(), "1");
     long[] j = dayJourney("2047-05-03", "10", channel);
     answersFor(j[1], "{\"weights\":[{\"touchpoint_id\":" + j[1] + ",\"weight\":1}],\"reasoning\":\"r\"}");
@@ -589,9 +582,6 @@ abstract class AiAttributionContract {
     List<Long> ids = new java.util.ArrayList<>();
     comparison.get("models").forEach(m -> ids.add(m.get("id").asLong()));
     assertThat(ids).contains(3L, 6L, 7L, 8L);
-    JsonNode intervals = api.post("/analytics/channel-roi", "{\"attribution_model_id\":6,\"intervals\":true,"
-        + range + "}", 422);
-    assertThat(intervals.toString()).contains("intervals").contains("not available for the data-driven");
   }
 
   /** A journey of one touch converting 10.00 in May 2046; its id and its touchpoint's. */

@@ -215,6 +215,40 @@ abstract class AiUnconfiguredContract {
         .asString()).contains("ANTHROPIC_API_KEY");
   }
 
+  /**
+   * Without a provider the report carries the fallback model's (linear's) credits, so its intervals are linear's over
+   * the same journeys, marked: two journeys of 80.00 and one of 20.00 on one channel.
+   */
+  @Test
+  void intervalsWithoutAProviderAreTheFallbackModelsAndSaySo() {
+    long model = aiModelFallingBackToLinear();
+    long channel = api.channel("Interval fallback " + System.nanoTime(), "1");
+    convertingJourney("2044-05-03", channel);
+    convertingJourney("2044-05-04", channel);
+    long small = api.journey("no-ai-small-" + System.nanoTime(), "2044-05-05T10:00:00Z");
+    api.touch(small, channel, "click", "2044-05-05T10:00:00Z", "1");
+    api.purchase(small, "2044-05-05T11:00:00Z", "20");
+    String body = "\"channel_ids\":[" + channel + "],\"start_date\":\"2044-05-01\",\"end_date\":\"2044-05-31\","
+        + "\"intervals\":true";
+
+    JsonNode roi = api.post("/analytics/channel-roi", "{\"attribution_model_id\":" + model + "," + body + "}", 200);
+    JsonNode linear = api.post("/analytics/channel-roi", "{\"attribution_model_id\":3," + body + "}", 200);
+    JsonNode comparison = api.post("/analytics/model-comparison", "{\"model_ids\":[" + model + ",3]," + body + "}",
+        200);
+
+    assertThat(roi.get(0).get("attributed_revenue").decimalValue()).isEqualByComparingTo("180");
+    assertThat(roi.get(0).get("fallback").get("model_id").asLong()).isEqualTo(3);
+    assertThat(roi.get(0).get("attributed_revenue_interval")).isEqualTo(linear.get(0).get("attributed_revenue_interval"));
+    assertThat(roi.get(0).get("roas_interval")).isEqualTo(linear.get(0).get("roas_interval"));
+    assertThat(roi.get(0).get("attributed_revenue_interval").get(0).decimalValue())
+        .isLessThan(roi.get(0).get("attributed_revenue_interval").get(1).decimalValue());
+    assertThat(comparison.get("models").get(0).get("fallback").get("model_id").asLong()).isEqualTo(3);
+    JsonNode cells = comparison.get("channels").get(0).get("values");
+    assertThat(cells.get(0).get("attributed_revenue_interval")).isEqualTo(cells.get(1).get("attributed_revenue_interval"));
+    assertThat(cells.get(0).get("attributed_revenue_interval"))
+        .isEqualTo(roi.get(0).get("attributed_revenue_interval"));
+  }
+
   @Test
   void aVisualizationUnderTheAiModelIsDrawnByItsFallbackModel() {
     long model = aiModelFallingBackToLinear();

@@ -96,6 +96,21 @@ public final class Api {
         + type + "\",\"timestamp\":\"" + at + "\",\"cost\":" + cost + "}", 201).get("id").asLong();
   }
 
+  /**
+   * A journey of {@code user} started on {@code day} at 10:00 UTC with a click (costing 1) on each of
+   * {@code channels} an hour apart, converting {@code revenue} at 18:00; its id, then its touchpoints' ids.
+   */
+  public long[] dayJourney(String user, String day, String revenue, long... channels) {
+    long j = journey(user, day + "T10:00:00Z");
+    long[] ids = new long[channels.length + 1];
+    ids[0] = j;
+    for (int i = 0; i < channels.length; i++) {
+      ids[i + 1] = touch(j, channels[i], "click", day + "T1" + i + ":00:00Z", "1");
+    }
+    purchase(j, day + "T18:00:00Z", revenue);
+    return ids;
+  }
+
   public long purchase(long journey, String at, String revenue) {
     return post("/conversions", "{\"journey_id\":" + journey + ",\"timestamp\":\"" + at + "\",\"revenue\":" + revenue
         + "}", 201).get("id").asLong();

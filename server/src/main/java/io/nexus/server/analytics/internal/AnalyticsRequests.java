@@ -38,7 +38,8 @@ final class AnalyticsRequests {
   /**
    * Model comparison: the models (all active models when left out, the AI model among them when it has a provider
    * or a fallback model and no touches are left out), channels and date range; {@code intervals} asks for bootstrap
-   * intervals of every cell but the AI model's; {@code lookback_days} and {@code exclude_direct} as for channel ROI.
+   * intervals of every cell (the AI model's from its stored answers); {@code lookback_days} and
+   * {@code exclude_direct} as for channel ROI.
    */
   record ModelComparison(
       @Size(max = 50, message = "must hold at most 50 ids")

@@ -16,8 +16,6 @@ import io.nexus.server.calibration.CalibrationFactors;
 import io.nexus.server.calibration.ChannelCalibration;
 import io.nexus.server.channel.Channel;
 import io.nexus.server.channel.ChannelCatalog;
-import io.nexus.server.model.ModelCatalog;
-import io.nexus.server.model.ModelDefinition;
 import io.nexus.server.web.ApiException;
 import io.nexus.server.web.FieldProblem;
 import java.math.BigDecimal;
@@ -44,11 +42,9 @@ class ChannelRoiReport {
   private final AttributionCache cache;
   private final AttributionIntervals intervals;
   private final CalibrationFactors calibration;
-  private final ModelCatalog models;
 
   ChannelRoiReport(AttributionReports attribution, ChannelCosts costs, ChannelCatalog channels,
-      AttributionCache cache, AttributionIntervals intervals, CalibrationFactors calibration, ModelCatalog models) {
-    this.models = models;
+      AttributionCache cache, AttributionIntervals intervals, CalibrationFactors calibration) {
     this.intervals = intervals;
     this.attribution = attribution;
     this.costs = costs;
@@ -90,11 +86,6 @@ class ChannelRoiReport {
   /** The rows of {@code channelIds} (every channel when none) under model {@code modelId}, cached. */
   List<Row> run(List<Long> channelIds, Instant from, Instant to, long modelId, boolean withIntervals,
       boolean calibrated, TouchFilter touches) {
-    if (withIntervals && models.find(modelId).filter(ModelDefinition::isAi).isPresent()) {
-      throw ApiException.unprocessable("intervals", "bootstrap intervals are not available for the data-driven (AI) "
-          + "model " + modelId + ": its credits are one AI answer per journey, not a fit to refit on resampled "
-          + "journeys; leave intervals out");
-    }
     // The AI model's report differs with a provider configured (its answers) or not (its fallback's credits).
     VersionedKey key = cache.versions().keyOnAllData("roi:" + modelId + ":" + from + ":" + to + ":" + channelIds
         + (withIntervals ? ":intervals" : "") + (attribution.aiConfigured() ? ":ai" : ":no-ai") + touches.key());

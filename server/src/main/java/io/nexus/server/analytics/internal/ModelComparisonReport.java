@@ -47,7 +47,7 @@ class ModelComparisonReport {
 
   /**
    * One model's column: {@code fallback} when the AI model's fallback model credited the journeys, {@code ai} what
-   * crediting them through the AI took; the AI model's cells have no intervals.
+   * crediting them through the AI took.
    */
   record ModelColumn(long id, String name, String modelType, BigDecimal totalRevenue,
       @JsonInclude(Include.NON_NULL) AiFallback fallback,
@@ -88,8 +88,7 @@ class ModelComparisonReport {
           : new AttributionReports.ChannelReport(attribution.channelTotals(model.id(), from, to, touches), null, null);
       Map<Long, ChannelAmount> totals = report.totals();
       byModel.put(model.id(), totals);
-      // The AI model's credits are one answer per journey, with no fit to refit on resampled journeys.
-      if (withIntervals && !model.isAi()) {
+      if (withIntervals) {
         boundsByModel.put(model.id(), intervals.channelIntervals(model.id(), from, to, touches));
       }
       BigDecimal sum = totals.values().stream().map(ChannelAmount::revenue).reduce(BigDecimal.ZERO, BigDecimal::add);
@@ -105,7 +104,7 @@ class ModelComparisonReport {
         BigDecimal share = column.totalRevenue().signum() == 0 ? BigDecimal.ZERO
             : revenue.divide(column.totalRevenue(), 6, RoundingMode.HALF_UP);
         double conversions = amount == null ? 0 : amount.conversions();
-        if (!withIntervals || !boundsByModel.containsKey(column.id())) {
+        if (!withIntervals) {
           cells.add(new Cell(column.id(), revenue, conversions, share, null, null, null));
           continue;
         }

@@ -114,7 +114,8 @@ class AiCredits {
    */
   List<JourneyAttribution> creditAll(List<JourneyDetail> chunk, ModelDefinition model, Map<Long, Channel> channels,
       AiCallBudget budget, BiConsumer<Long, ApiException> refused) {
-    return creditAll(chunk, model, channels, budget, refused, () -> false);
+    return askAll(chunk, model, refused, () -> false,
+        (journey, shares) -> credit(journey, model, channels, budget, shares));
   }
 
   /**
@@ -123,18 +124,35 @@ class AiCredits {
    */
   List<JourneyAttribution> creditAllOrThrow(List<JourneyDetail> chunk, ModelDefinition model,
       Map<Long, Channel> channels, AiCallBudget budget) {
+    return askAllOrThrow(chunk, model, (journey, shares) -> credit(journey, model, channels, budget, shares));
+  }
+
+  /**
+   * Every journey's answer of {@code chunk} as {@link #creditAllOrThrow} finds or asks for it, in the chunk's order,
+   * kept as the touch shares it gave: what a bootstrap of the AI's credits resamples.
+   */
+  List<Weighed> weighAllOrThrow(List<JourneyDetail> chunk, ModelDefinition model, Map<Long, Channel> channels,
+      AiCallBudget budget) {
+    return askAllOrThrow(chunk, model, (journey, shares) -> weigh(journey, model, channels, budget, shares));
+  }
+
+  /** One journey's question to the provider, given the model's channel context. */
+  private interface Question<T> {
+    T ask(JourneyDetail journey, ChannelContext.Context shares);
+  }
+
+  private <T> List<T> askAllOrThrow(List<JourneyDetail> chunk, ModelDefinition model, Question<T> question) {
     AtomicReference<ApiException> first = new AtomicReference<>();
-    List<JourneyAttribution> credited = creditAll(chunk, model, channels, budget,
-        (journeyId, e) -> first.compareAndSet(null, e), () -> first.get() != null);
+    List<T> answered = askAll(chunk, model, (journeyId, e) -> first.compareAndSet(null, e),
+        () -> first.get() != null, question);
     if (first.get() != null) {
       throw first.get();
     }
-    return credited;
+    return answered;
   }
 
-  private List<JourneyAttribution> creditAll(List<JourneyDetail> chunk, ModelDefinition model,
-      Map<Long, Channel> channels, AiCallBudget budget, BiConsumer<Long, ApiException> refused,
-      BooleanSupplier stopped) {
+  private <T> List<T> askAll(List<JourneyDetail> chunk, ModelDefinition model, BiConsumer<Long, ApiException> refused,
+      BooleanSupplier stopped, Question<T> question) {
     if (chunk.isEmpty()) {
       return List.of();
     }
@@ -142,28 +160,28 @@ class AiCredits {
     ChannelContext.Context shares = context.of(model);
     ExecutorService pool = Executors.newFixedThreadPool(Math.min(ai.concurrency(), chunk.size()));
     try {
-      List<Future<JourneyAttribution>> answers = new ArrayList<>(chunk.size());
+      List<Future<T>> answers = new ArrayList<>(chunk.size());
       for (JourneyDetail journey : chunk) {
         answers.add(pool.submit(() -> TenantContext.callAs(tenant, () -> {
           if (stopped.getAsBoolean()) {
             return null;
           }
           try {
-            return credit(journey, model, channels, budget, shares);
+            return question.ask(journey, shares);
           } catch (ApiException e) {
             refused.accept(journey.journey().id(), e);
             return null;
           }
         })));
       }
-      List<JourneyAttribution> credited = new ArrayList<>(chunk.size());
-      for (Future<JourneyAttribution> answer : answers) {
-        JourneyAttribution result = answer.get();
+      List<T> answered = new ArrayList<>(chunk.size());
+      for (Future<T> answer : answers) {
+        T result = answer.get();
         if (result != null) {
-          credited.add(result);
+          answered.add(result);
         }
       }
-      return credited;
+      return answered;
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted while asking the AI provider", e);

@@ -8,6 +8,7 @@ import io.nexus.server.attribution.ChannelAmount;
 import io.nexus.server.attribution.ChannelCreditView;
 import io.nexus.server.attribution.CreditedJourney;
 import io.nexus.server.attribution.JourneyAttribution;
+import io.nexus.server.channel.Channel;
 import io.nexus.server.channel.ChannelCatalog;
 import io.nexus.server.journey.JourneyData;
 import io.nexus.server.journey.JourneyDetail;
@@ -77,6 +78,23 @@ class AiReports {
     });
   }
 
+  /** The journeys of {@code chunk} that can be credited (converting, with a touch before a conversion), in order. */
+  static List<JourneyDetail> creditable(List<JourneyDetail> chunk) {
+    List<JourneyDetail> creditable = new ArrayList<>(chunk.size());
+    for (JourneyDetail journey : chunk) {
+      if (CalculationService.whyUncreditable(journey).isEmpty()) {
+        creditable.add(journey);
+      }
+    }
+    return creditable;
+  }
+
+  /** The channels touched on {@code journeys}, by id: what their questions name. */
+  static Map<Long, Channel> channelsOf(ChannelCatalog channels, List<JourneyDetail> journeys) {
+    return channels.findAll(journeys.stream().flatMap(d -> d.touchpoints().stream()).map(t -> t.channelId())
+        .distinct().toList());
+  }
+
   /** One report's crediting: the call budget it spends, its channel sums and what its calls took. */
   private final class Run {
     private final ModelDefinition model;
@@ -97,15 +115,9 @@ class AiReports {
 
     /** Credits the chunk's creditable journeys through the provider, handing each to {@code sink} in chunk order. */
     void credit(List<JourneyDetail> chunk, Consumer<CreditedJourney> sink) {
-      List<JourneyDetail> creditable = new ArrayList<>(chunk.size());
-      for (JourneyDetail journey : chunk) {
-        if (CalculationService.whyUncreditable(journey).isEmpty()) {
-          creditable.add(journey);
-        }
-      }
+      List<JourneyDetail> creditable = creditable(chunk);
       List<JourneyAttribution> answers = aiCredits.creditAllOrThrow(creditable, model,
-          channels.findAll(creditable.stream().flatMap(d -> d.touchpoints().stream()).map(t -> t.channelId())
-              .distinct().toList()), budget);
+          channelsOf(channels, creditable), budget);
       Map<Long, JourneyAttribution> byJourney = new HashMap<>();
       for (JourneyAttribution answer : answers) {
         byJourney.put(answer.journeyId(), answer);

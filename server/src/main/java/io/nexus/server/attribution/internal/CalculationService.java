@@ -251,9 +251,7 @@ class CalculationService implements AttributionReports {
   }
 
   Map<Long, Channel> channelsOf(List<JourneyDetail> details) {
-    List<Long> ids = details.stream().flatMap(d -> d.touchpoints().stream()).map(t -> t.channelId()).distinct()
-        .toList();
-    return channels.findAll(ids);
+    return AiReports.channelsOf(channels, details);
   }
 
   @Override
@@ -326,11 +324,16 @@ class CalculationService implements AttributionReports {
     }
     ModelDefinition model = fits.usableForJourneys(modelId, cache.versions().catalog());
     if (model.isAi()) {
-      // The AI answered for whole journeys; crediting only some of their touches would ask it other questions.
-      throw ApiException.unprocessable("lookback_days", "lookback_days and exclude_direct are not available for "
-          + "attribution model " + modelId + " (" + model.name() + "), which credits whole journeys through the AI");
+      throw touchFilterRefused(model);
     }
     return engineTotals(model, from, to, touches);
+  }
+
+  /** 422 for the AI model asked to credit only some touches: it answered for whole journeys. */
+  static ApiException touchFilterRefused(ModelDefinition model) {
+    // Crediting only some of a journey's touches would ask the AI other questions.
+    return ApiException.unprocessable("lookback_days", "lookback_days and exclude_direct are not available for "
+        + "attribution model " + model.id() + " (" + model.name() + "), which credits whole journeys through the AI");
   }
 
   private Map<Long, ChannelAmount> engineTotals(ModelDefinition model, Instant from, Instant to) {

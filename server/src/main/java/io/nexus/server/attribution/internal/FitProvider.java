@@ -93,7 +93,7 @@ class FitProvider {
     if (model.isAi()) {
       throw aiConfigured.getAsBoolean()
           ? ApiException.unprocessable("attribution model " + modelId + " (" + model.name() + ") credits journeys "
-              + "through the AI provider and has no fitted model: bootstrap intervals are not available for it",
+              + "through the AI provider and has no fitted model",
               List.of(new FieldProblem("attribution_model_id", "the data-driven (AI) model has no fit")))
           : aiUnconfigured(model);
     }

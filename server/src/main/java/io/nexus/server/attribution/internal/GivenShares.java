@@ -13,7 +13,7 @@ import java.util.Map;
  */
 record GivenShares(double[] shares) implements FittedModel {
   private static final long serialVersionUID = 1L;
-  private static final ModelSpec SPEC = new ModelSpec("data_driven", Map.of());
+  static final ModelSpec SPEC = new ModelSpec("data_driven", Map.of());
 
   @Override
   public ModelSpec spec() {
