@@ -23,8 +23,9 @@ public class AuditTrail {
    * names a tenant or a key prefix, never a secret.
    */
   public void record(TenantId tenant, String actor, String action, String target, String outcome) {
+    String tenantId = tenant == null ? null : tenant.value();
     jdbc.sql("INSERT INTO audit_log (occurred_at, tenant_id, actor, action, target, outcome) "
             + "VALUES (?, ?, ?, ?, ?, ?)")
-        .params(TimestampColumns.now(), tenant == null ? null : tenant.value(), actor, action, target, outcome).update();
+        .params(TimestampColumns.now(), tenantId, actor, action, target, outcome).update();
   }
 }
