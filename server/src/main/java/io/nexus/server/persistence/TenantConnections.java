@@ -17,7 +17,9 @@ import org.springframework.jdbc.datasource.DelegatingDataSource;
  * (it sees no tenant's rows) when the thread has none. Both are session settings made while the connection is in
  * auto-commit, before any transaction starts, and re-made only when they change, so a service serving one tenant
  * pays for them once per pooled connection. Inactive until {@link #activate()} (after the migrations, which run as
- * the owner); on H2 it does nothing. Thread-safe.
+ * the owner); on H2 it does nothing. Outside transactions that is all; each transaction in addition sets its tenant
+ * transaction-locally as it begins ({@link TenantTransactions}), whatever the pooled connection's session says.
+ * Thread-safe.
  */
 final class TenantConnections extends DelegatingDataSource {
   private final String role;

@@ -1,12 +1,15 @@
 package io.nexus.server.persistence;
 
+import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Supplier;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * The tenant the current thread works for: set by the security filter for each request, and by background work
  * (bulk jobs, housekeeping, the demo loader) for the tenant it runs for. Every repository filters by it, and on
- * PostgreSQL each connection the thread takes carries it to the row-level security policies.
+ * PostgreSQL each transaction carries the tenant it began with to the row-level security policies, so the tenant
+ * cannot change while a transaction is open on the thread.
  */
 public final class TenantContext {
   private static final ThreadLocal<TenantId> CURRENT = new ThreadLocal<>();
@@ -42,9 +45,18 @@ public final class TenantContext {
     return tenant == null ? null : tenant.value();
   }
 
-  /** Makes {@code tenant} current until the answer is closed (use in try-with-resources). */
+  /**
+   * Makes {@code tenant} current until the answer is closed (use in try-with-resources). Refused with
+   * {@link IllegalStateException} for another tenant while a transaction is open on this thread: the database would
+   * go on working for the tenant the transaction began with (enter the tenant first, then begin the transaction).
+   */
   public static Entered enter(TenantId tenant) {
     TenantId previous = CURRENT.get();
+    if (!tenant.equals(previous) && TransactionSynchronizationManager.isActualTransactionActive()) {
+      throw new IllegalStateException("cannot enter tenant " + tenant + " inside a transaction begun for "
+          + Objects.requireNonNullElse(previous, "no tenant") + ": enter it before the transaction begins");
+    }
+    CURRENT.set(tenant);
     CURRENT.set(tenant);
     return () -> {
       if (previous == null) {

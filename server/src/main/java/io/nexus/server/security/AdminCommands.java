@@ -1,9 +1,12 @@
 package io.nexus.server.security;
 
+import io.nexus.server.persistence.AuditTrail;
 import io.nexus.server.persistence.DatabaseProduct;
 import io.nexus.server.persistence.TenantId;
+import io.nexus.server.persistence.TenantTransactions;
 import io.nexus.server.security.internal.ApiKeyRepository;
 import io.nexus.server.security.internal.ApiKeys;
+import io.nexus.server.security.internal.AuditedCommands;
 import io.nexus.server.security.internal.KeyHasher;
 import io.nexus.server.security.internal.KeyVerifier;
 import io.nexus.server.security.internal.StoredKey;
@@ -29,7 +32,8 @@ import org.springframework.context.annotation.Import;
  * {@code bin/nexus keys|tenants}: administers keys and tenants directly in the service's database (the same
  * configuration as {@code serve}: H2 under ./data or NEXUS_DB_URL), with no service running. It starts a small Spring
  * context of its own (data source, Flyway, the key and tenant repositories; no web server, no scheduled work), so it
- * never disturbs a running instance's jobs. Exit 0 when done, 2 for a bad command line, 1 when the database refused.
+ * never disturbs a running instance's jobs. Every change is written to the audit log with it ({@link AuditedCommands}).
+ * Exit 0 when done, 2 for a bad command line, 1 when the database refused.
  */
 public final class AdminCommands {
   private static final String USAGE = """
@@ -84,7 +88,8 @@ public final class AdminCommands {
         .web(WebApplicationType.NONE).logStartupInfo(false)
         .properties("spring.main.banner-mode=off", "spring.jmx.enabled=false")
         .run(springArgs.toArray(String[]::new))) {
-      return dispatch(words, options, context.getBean(ApiKeys.class), context.getBean(TenantRepository.class));
+      return dispatch(words, options, context.getBean(ApiKeys.class), context.getBean(TenantRepository.class),
+          context.getBean(AuditedCommands.class));
     } catch (IllegalArgumentException e) {
       return usage(e.getMessage());
     } catch (RuntimeException e) {
@@ -93,7 +98,8 @@ public final class AdminCommands {
     }
   }
 
-  private int dispatch(List<String> words, Map<String, String> options, ApiKeys keys, TenantRepository tenants) {
+  private int dispatch(List<String> words, Map<String, String> options, ApiKeys keys, TenantRepository tenants,
+      AuditedCommands changes) {
     String command = words.get(0) + " " + words.get(1);
     Instant now = Instant.now();
     switch (command) {
@@ -105,7 +111,7 @@ public final class AdminCommands {
         Set<Scope> scopes = EnumSet.noneOf(Scope.class);
         Arrays.stream(require(options, "scopes").split(",")).forEach(s -> scopes.add(Scope.of(s)));
         Instant expires = options.containsKey("expires") ? ApiKeys.expiry(options.get("expires"), now) : null;
-        ApiKeys.Issued issued = keys.create(tenant, scopes, options.get("name"), expires, now);
+        ApiKeys.Issued issued = changes.createKey(tenant, scopes, options.get("name"), expires, now);
         err.println("created key " + issued.stored().prefix() + " of tenant " + tenant + " with scopes "
             + labels(scopes) + (expires == null ? "" : ", expiring " + expires)
             + "; it is shown only this once:");
@@ -126,7 +132,7 @@ public final class AdminCommands {
         if (!KeyPrefix.isValid(prefix)) {
           throw new IllegalArgumentException("'" + prefix + "' is not a key prefix (nx_ and 8 letters or digits)");
         }
-        if (!keys.revoke(new KeyPrefix(prefix), Optional.empty(), now)) {
+        if (!changes.revokeKey(new KeyPrefix(prefix), now)) {
           err.println("nexus: no usable key " + prefix + " (unknown or revoked already)");
           return 1;
         }
@@ -134,7 +140,7 @@ public final class AdminCommands {
       }
       case "tenants create" -> {
         TenantId tenant = tenant(word(words, 2, "TENANT"));
-        if (!tenants.create(tenant)) {
+        if (!changes.createTenant(tenant)) {
           err.println("nexus: tenant " + tenant + " exists already");
           return 1;
         }
@@ -152,7 +158,7 @@ public final class AdminCommands {
         if (tenant.equals(TenantId.DEFAULT)) {
           throw new IllegalArgumentException("the default tenant cannot be deleted (authentication off uses it)");
         }
-        if (!tenants.delete(tenant)) {
+        if (!changes.deleteTenant(tenant)) {
           err.println("nexus: no tenant " + tenant);
           return 1;
         }
@@ -242,10 +248,12 @@ public final class AdminCommands {
   }
 
   /**
-   * The command's Spring context: the database and the key and tenant repositories, nothing else. Deliberately no
+   * The command's Spring context: the database, its transaction manager, the key and tenant repositories and the
+   * audit trail, nothing else. Deliberately no
    * configuration stereotype, so that neither the service's component scan nor a test's search finds it.
    */
   @EnableAutoConfiguration
-  @Import({DatabaseProduct.class, KeyHasher.class, ApiKeyRepository.class, KeyVerifier.class, ApiKeys.class, TenantRepository.class})
+  @Import({DatabaseProduct.class, TenantTransactions.class, KeyHasher.class, ApiKeyRepository.class, KeyVerifier.class,
+      ApiKeys.class, TenantRepository.class, AuditTrail.class, AuditedCommands.class})
   static class Context {}
 }

@@ -7,17 +7,20 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
 
 import io.nexus.server.persistence.TenantId;
+import io.nexus.server.security.AdminCommands;
 import io.nexus.server.security.Scope;
 import io.nexus.server.security.internal.ApiKeys;
 import io.nexus.server.security.internal.TenantRepository;
 import io.nexus.server.support.Databases;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.Set;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.core.env.Environment;
 import org.springframework.http.MediaType;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -59,10 +62,20 @@ class AuditLogTest {
           .asLong();
     }
 
+    /** The newest audit entry of the command line's {@code action} on {@code target}, or null. */
+    JsonNode commandEntryFor(JsonNode page, String action, String target) {
+      for (JsonNode e : page.get("entries")) {
+        if (action.equals(e.get("action").stringValue(null)) && target.equals(e.get("target").stringValue(null))) {
+          return e;
+        }
+      }
+      return null;
+    }
+
     /** The newest audit entry for {@code path}, or null. */
     JsonNode entryFor(JsonNode page, String method, String path) {
       for (JsonNode e : page.get("entries")) {
-        if (e.get("method").asString().equals(method) && e.get("path").asString().equals(path)) {
+        if (method.equals(e.get("method").stringValue(null)) && path.equals(e.get("path").stringValue(null))) {
           return e;
         }
       }
@@ -128,6 +141,8 @@ class AuditLogTest {
     ApiKeys keys;
     @Autowired
     TenantRepository tenants;
+    @Autowired
+    Environment environment;
 
     private String key(TenantId tenant, Scope... scopes) {
       return keys.create(tenant, Set.of(scopes), "audit test", null, Instant.now()).key();
@@ -163,6 +178,34 @@ class AuditLogTest {
       assertThat(entryFor(page, "DELETE", BASE + "/journeys/424242")).isNull();
       assertThat(entryFor(body(send(get(AUDIT).header("X-API-Key", ours))), "DELETE", BASE + "/journeys/424242"))
           .isNotNull();
+    }
+
+    @Test
+    void theCommandLinesChangesAreShownToTheTenantsAdminKeys() throws Exception {
+      String[] database = {"--spring.datasource.url=" + environment.getProperty("spring.datasource.url"),
+          "--spring.datasource.username=sa", "--nexus.security.pepper=test-pepper"};
+      assertThat(AdminCommands.run(command(database, "tenants", "create", "cli-audit"))).isZero();
+      TenantId tenant = new TenantId("cli-audit");
+      String admin = key(tenant, Scope.ADMIN);
+      String doomed = key(tenant, Scope.READ);
+      assertThat(AdminCommands.run(command(database, "keys", "revoke", doomed.substring(0, 11)))).isZero();
+
+      JsonNode page = body(send(get(AUDIT).header("X-API-Key", admin)));
+      JsonNode created = commandEntryFor(page, "tenants create", "cli-audit");
+      assertThat(created.get("actor").asString()).isEqualTo("cli:" + System.getProperty("user.name"));
+      assertThat(created.get("tenant").asString()).isEqualTo("cli-audit");
+      assertThat(created.get("outcome").asString()).isEqualTo("succeeded");
+      assertThat(commandEntryFor(page, "keys revoke", doomed.substring(0, 11))).isNotNull();
+      assertThat(page.toString()).doesNotContain(doomed);
+      String ours = key(TenantId.DEFAULT, Scope.ADMIN);
+      assertThat(commandEntryFor(body(send(get(AUDIT).header("X-API-Key", ours))), "tenants create", "cli-audit"))
+          .isNull();
+    }
+
+    private static String[] command(String[] database, String... words) {
+      String[] all = Arrays.copyOf(words, words.length + database.length);
+      System.arraycopy(database, 0, all, words.length, database.length);
+      return all;
     }
   }
 }

@@ -11,6 +11,8 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -42,13 +44,33 @@ class AdminCommandsTest {
     return err.toString(StandardCharsets.UTF_8);
   }
 
+  private Connection database() throws SQLException {
+    return DriverManager.getConnection(url, url.startsWith("jdbc:h2") ? "sa" : Databases.postgresUser(), "");
+  }
+
   private long channelsOf(String tenant) throws SQLException {
-    String user = url.startsWith("jdbc:h2") ? "sa" : Databases.postgresUser();
-    try (Connection c = DriverManager.getConnection(url, user, ""); Statement s = c.createStatement();
+    try (Connection c = database(); Statement s = c.createStatement();
         ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM channels WHERE tenant_id = '" + tenant + "'")) {
       rs.next();
       return rs.getLong(1);
     }
+  }
+
+  /** The audit log's entries of commands, oldest first, as "tenant actor action target outcome". */
+  private List<String> commandEntries() throws SQLException {
+    List<String> entries = new ArrayList<>();
+    try (Connection c = database(); Statement s = c.createStatement();
+        ResultSet rs = s.executeQuery("SELECT tenant_id, actor, action, target, outcome, method, path, status "
+            + "FROM audit_log WHERE actor IS NOT NULL ORDER BY id")) {
+      while (rs.next()) {
+        assertThat(rs.getString("method")).isNull();
+        assertThat(rs.getString("path")).isNull();
+        assertThat(rs.getObject("status")).isNull();
+        entries.add(String.join(" ", rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+            rs.getString(5)));
+      }
+    }
+    return entries;
   }
 
   @ParameterizedTest
@@ -74,6 +96,35 @@ class AdminCommandsTest {
     assertThat(channelsOf("acme")).isZero();
     assertThat(run("tenants", "list")).isZero();
     assertThat(out()).doesNotContain("acme");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"h2", "postgres"})
+  void everyChangeIsAuditedAsTheOperatingSystemUserWithoutTheKey(String database) throws SQLException {
+    url = database.equals("h2") ? Databases.freshH2() : Databases.freshPostgres();
+    String cli = "cli:" + System.getProperty("user.name");
+    assertThat(run("tenants", "create", "acme")).as("%s", err).isZero();
+    assertThat(run("tenants", "create", "acme")).isEqualTo(1);
+    assertThat(run("keys", "create", "--tenant", "acme", "--scopes", "admin")).as("%s", err).isZero();
+    String key = out().strip();
+    String prefix = key.substring(0, 11);
+    assertThat(run("keys", "list")).isZero();
+    assertThat(run("keys", "revoke", prefix)).isZero();
+    assertThat(run("keys", "revoke", prefix)).isEqualTo(1);
+    assertThat(run("keys", "revoke", "nx_00000000")).isEqualTo(1);
+    assertThat(run("tenants", "delete", "acme", "--yes")).isZero();
+    assertThat(run("tenants", "delete", "acme", "--yes")).isEqualTo(1);
+    List<String> entries = commandEntries();
+    assertThat(entries).containsExactly(
+        "acme " + cli + " tenants create acme succeeded",
+        "acme " + cli + " tenants create acme refused",
+        "acme " + cli + " keys create " + prefix + " succeeded",
+        "acme " + cli + " keys revoke " + prefix + " succeeded",
+        "acme " + cli + " keys revoke " + prefix + " refused",
+        "null " + cli + " keys revoke nx_00000000 refused",
+        "acme " + cli + " tenants delete acme succeeded",
+        "acme " + cli + " tenants delete acme refused");
+    assertThat(String.join("\n", entries)).doesNotContain(key.substring(12));
   }
 
   @Test

@@ -72,8 +72,7 @@ class AuditFilter extends OncePerRequestFilter {
         : caller.key().map(KeyPrefix::value).orElse(LOCAL);
     String path = storable(request.getRequestURI().substring(request.getContextPath().length()));
     try {
-      entries.add(new AuditEntry(0, started, tenant, key, request.getMethod(), path, status,
-          AuditEntry.outcome(status)));
+      entries.add(AuditEntry.request(started, tenant, key, request.getMethod(), path, status));
     } catch (RuntimeException e) {
       log.warn("could not write the audit entry of {} {} ({}): {}", request.getMethod(), path, status,
           e.getMessage());

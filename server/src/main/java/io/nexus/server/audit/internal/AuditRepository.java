@@ -6,12 +6,16 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Repository;
 
-/** The {@code audit_log} table: entries are only ever added, and read per tenant, newest first. */
+/**
+ * The {@code audit_log} table: entries are only ever added (requests here, commands through the persistence module's
+ * {@code AuditTrail}), and read per tenant, newest first.
+ */
 @Repository
 class AuditRepository {
   private static final RowMapper<AuditEntry> ROWS = (rs, n) -> new AuditEntry(rs.getLong("id"),
       TimestampColumns.instant(rs, "occurred_at"), rs.getString("tenant_id"), rs.getString("key_prefix"),
-      rs.getString("method"), rs.getString("path"), rs.getInt("status"), rs.getString("outcome"));
+      rs.getString("method"), rs.getString("path"), rs.getObject("status", Integer.class), rs.getString("outcome"),
+      rs.getString("actor"), rs.getString("action"), rs.getString("target"));
 
   private final JdbcTemplate jdbc;
 

@@ -1,6 +1,5 @@
 package io.nexus.server.security.internal;
 
-import io.nexus.server.persistence.DatabaseProduct;
 import io.nexus.server.persistence.TenantContext;
 import io.nexus.server.persistence.TenantId;
 import io.nexus.server.persistence.TimestampColumns;
@@ -9,9 +8,14 @@ import java.util.List;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
-import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
-/** SQL for {@code tenants}: creating one, listing them, deleting one with everything it stored. */
+/**
+ * SQL for {@code tenants}: creating one, listing them, deleting one with everything it stored. Creating and deleting
+ * run for the tenant concerned, entered before their transaction begins (on PostgreSQL the transaction's tenant is
+ * the one the row-level security policies let it write); inside a caller's transaction for that tenant they join it.
+ */
 @Repository
 public class TenantRepository {
   /** A tenant and when it was created. */
@@ -24,27 +28,25 @@ public class TenantRepository {
 
   private final JdbcClient jdbc;
   private final ApiKeyRepository keys;
-  private final DatabaseProduct database;
+  private final TransactionTemplate transactions;
 
-  TenantRepository(JdbcClient jdbc, ApiKeyRepository keys, DatabaseProduct database) {
+  TenantRepository(JdbcClient jdbc, ApiKeyRepository keys, PlatformTransactionManager transactions) {
     this.jdbc = jdbc;
     this.keys = keys;
-    this.database = database;
+    this.transactions = new TransactionTemplate(transactions);
   }
 
   /**
    * Creates {@code tenant} with the documented catalogue (channels 1 to 19, models 1 to 15, as V2 created them); false
    * when it exists already.
    */
-  @Transactional
   public boolean create(TenantId tenant) {
-    try {
-      jdbc.sql("INSERT INTO tenants (id) VALUES (?)").param(tenant.value()).update();
-    } catch (DuplicateKeyException e) {
-      return false;
-    }
-    TenantContext.runAs(tenant, () -> {
-      actAs(tenant);
+    return TenantContext.callAs(tenant, () -> Boolean.TRUE.equals(transactions.execute(status -> {
+      try {
+        jdbc.sql("INSERT INTO tenants (id) VALUES (?)").param(tenant.value()).update();
+      } catch (DuplicateKeyException e) {
+        return false;
+      }
       jdbc.sql("INSERT INTO channels (id, name, channel_type, description, cost_per_click, cost_per_impression, "
           + "monthly_budget) SELECT id, name, channel_type, description, cost_per_click, cost_per_impression, "
           + "monthly_budget FROM catalogue_channels ORDER BY id").update();
@@ -52,16 +54,9 @@ public class TenantRepository {
           + "position_weights, custom_rules, ml_model_type, ml_parameters, training_data_window_days) SELECT id, name, "
           + "model_type, description, time_decay_halflife_days, position_weights, custom_rules, ml_model_type, "
           + "ml_parameters, training_data_window_days FROM catalogue_models ORDER BY id").update();
-    });
-    keys.bumpRevision();
-    return true;
-  }
-
-  /** On PostgreSQL, makes this transaction act for {@code tenant} under the row-level security policies. */
-  private void actAs(TenantId tenant) {
-    if (database.isPostgres()) {
-      jdbc.sql("SELECT set_config('app.tenant_id', ?, true)").param(tenant.value()).query(String.class).single();
-    }
+      keys.bumpRevision();
+      return true;
+    })));
   }
 
   /** Whether {@code tenant} exists. */
@@ -80,22 +75,18 @@ public class TenantRepository {
   }
 
   /** Deletes {@code tenant} and everything it stored; false when there is none. */
-  @Transactional
   public boolean delete(TenantId tenant) {
-    if (!exists(tenant)) {
-      return false;
-    }
-    // Children before parents (the foreign keys between tenant tables do not cascade everywhere), then the tenant.
-    TenantContext.runAs(tenant, () -> {
-      actAs(tenant);
+    return TenantContext.callAs(tenant, () -> Boolean.TRUE.equals(transactions.execute(status -> {
+      if (!exists(tenant)) {
+        return false;
+      }
+      // Children before parents (the foreign keys between tenant tables do not cascade everywhere), then the tenant.
       for (String table : DATA_TABLES) {
         jdbc.sql("DELETE FROM " + table + " WHERE tenant_id = ?").param(tenant.value()).update();
       }
-    });
-    boolean deleted = jdbc.sql("DELETE FROM tenants WHERE id = ?").param(tenant.value()).update() > 0;
-    if (deleted) {
+      jdbc.sql("DELETE FROM tenants WHERE id = ?").param(tenant.value()).update();
       keys.bumpRevision();
-    }
-    return deleted;
+      return true;
+    })));
   }
 }
