@@ -97,9 +97,10 @@ public final class ServiceLoad {
       s.execute("ANALYZE touchpoints");
       s.execute("ANALYZE conversions");
       long sqlStart = System.nanoTime();
-      s.executeUpdate("INSERT INTO attribution_results (journey_id, attribution_model_id, channel_id, credit, "
-          + "attributed_revenue, attributed_conversions, channel_cost, roi, roas, calculated_at) "
-          + "SELECT x.journey_id, 3, x.channel_id, x.credit, ROUND(j.conversion_value * x.credit, 4), "
+      // As the owner, current_tenant() is empty: each row takes its journey's tenant, as the service's rows do.
+      s.executeUpdate("INSERT INTO attribution_results (tenant_id, journey_id, attribution_model_id, channel_id, "
+          + "credit, attributed_revenue, attributed_conversions, channel_cost, roi, roas, calculated_at) "
+          + "SELECT j.tenant_id, x.journey_id, 3, x.channel_id, x.credit, ROUND(j.conversion_value * x.credit, 4), "
           + "x.credit * c.n, x.cost, "
           + "CASE WHEN x.cost > 0 THEN ROUND((j.conversion_value * x.credit - x.cost) * 100 / x.cost, 4) END, "
           + "CASE WHEN x.cost > 0 THEN ROUND(j.conversion_value * x.credit / x.cost, 6) END, now() "

@@ -332,8 +332,7 @@ class DashboardBrowserTest {
   void theCsvExportHoldsWhatTheTableShows() throws Exception {
     page.open("screen=comparison&from=" + from + "&to=" + to);
     WebElement section = browser.findElement(By.id("comparison-table")).findElement(By.xpath("ancestor::section"));
-    section.findElement(By.xpath(".//button[text()='Download CSV']")).click();
-    Path csv = awaitDownload(".csv");
+    Path csv = download(section.findElement(By.xpath(".//button[text()='Download CSV']")), ".csv");
     List<String> lines = Files.readAllLines(csv, StandardCharsets.UTF_8);
     List<List<String>> rows = page.tableValues("comparison-table");
     assertThat(lines).hasSize(rows.size() + 1);
@@ -346,8 +345,7 @@ class DashboardBrowserTest {
   @Test
   void aChartExportsAsPng() throws Exception {
     page.open("screen=markov");
-    browser.findElement(By.xpath("//button[text()='Download PNG']")).click();
-    byte[] png = Files.readAllBytes(awaitDownload(".png"));
+    byte[] png = Files.readAllBytes(download(browser.findElement(By.xpath("//button[text()='Download PNG']")), ".png"));
     assertThat(png).startsWith(0x89, 'P', 'N', 'G');
   }
 
@@ -469,17 +467,34 @@ class DashboardBrowserTest {
         + ".value = arguments[1]", name, date.toString());
   }
 
-  private Path awaitDownload(String suffix) throws Exception {
-    long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-    while (System.nanoTime() < deadline) {
-      try (Stream<Path> files = Files.list(chromium.downloads())) {
-        var done = files.filter(p -> p.toString().endsWith(suffix)).findFirst();
-        if (done.isPresent()) {
-          return done.get();
-        }
+  /**
+   * Clicks {@code button} and waits for the file it downloads. Chromium reserves the final name with an empty file
+   * and writes into a {@code .crdownload} beside it, so a file counts once it is not empty, no download is in
+   * progress, and its size held still between two looks; files of earlier downloads are removed first.
+   */
+  private Path download(WebElement button, String suffix) throws Exception {
+    try (Stream<Path> files = Files.list(chromium.downloads())) {
+      for (Path file : files.toList()) {
+        Files.deleteIfExists(file);
       }
+    }
+    button.click();
+    long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+    long lastSize = -1;
+    while (System.nanoTime() < deadline) {
+      List<Path> files;
+      try (Stream<Path> listed = Files.list(chromium.downloads())) {
+        files = listed.toList();
+      }
+      Path done = files.stream().filter(p -> p.toString().endsWith(suffix)).findFirst().orElse(null);
+      boolean writing = files.stream().anyMatch(p -> p.toString().endsWith(".crdownload"));
+      long size = done == null ? -1 : Files.size(done);
+      if (done != null && !writing && size > 0 && size == lastSize) {
+        return done;
+      }
+      lastSize = size;
       Thread.sleep(100);
     }
-    throw new AssertionError("no " + suffix + " download in " + chromium.downloads());
+    throw new AssertionError("no complete " + suffix + " download in " + chromium.downloads());
   }
 }
