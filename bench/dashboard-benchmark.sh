@@ -39,7 +39,8 @@ FROM=$(date -u -d "$TO -29 days" +%F)
 RANGE="\"start_date\":\"$FROM\",\"end_date\":\"$TO\""
 JOURNEY=$(curl -sf "$API/journeys?has_conversion=true&size=1&start_date=$FROM&end_date=$TO" | sed -E 's/.*"items":\[\{"id":([0-9]+).*/\1/')
 
-# name|method|path|body: the calls of the screens with the default filters (last 30 days, linear model).
+# name|method|path|body: the calls of the screens with the default filters (last 30 days, linear model), then the
+# filter bar's Exclude Direct and lookback on the screens they apply to.
 CALLS=(
   "models|GET|/models|"
   "channels|GET|/channels|"
@@ -53,6 +54,12 @@ CALLS=(
   "top-paths (1000, all)|POST|/analytics/top-paths|{$RANGE,\"limit\":1000,\"include_non_converting\":true}"
   "markov-chain|GET|/models/7/markov-chain|"
   "budget-plan|POST|/analytics/budget-plan|{$RANGE,\"attribution_model_id\":3,\"total_budget\":10000}"
+  "overview (no Direct)|POST|/analytics/overview|{$RANGE,\"exclude_direct\":true}"
+  "model-comparison with intervals (no Direct, 14-day lookback)|POST|/analytics/model-comparison|{$RANGE,\"intervals\":true,\"exclude_direct\":true,\"lookback_days\":14}"
+  "channel-roi with intervals (no Direct)|POST|/analytics/channel-roi|{$RANGE,\"attribution_model_id\":3,\"intervals\":true,\"exclude_direct\":true}"
+  "top-paths (20, no Direct, 14-day lookback)|POST|/analytics/top-paths|{$RANGE,\"limit\":20,\"exclude_direct\":true,\"lookback_days\":14}"
+  "markov-chain (no Direct)|GET|/models/7/markov-chain?exclude_direct=true|"
+  "budget-plan (no Direct)|POST|/analytics/budget-plan|{$RANGE,\"attribution_model_id\":3,\"total_budget\":10000,\"exclude_direct\":true}"
   "integrations|GET|/integrations|"
   "cache health|GET|/cache/health|"
 )
