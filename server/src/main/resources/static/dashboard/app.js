@@ -191,6 +191,10 @@ onKeyNeeded((message) => {
 });
 
 async function start() {
+  // The first screen may ask for its own data beside the catalogue instead of after it (the overview does).
+  const first = state();
+  SCREENS.find((x) => x.id === first.screen).prefetch?.({ range: { start_date: first.from, end_date: first.to },
+    touches: first.touches });
   const [models, channels] = await Promise.all([get(`${API}/models`), get(`${API}/channels`)]);
   catalogue = { models, channels };
   await render();
