@@ -287,7 +287,8 @@ abstract class SpendContract {
         file.getBytes(java.nio.charset.StandardCharsets.UTF_8));
 
     assertThat(refused.status()).isEqualTo(422);
-    assertThat(refused.body().toString()).contains("line 2").contains("line 3").contains("not a JSON object");
+    assertThat(refused.body().toString()).contains("line 2").contains("account_id is required").contains("line 3")
+        .contains("not a JSON object");
     assertThat(api.get("/spend?account_id=" + account, 200).get("total_items").asLong()).isZero();
   }
 

@@ -191,6 +191,11 @@ final class SpendUpload {
   }
 
   private static ChannelSpend row(Function<String, String> cells, Map<String, Long> channelIds) {
+    for (String column : REQUIRED) {
+      if (cells.apply(column).isEmpty()) {
+        throw new IllegalArgumentException(column + " is required");
+      }
+    }
     String platform = cells.apply("platform");
     if (!PLATFORM.matcher(platform).matches()) {
       throw new IllegalArgumentException("platform \"" + platform + "\" must be lower-case letters, digits and _");
