@@ -25,6 +25,8 @@ final class AbsorbingChain {
   private static final long FACTOR_BUDGET = 2_000_000_000L;
   /** Up to this many channels of several states, removals sweep without trying elimination. */
   private static final int SWEEP_CHANNELS = 64;
+  /** How much more a sweep's update costs than one of the blocks' (measured), to compare the two estimates. */
+  private static final double SWEEP_PENALTY = 4;
 
   final int n;
   final int[] rowStart;
@@ -78,13 +80,15 @@ final class AbsorbingChain {
       solveByCuts(channelStates, present, p, v);
     } else {
       // A few channels sweep fast (the windows of orders 3 and 4 over a dozen channels form a core that elimination
-      // would fill in); many channels are cut from the factors of the chain's loops while those are cheap.
-      BlockRemovals blocks = present.length <= SWEEP_CHANNELS ? null
-          : BlockRemovals.prepare(this, channelStates, present, FACTOR_BUDGET, Integer.MAX_VALUE);
+      // would fill in); more channels are cut from the factors of the chain's loops when that costs less than sweeping.
+      // Both costs are rough multiplications; the blocks' columns are solved several at once on both cores, which
+      // measured about four times cheaper per multiplication than the sweeps (docs/benchmarks.md).
+      GaussSeidel sweeps = new GaussSeidel(this);
+      BlockRemovals blocks = present.length <= SWEEP_CHANNELS ? null : BlockRemovals.prepare(this, channelStates,
+          present, FACTOR_BUDGET, SWEEP_PENALTY * sweeps.cost() * present.length, Integer.MAX_VALUE);
       if (blocks != null) {
         solveEach(present, c -> c < 0 ? blocks.whole() : blocks.without(c), p, v);
       } else {
-        GaussSeidel sweeps = new GaussSeidel(this);
         solveEach(present, c -> sweeps.startValues(c < 0 ? null : removed(channelStates[c])), p, v);
       }
     }

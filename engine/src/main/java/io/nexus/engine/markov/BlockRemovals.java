@@ -54,22 +54,29 @@ final class BlockRemovals {
 
   /**
    * Factors every block of several states and the cuts of the {@code present} channels; null when a block's
-   * factorisation would take more than {@code budget} updates. A channel with more than {@code cutLimit} states in
+   * factorisation would take more than {@code budget} updates, or the factorisations and the columns of {@code N}
+   * the channels' states need more than {@code sweeps} (what sweeping the removals would cost instead). A channel with more than {@code cutLimit} states in
    * one block (or more than its factorisation is worth) has the block factored again without them.
    */
   static BlockRemovals prepare(AbsorbingChain chain, int[][] channelStates, int[] present, long budget,
-      int cutLimit) {
+      double sweeps, int cutLimit) {
     Components components = Components.of(chain);
     Factors[] blocks = new Factors[components.count];
+    double cost = 0;
     for (int i = 0; i < components.count; i++) {
       if (components.size(i) > 1) {
         blocks[i] = Elimination.factor(components.block(chain, i, null), budget);
         if (blocks[i] == null) {
           return null;
         }
+        cost += blocks[i].cost();
       }
     }
     BlockRemovals removals = new BlockRemovals(chain, channelStates, components, blocks, cutLimit);
+    cost += removals.columnsCost(present);
+    if (cost > sweeps) {
+      return null;
+    }
     removals.cut(present);
     return removals;
   }
@@ -133,6 +140,22 @@ final class BlockRemovals {
       }
     });
     all.parallelStream().forEach(Cut::decompose);
+  }
+
+  /** Roughly the multiplications of the block columns the channels' states need: one column's solve each. */
+  private double columnsCost(int[] present) {
+    boolean[] needed = new boolean[chain.n];
+    double cost = 0;
+    for (int c : present) {
+      for (int state : channelStates[c]) {
+        Factors block = blocks[componentOf[state]];
+        if (block != null && !needed[state]) {
+          needed[state] = true;
+          cost += block.solveCost();
+        }
+      }
+    }
+    return cost;
   }
 
   /** The multiplications of an LU decomposition of order {@code m}. */

@@ -141,6 +141,11 @@ final class Factors {
     return cost;
   }
 
+  /** Roughly the multiplications of one column's {@link #solve}: each factor entry twice, the dense block's square. */
+  double solveCost() {
+    return n + 2.0 * start[tailStart] + (double) tail * tail;
+  }
+
   /** {@code h = (I - Q)^-1 r} for the two rewards the elimination carried: {@code {h1, h2}} by state. */
   double[][] absorption() {
     double[] h1 = new double[n];

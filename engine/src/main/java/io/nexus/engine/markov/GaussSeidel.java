@@ -23,6 +23,17 @@ final class GaussSeidel {
 
   /** {@code {P, V}} from the start with the {@code removed} states (may be null) sent to null. */
   double[] startValues(boolean[] removed) {
+    return startValues(removed, new int[1]);
+  }
+
+  /** The updates of the whole chain's solve (sweeps times transitions): what one removal's sweeps about cost. */
+  double cost() {
+    int[] sweeps = new int[1];
+    startValues(null, sweeps);
+    return (double) sweeps[0] * (chain.n + chain.rowStart[chain.n]);
+  }
+
+  private double[] startValues(boolean[] removed, int[] sweeps) {
     int n = chain.n;
     double[] x1 = new double[n];
     double[] x2 = new double[n];
@@ -48,6 +59,7 @@ final class GaussSeidel {
         x2[s] = v2;
       }
       if (change <= TOLERANCE) {
+        sweeps[0] = sweep + 1;
         return new double[] {AbsorbingChain.dot(chain.start, x1), AbsorbingChain.dot(chain.start, x2)};
       }
     }

@@ -72,7 +72,7 @@ class BlockRemovalsTest {
   }
 
   private static BlockRemovals prepare(int cutLimit) {
-    return BlockRemovals.prepare(CHAIN, CHANNELS, IntStream.range(0, CHANNELS.length).toArray(), Long.MAX_VALUE,
+    return BlockRemovals.prepare(CHAIN, CHANNELS, IntStream.range(0, CHANNELS.length).toArray(), Long.MAX_VALUE, Double.POSITIVE_INFINITY,
         cutLimit);
   }
 }
