@@ -85,7 +85,8 @@ final class AbsorbingChain {
       // measured about four times cheaper per multiplication than the sweeps (docs/benchmarks.md).
       GaussSeidel sweeps = new GaussSeidel(this);
       BlockRemovals blocks = present.length <= SWEEP_CHANNELS ? null : BlockRemovals.prepare(this, channelStates,
-          present, FACTOR_BUDGET, SWEEP_PENALTY * sweeps.cost() * present.length, Integer.MAX_VALUE);
+          present, FACTOR_BUDGET, cost -> sweeps.convergesWithin(cost / (SWEEP_PENALTY * present.length)),
+          Integer.MAX_VALUE);
       if (blocks != null) {
         solveEach(present, c -> c < 0 ? blocks.whole() : blocks.without(c), p, v);
       } else {

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
+import java.util.function.DoublePredicate;
 import java.util.stream.IntStream;
 
 /**
@@ -54,12 +55,20 @@ final class BlockRemovals {
 
   /**
    * Factors every block of several states and the cuts of the {@code present} channels; null when a block's
-   * factorisation would take more than {@code budget} updates, or the factorisations and the columns of {@code N}
-   * the channels' states need more than {@code sweeps} (what sweeping the removals would cost instead). A channel with more than {@code cutLimit} states in
+   * factorisation would take more than {@code budget} updates. A channel with more than {@code cutLimit} states in
    * one block (or more than its factorisation is worth) has the block factored again without them.
    */
   static BlockRemovals prepare(AbsorbingChain chain, int[][] channelStates, int[] present, long budget,
-      double sweeps, int cutLimit) {
+      int cutLimit) {
+    return prepare(chain, channelStates, present, budget, cost -> false, cutLimit);
+  }
+
+  /**
+   * As {@link #prepare(AbsorbingChain, int[][], int[], long, int)}; null too when {@code sweepsCheaper} accepts the
+   * estimated multiplications of the blocks' factorisations and of the columns of {@code N} the channels need.
+   */
+  static BlockRemovals prepare(AbsorbingChain chain, int[][] channelStates, int[] present, long budget,
+      DoublePredicate sweepsCheaper, int cutLimit) {
     Components components = Components.of(chain);
     Factors[] blocks = new Factors[components.count];
     double cost = 0;
@@ -74,7 +83,7 @@ final class BlockRemovals {
     }
     BlockRemovals removals = new BlockRemovals(chain, channelStates, components, blocks, cutLimit);
     cost += removals.columnsCost(present);
-    if (cost > sweeps) {
+    if (sweepsCheaper.test(cost)) {
       return null;
     }
     removals.cut(present);

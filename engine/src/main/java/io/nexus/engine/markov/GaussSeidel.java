@@ -23,24 +23,30 @@ final class GaussSeidel {
 
   /** {@code {P, V}} from the start with the {@code removed} states (may be null) sent to null. */
   double[] startValues(boolean[] removed) {
-    return startValues(removed, new int[1]);
+    double[] values = startValues(removed, MAX_SWEEPS);
+    if (values == null) {
+      throw new ArithmeticException("Markov chain did not converge in " + MAX_SWEEPS + " sweeps");
+    }
+    return values;
   }
 
-  /** The updates of the whole chain's solve (sweeps times transitions): what one removal's sweeps about cost. */
-  double cost() {
-    int[] sweeps = new int[1];
-    startValues(null, sweeps);
-    return (double) sweeps[0] * (chain.n + chain.rowStart[chain.n]);
+  /**
+   * Whether the whole chain's solve converges within {@code updates} (sweeps times states and transitions): stops
+   * sweeping once past them, so that asking costs no more than the answer is worth.
+   */
+  boolean convergesWithin(double updates) {
+    return startValues(null, (int) Math.min(MAX_SWEEPS, updates / (chain.n + chain.rowStart[chain.n]))) != null;
   }
 
-  private double[] startValues(boolean[] removed, int[] sweeps) {
+  /** As {@link #startValues(boolean[])}, or null when not converged after {@code maxSweeps}. */
+  private double[] startValues(boolean[] removed, int maxSweeps) {
     int n = chain.n;
     double[] x1 = new double[n];
     double[] x2 = new double[n];
     int[] rowStart = chain.rowStart;
     int[] column = chain.column;
     double[] probability = chain.probability;
-    for (int sweep = 0; sweep < MAX_SWEEPS; sweep++) {
+    for (int sweep = 0; sweep < maxSweeps; sweep++) {
       double change = 0;
       for (int s : sweepOrder) {
         if (removed != null && removed[s]) {
@@ -59,11 +65,10 @@ final class GaussSeidel {
         x2[s] = v2;
       }
       if (change <= TOLERANCE) {
-        sweeps[0] = sweep + 1;
         return new double[] {AbsorbingChain.dot(chain.start, x1), AbsorbingChain.dot(chain.start, x2)};
       }
     }
-    throw new ArithmeticException("Markov chain did not converge in " + MAX_SWEEPS + " sweeps");
+    return null;
   }
 
   private static double relativeChange(double before, double after) {

@@ -71,8 +71,15 @@ class BlockRemovalsTest {
     assertThat(without[1]).isCloseTo(5, within(1e-14));
   }
 
+  @Test
+  void blocksThatCostMoreThanSweepingAreNotPrepared() {
+    int[] present = IntStream.range(0, CHANNELS.length).toArray();
+    assertThat(BlockRemovals.prepare(CHAIN, CHANNELS, present, Long.MAX_VALUE, cost -> cost > 0, Integer.MAX_VALUE))
+        .isNull();
+  }
+
   private static BlockRemovals prepare(int cutLimit) {
-    return BlockRemovals.prepare(CHAIN, CHANNELS, IntStream.range(0, CHANNELS.length).toArray(), Long.MAX_VALUE, Double.POSITIVE_INFINITY,
+    return BlockRemovals.prepare(CHAIN, CHANNELS, IntStream.range(0, CHANNELS.length).toArray(), Long.MAX_VALUE,
         cutLimit);
   }
 }

@@ -31,7 +31,7 @@ class SparseSolveProperties {
     AbsorbingChain chain = MarkovSolver.chain(stats);
     int[][] channelStates = MarkovSolver.channelStates(stats.states, stats.channels.size());
     int[] present = IntStream.range(0, channelStates.length).filter(c -> channelStates[c] != null).toArray();
-    BlockRemovals removals = BlockRemovals.prepare(chain, channelStates, present, Long.MAX_VALUE, Double.POSITIVE_INFINITY, cutLimit);
+    BlockRemovals removals = BlockRemovals.prepare(chain, channelStates, present, Long.MAX_VALUE, cutLimit);
     double[] whole = chain.denseStartValues(null);
     assertThat(removals.whole()[0]).isCloseTo(whole[0], within(AGREEMENT * whole[0]));
     assertThat(removals.whole()[1]).isCloseTo(whole[1], within(AGREEMENT * whole[1]));
