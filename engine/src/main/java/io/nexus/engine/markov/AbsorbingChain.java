@@ -16,8 +16,8 @@ import java.util.stream.IntStream;
  * {@code s} takes {@code g(s) h(s) / N(s,s)} of the conversion probability: a thousand removals for the price of one
  * factorisation. Otherwise (orders 2 to 4) a few channels sweep ({@link GaussSeidel}: their windows form a core that
  * elimination would fill in); many channels are removed component by component ({@link BlockRemovals}): the loops'
- * blocks factored once, a channel's states in a block sent to null from the block's {@code N_TT}, while the blocks'
- * factorisations are affordable.
+ * blocks factored once, a channel's states in a block sent to null from the block's {@code N_TT}, when that is
+ * estimated cheaper than sweeping (a few hundred channels at order 2 still sweep faster).
  */
 final class AbsorbingChain {
   static final int DENSE_LIMIT = 100;
