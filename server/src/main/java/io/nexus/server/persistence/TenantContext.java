@@ -1,7 +1,12 @@
 package io.nexus.server.persistence;
 
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
@@ -79,5 +84,15 @@ public final class TenantContext {
     try (Entered ignored = enter(tenant)) {
       return work.get();
     }
+  }
+
+  /**
+   * Runs {@code work} once per tenant of {@code owners} (things mapped to the tenant they belong to, such as the jobs
+   * an instance runs), for that tenant and with its things.
+   */
+  public static <K> void forEachTenant(Map<K, TenantId> owners, Consumer<List<K>> work) {
+    Map<TenantId, List<K>> byTenant = new HashMap<>();
+    owners.forEach((thing, tenant) -> byTenant.computeIfAbsent(tenant, t -> new ArrayList<>()).add(thing));
+    byTenant.forEach((tenant, things) -> runAs(tenant, () -> work.accept(things)));
   }
 }

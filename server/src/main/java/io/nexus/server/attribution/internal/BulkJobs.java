@@ -103,9 +103,7 @@ class BulkJobs {
   @Scheduled(initialDelayString = "${nexus.jobs.heartbeat:PT10S}", fixedDelayString = "${nexus.jobs.heartbeat:PT10S}")
   void heartbeatAndReap() {
     try {
-      Map<TenantId, List<Long>> byTenant = new HashMap<>();
-      held.forEach((job, tenant) -> byTenant.computeIfAbsent(tenant, t -> new ArrayList<>()).add(job));
-      byTenant.forEach((tenant, ids) -> TenantContext.runAs(tenant, () -> jobs.heartbeat(ids)));
+      TenantContext.forEachTenant(held, jobs::heartbeat);
       int[] failed = {0};
       tenants.forEach(tenant -> failed[0] += jobs.failAbandoned(Instant.now().minus(staleAfter), interrupted(
           "the instance running the job stopped reporting for more than " + staleAfter.toSeconds() + " s; submit "

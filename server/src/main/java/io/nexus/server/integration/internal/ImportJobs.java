@@ -14,7 +14,6 @@ import io.nexus.server.persistence.TenantId;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -167,9 +166,7 @@ class ImportJobs {
   @Scheduled(initialDelayString = "${nexus.jobs.heartbeat:PT10S}", fixedDelayString = "${nexus.jobs.heartbeat:PT10S}")
   void heartbeatAndReap() {
     try {
-      Map<TenantId, List<Long>> byTenant = new HashMap<>();
-      held.forEach((job, tenant) -> byTenant.computeIfAbsent(tenant, t -> new ArrayList<>()).add(job));
-      byTenant.forEach((tenant, ids) -> TenantContext.runAs(tenant, () -> jobs.heartbeat(ids)));
+      TenantContext.forEachTenant(held, jobs::heartbeat);
       int failed = reap(Instant.now().minus(staleAfter), "the instance running the import stopped reporting for "
           + "more than " + staleAfter.toSeconds() + " s; nothing of it was stored; submit it again");
       if (failed > 0) {
